@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from rabatnet.api.urls import api_urls
+from rabatnet.core.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api_urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("rabatnet.core.urls")),
+    path("countries/", include("rabatnet.countries.urls")),
+    path("accounts/", include("rabatnet.accounts.urls")),
+    path("private/", include("rabatnet.network.urls")),
+    path("admin/", admin.site.urls),
+)

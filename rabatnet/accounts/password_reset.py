@@ -1,0 +1,28 @@
+"""Password reset whose e-mail is sent by the background worker."""
+
+from typing import Any
+
+from django.contrib.auth.forms import PasswordResetForm
+from django.db import transaction
+from django.template import loader
+
+from rabatnet.core.tasks import send_email
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        transaction.on_commit(
+            lambda: send_email.enqueue(
+                subject=subject, body=body, to=[to_email], from_email=from_email
+            )
+        )

@@ -1,0 +1,78 @@
+"""The public JSON API, version 1, described by OpenAPI at /api/v1/openapi.json."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from rabatnet.countries.models import Country, Membership
+from rabatnet.countries.selectors import country_by_iso3, member_countries
+from rabatnet.strategy.models import Objective, Theme
+
+from .schemas import CountryOut, ErrorOut, MembershipOut, ObjectiveOut, ThemeOut
+
+api = NinjaAPI(
+    title=f"rabatnet — {settings.DIALOGUE_NAME} open data API",
+    version="1",
+    description=(
+        "Public data of the dialogue: member countries and their membership, the strategy "
+        "framework. Everything here is open data; nothing personal is served."
+    ),
+    docs_url=None,
+    urls_namespace="api",
+)
+
+
+def _membership(m: Membership) -> MembershipOut:
+    return MembershipOut(
+        status=m.status, side=m.side, group=m.group, since=m.started_year,
+        until=m.ended_year, note=m.note,
+    )
+
+
+def _country(country: Country) -> CountryOut:
+    current = country.current_membership()
+    return CountryOut(
+        iso3=country.iso3, iso2=country.iso2, iso_numeric=country.iso_numeric,
+        name_en=country.name_en, name_fr=country.name_fr, name_pt=country.name_pt,
+        region=country.region, subregion=country.subregion,
+        status=current.status if current else None,
+        memberships=[_membership(m) for m in country.memberships.all()],
+    )
+
+
+@api.get("/countries", response=list[CountryOut], tags=["countries"])
+@paginate(LimitOffsetPagination)
+def list_countries(
+    request: HttpRequest, status: Query[Membership.Status | None] = None
+) -> list[CountryOut]:
+    """The dialogue's member countries (all statuses, including former partners)."""
+    countries = [_country(c) for c in member_countries()]
+    return [c for c in countries if status is None or c.status == status]
+
+
+@api.get("/countries/{iso3}", response={200: CountryOut, 404: ErrorOut}, tags=["countries"])
+def get_country(request: HttpRequest, iso3: str) -> CountryOut:
+    """One country by ISO 3166-1 alpha-3 code, with its membership periods."""
+    return _country(country_by_iso3(iso3))
+
+
+@api.get("/strategy/objectives", response=list[ObjectiveOut], tags=["strategy"])
+def list_objectives(request: HttpRequest) -> list[ObjectiveOut]:
+    """The objectives of the strategy framework, with their pillar."""
+    return [
+        ObjectiveOut(number=o.number, pillar=o.pillar.number if o.pillar else None,
+                     title_en=o.title_en, title_fr=o.title_fr)
+        for o in Objective.objects.select_related("pillar")
+    ]
+
+
+@api.get("/strategy/themes", response=list[ThemeOut], tags=["strategy"])
+def list_themes(request: HttpRequest) -> list[ThemeOut]:
+    """The priority themes, with the objective each is linked to."""
+    return [
+        ThemeOut(slug=t.slug, title_en=t.title_en, title_fr=t.title_fr,
+                 objective=t.objective.number if t.objective else None,
+                 cross_cutting=t.cross_cutting, first_year=t.first_year, last_year=t.last_year)
+        for t in Theme.objects.select_related("objective")
+    ]

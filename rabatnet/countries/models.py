@@ -1,0 +1,115 @@
+"""Countries and their membership of the dialogue, stored with dates."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class CountryQuerySet(models.QuerySet["Country"]):
+    def members(self) -> "CountryQuerySet":
+        """Countries with any membership of the dialogue, past or present."""
+        return self.filter(memberships__isnull=False).distinct()
+
+
+class Country(models.Model):
+    """A country or territory of ISO 3166-1 (plus Kosovo and the Channel Islands).
+
+    ``name`` is translated (English, French, Portuguese) by modeltranslation.
+    """
+
+    iso3 = models.CharField(_("ISO alpha-3 code"), max_length=3, unique=True)
+    iso2 = models.CharField(_("ISO alpha-2 code"), max_length=2, unique=True)
+    iso_numeric = models.CharField(_("ISO numeric code"), max_length=3, blank=True)
+    m49 = models.CharField(_("UN M49 code"), max_length=3, blank=True)
+    name = models.CharField(_("name"), max_length=100)
+    official_name_fr = models.CharField(
+        _("UN French name"), max_length=120, blank=True,
+        help_text=_("UNTERM French short name, with its article, e.g. 'Sénégal (le)'."),
+    )
+    region = models.CharField(_("region"), max_length=50, blank=True)
+    subregion = models.CharField(_("subregion"), max_length=60, blank=True)
+    intermediate_region = models.CharField(_("intermediate region"), max_length=60, blank=True)
+    is_independent = models.BooleanField(_("independent"), default=True)
+    code_status = models.CharField(_("code status"), max_length=60, blank=True)
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso3__regex=r"^[A-Z]{3}$"), name="country_iso3_three_capitals"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("countries:detail", kwargs={"iso3": self.iso3})
+
+    def current_membership(self) -> "Membership | None":
+        """The open period (prefetch ``memberships`` to avoid a query per country)."""
+        return next((m for m in self.memberships.all() if m.ended_year is None), None)
+
+
+class Membership(models.Model):
+    """One period of a country's membership: partner, observer, or former partner.
+
+    Dates are kept at the precision the sources give: a year when only the year
+    is known. ``ended_year`` empty means the period goes on.
+    """
+
+    class Status(models.TextChoices):
+        PARTNER = "partner", _("partner")
+        OBSERVER = "observer", _("observer")
+        FORMER_PARTNER = "former_partner", _("former partner")
+
+    class Side(models.TextChoices):
+        EUROPEAN = "european", _("European")
+        AFRICAN = "african", _("African")
+
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("country")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    group = models.CharField(
+        _("group"), max_length=40, blank=True,
+        help_text=_("EU member state, non-EU European state, African state."),
+    )
+    started_year = models.PositiveSmallIntegerField(_("since"), null=True, blank=True)
+    ended_year = models.PositiveSmallIntegerField(_("until"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["country__name", "started_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "status"], name="membership_unique_status_per_country"
+            ),
+            models.UniqueConstraint(
+                fields=["country"],
+                condition=Q(ended_year__isnull=True),
+                name="membership_one_open_period_per_country",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_year__isnull=True)
+                | Q(started_year__isnull=True)
+                | Q(ended_year__gte=models.F("started_year")),
+                name="membership_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country.iso3}: {self.get_status_display()}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_year is None

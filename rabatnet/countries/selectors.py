@@ -1,0 +1,47 @@
+"""Reads for countries and the dialogue's membership."""
+
+from collections import Counter
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Country, Membership
+
+
+def _with_memberships(qs: QuerySet[Country]) -> QuerySet[Country]:
+    return qs.prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.order_by("started_year"))
+    )
+
+
+def member_countries() -> list[Country]:
+    """Every country with a membership, past or present, ordered by name."""
+    return list(_with_memberships(Country.objects.members()).order_by("name"))
+
+
+def members_by_group() -> dict[str, list[Country]]:
+    """Current members split as the list page shows them: partners by side, observers, former."""
+    groups: dict[str, list[Country]] = {
+        "european": [], "african": [], "observer": [], "former_partner": []
+    }
+    for country in member_countries():
+        membership = country.current_membership()
+        if membership is None:
+            continue
+        if membership.status == Membership.Status.PARTNER:
+            groups[membership.side].append(country)
+        else:
+            groups[membership.status].append(country)
+    return groups
+
+
+def membership_counts() -> Counter[str]:
+    return Counter({key: len(value) for key, value in members_by_group().items()})
+
+
+def country_by_iso3(iso3: str) -> Country:
+    return get_object_or_404(_with_memberships(Country.objects.all()), iso3=iso3.upper())
+
+
+def country_choices() -> QuerySet[Country]:
+    return Country.objects.members().order_by("name")

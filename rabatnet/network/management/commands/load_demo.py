@@ -1,0 +1,41 @@
+"""Create the demo accounts that `make run` prints (safe to run again)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from rabatnet.countries.models import Country
+from rabatnet.network.models import Role
+from rabatnet.network.services import person_with_account_create
+from rabatnet.strategy.models import Theme
+
+DEMO_PASSWORD = "rabatnet-demo"  # noqa: S105 - printed on purpose, demo only
+DEMO_ACCOUNTS = [
+    ("secretariat@demo.rabatnet.org", "Demo Secretariat", Role.SECRETARIAT, None, None),
+    ("focal.sen@demo.rabatnet.org", "Demo Focal Point (Senegal)", Role.FOCAL_POINT, "SEN", None),
+    ("focal.mli@demo.rabatnet.org", "Demo Focal Point (Mali)", Role.FOCAL_POINT, "MLI", None),
+    ("workgroup.gha@demo.rabatnet.org", "Demo Workgroup Member (Ghana)", Role.WORKGROUP_MEMBER, "GHA", None),
+    ("authority.sen@demo.rabatnet.org", "Demo Coordinating Authority (Senegal)", Role.COORDINATING_AUTHORITY, "SEN", None),
+    ("thematic.esp@demo.rabatnet.org", "Demo Thematic Contact (Spain)", Role.THEMATIC_CONTACT, "ESP", "border-management"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo accounts (example content; never in production)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--password", default=DEMO_PASSWORD)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write(f"Demo accounts (password: {options['password']}):")
+        for email, name, role, iso3, theme in DEMO_ACCOUNTS:
+            person = person_with_account_create(
+                email=email, full_name=name, role=role,
+                country=Country.objects.get(iso3=iso3) if iso3 else None,
+                theme=Theme.objects.get(slug=theme) if theme else None,
+                password=options["password"],
+            )
+            if not person.directory_consent:
+                person.directory_consent = True
+                person.save(update_fields=["directory_consent"])
+            self.stdout.write(f"  {email:<36} {Role(role).label}{' — ' + iso3 if iso3 else ''}")

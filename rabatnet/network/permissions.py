@@ -1,0 +1,80 @@
+"""Who may do what, from the appointments in force today.
+
+Each rule is a ``can_<verb>_<noun>(user, obj) -> bool``; views call them through
+``access`` (403 when refused). Superusers pass every rule.
+"""
+
+import rules
+from django.core.exceptions import PermissionDenied
+
+from rabatnet.accounts.models import User
+from rabatnet.countries.models import Country
+
+from .models import Person, Role
+from .selectors import user_appointments
+
+
+@rules.predicate
+def is_secretariat(user: User) -> bool:
+    return user.is_active and (
+        user.is_superuser or any(a.role == Role.SECRETARIAT for a in user_appointments(user))
+    )
+
+
+@rules.predicate
+def is_member(user: User) -> bool:
+    """Anybody with an appointment in force: the private area is theirs."""
+    return user.is_active and (user.is_superuser or bool(user_appointments(user)))
+
+
+@rules.predicate
+def is_appointed_for_country(user: User, country: Country | None) -> bool:
+    return country is not None and any(a.country_id == country.pk for a in user_appointments(user))
+
+
+@rules.predicate
+def is_self(user: User, person: Person | None) -> bool:
+    return person is not None and person.user_id is not None and person.user_id == user.pk
+
+
+@rules.predicate
+def is_listed(user: User, person: Person | None) -> bool:
+    return person is not None and person.directory_consent
+
+
+rules.add_perm("network.view_private_area", is_member)
+rules.add_perm("network.view_directory", is_member)
+rules.add_perm("network.view_country_area", is_secretariat | (is_member & is_appointed_for_country))
+rules.add_perm("network.view_person", is_secretariat | is_self | (is_member & is_listed))
+rules.add_perm("network.change_person", is_secretariat | is_self)
+rules.add_perm("network.manage_network", is_secretariat)
+
+
+def can_view_private_area(user: User) -> bool:
+    return user.has_perm("network.view_private_area")
+
+
+def can_view_directory(user: User) -> bool:
+    return user.has_perm("network.view_directory")
+
+
+def can_view_country_area(user: User, country: Country) -> bool:
+    return user.has_perm("network.view_country_area", country)
+
+
+def can_view_person(user: User, person: Person) -> bool:
+    return user.has_perm("network.view_person", person)
+
+
+def can_change_person(user: User, person: Person) -> bool:
+    return user.has_perm("network.change_person", person)
+
+
+def can_manage_network(user: User) -> bool:
+    return user.has_perm("network.manage_network")
+
+
+def access(allowed: bool) -> None:
+    """Refuse with 403 unless ``allowed``; anonymous visitors never get this far."""
+    if not allowed:
+        raise PermissionDenied

@@ -1,0 +1,104 @@
+"""Reads for the network: current appointments, the directory, a country's posts."""
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from rabatnet.accounts.models import User
+from rabatnet.countries.models import Country
+
+from .models import Appointment, Organisation, Person, Role
+
+
+def user_appointments(user: User) -> list[Appointment]:
+    """The user's appointments in force today, cached on the user for this request."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_current_appointments", None)
+    if cached is None:
+        cached = list(
+            Appointment.objects.current()
+            .filter(person__user=user)
+            .select_related("country", "theme")
+        )
+        user._current_appointments = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def user_person(user: User) -> Person | None:
+    return Person.objects.filter(user=user).first() if user.is_authenticated else None
+
+
+def user_countries(user: User) -> list[Country]:
+    seen: dict[int, Country] = {}
+    for appointment in user_appointments(user):
+        if appointment.country is not None:
+            seen.setdefault(appointment.country.pk, appointment.country)
+    return sorted(seen.values(), key=lambda c: c.name)
+
+
+def _people() -> QuerySet[Person]:
+    return Person.objects.select_related("organisation", "organisation__country").prefetch_related(
+        Prefetch(
+            "appointments",
+            queryset=Appointment.objects.current().select_related("country", "theme"),
+            to_attr="current_appointments",
+        )
+    )
+
+
+def directory(
+    *, include_unlisted: bool, country: Country | None = None, role: str = "", query: str = ""
+) -> QuerySet[Person]:
+    """People with a current appointment; only those who consented unless ``include_unlisted``."""
+    current = Appointment.objects.current()
+    if country is not None:
+        current = current.filter(country=country)
+    if role:
+        current = current.filter(role=role)
+    people = _people().filter(pk__in=current.values("person"))
+    if not include_unlisted:
+        people = people.filter(directory_consent=True)
+    if query:
+        people = people.filter(
+            Q(full_name__icontains=query)
+            | Q(organisation__name__icontains=query)
+            | Q(job_title__icontains=query)
+        )
+    return people
+
+
+def person_with_history(pk: int) -> Person:
+    return (
+        Person.objects.select_related("organisation", "user")
+        .prefetch_related(
+            Prefetch(
+                "appointments",
+                queryset=Appointment.objects.select_related("country", "theme").order_by(
+                    "-starts_on"
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def country_posts(country: Country) -> dict[str, list[Appointment]]:
+    """A country's appointments, current and past, newest first."""
+    appointments = (
+        Appointment.objects.for_country(country)
+        .select_related("person", "person__organisation", "theme")
+        .order_by("role", "-starts_on")
+    )
+    posts: dict[str, list[Appointment]] = {"current": [], "past": []}
+    for appointment in appointments:
+        posts["current" if appointment.is_current() else "past"].append(appointment)
+    return posts
+
+
+def secretariat_contacts() -> QuerySet[Person]:
+    return _people().filter(
+        pk__in=Appointment.objects.current().filter(role=Role.SECRETARIAT).values("person")
+    )
+
+
+def organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.select_related("country")

@@ -1,0 +1,187 @@
+"""The private area. Every view requires a signed-in member; each states its rule."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from rabatnet.core.services import StaleEditError
+from rabatnet.countries.selectors import country_by_iso3
+
+from . import selectors, services
+from .forms import (
+    AppointmentEndForm,
+    AppointmentForm,
+    DirectoryFilterForm,
+    OrganisationForm,
+    PersonForm,
+)
+from .models import Appointment, Organisation, Person
+from .permissions import (
+    access,
+    can_change_person,
+    can_manage_network,
+    can_view_country_area,
+    can_view_directory,
+    can_view_person,
+    can_view_private_area,
+)
+
+
+@require_GET
+def private_home(request: HttpRequest) -> HttpResponse:
+    """Members: their appointments, their countries, the secretariat's contacts."""
+    access(can_view_private_area(request.user))
+    context = {
+        "appointments": selectors.user_appointments(request.user),
+        "countries": selectors.user_countries(request.user),
+        "secretariat": selectors.secretariat_contacts(),
+        "can_manage": can_manage_network(request.user),
+    }
+    return render(request, "network/private_home.html", context)
+
+
+@require_GET
+def country_area(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Members appointed for this country, and the secretariat: its posts, current and past."""
+    country = country_by_iso3(iso3)
+    access(can_view_country_area(request.user, country))
+    context = {
+        "country": country,
+        "posts": selectors.country_posts(country),
+        "can_manage": can_manage_network(request.user),
+    }
+    return render(request, "network/country_area.html", context)
+
+
+@require_GET
+def directory(request: HttpRequest) -> HttpResponse:
+    """Members: people in post who agreed to be listed (the secretariat sees everyone)."""
+    access(can_view_directory(request.user))
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    people = selectors.directory(
+        include_unlisted=can_manage_network(request.user),
+        country=filters.get("country"),
+        role=filters.get("role", ""),
+        query=filters.get("q", ""),
+    )
+    context = {"form": form, "people": people, "can_manage": can_manage_network(request.user)}
+    if request.htmx:
+        return render(request, "network/directory.html#results", context)
+    return render(request, "network/directory.html", context)
+
+
+@require_GET
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretariat, the person themself, or members when the person is listed."""
+    person = get_object_or_404(Person, pk=pk)
+    access(can_view_person(request.user, person))
+    context = {
+        "person": selectors.person_with_history(pk),
+        "can_change": can_change_person(request.user, person),
+        "can_manage": can_manage_network(request.user),
+    }
+    return render(request, "network/person_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    """The secretariat adds a person to the network."""
+    access(can_manage_network(request.user))
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = services.person_create(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
+        return redirect(person)
+    return render(request, "network/person_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretariat, or the person themself; a stale edit is refused."""
+    person = get_object_or_404(Person, pk=pk)
+    access(can_change_person(request.user, person))
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(
+                person=form.instance, expected_version=form.cleaned_data["version"],
+                actor=request.user,
+            )
+        except StaleEditError as exc:
+            form.refuse_stale(exc)
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect(person)
+    return render(request, "network/person_form.html", {"form": form, "person": person})
+
+
+@require_http_methods(["GET", "POST"])
+def appointment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretariat appoints a person to a role."""
+    access(can_manage_network(request.user))
+    person = get_object_or_404(Person, pk=pk)
+    form = AppointmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.appointment_create(person=person, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The appointment was recorded."))
+        return redirect(person)
+    return render(request, "network/appointment_form.html", {"form": form, "person": person})
+
+
+@require_POST
+def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretariat ends an appointment; its record stays in the history."""
+    access(can_manage_network(request.user))
+    appointment = get_object_or_404(Appointment.objects.select_related("person"), pk=pk)
+    form = AppointmentEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.appointment_end(
+                appointment=appointment, ends_on=form.cleaned_data["ends_on"], actor=request.user
+            )
+            messages.success(request, _("The appointment was ended."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, _("Give a valid end date."))
+    return redirect(appointment.person)
+
+
+@require_GET
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    """Members: the organisations of the network."""
+    access(can_view_directory(request.user))
+    context = {
+        "organisations": selectors.organisations(),
+        "can_manage": can_manage_network(request.user),
+    }
+    return render(request, "network/organisation_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The secretariat adds or edits an organisation; a stale edit is refused."""
+    access(can_manage_network(request.user))
+    organisation = get_object_or_404(Organisation, pk=pk) if pk else None
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if organisation is None:
+                data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+                services.organisation_create(actor=request.user, **data)
+            else:
+                services.organisation_update(
+                    organisation=form.instance, expected_version=form.cleaned_data["version"],
+                    actor=request.user,
+                )
+        except StaleEditError as exc:
+            form.refuse_stale(exc)
+        else:
+            messages.success(request, _("The organisation was saved."))
+            return redirect("network:organisation_list")
+    context = {"form": form, "organisation": organisation}
+    return render(request, "network/organisation_form.html", context)

@@ -1,0 +1,48 @@
+"""Load the reference data: countries, the dialogue's members, the strategy framework.
+
+Lives in ``strategy`` because that app sits above ``countries``: it may call both.
+Idempotent: a second run duplicates nothing and applies changes to the files.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from rabatnet.countries.services import ReferenceDataError, countries_load, memberships_load
+from rabatnet.strategy.services import framework_load
+
+
+class Command(BaseCommand):
+    help = "Load countries, the dialogue's member list and its strategy framework (idempotent)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        reference = settings.DATA_DIR / "reference"
+        parser.add_argument("--countries", type=Path, default=reference / "countries.csv")
+        parser.add_argument("--members", type=Path, default=settings.DIALOGUE_MEMBERS_FILE)
+        parser.add_argument(
+            "--periods", type=Path, default=settings.DIALOGUE_MEMBERSHIP_PERIODS_FILE
+        )
+        parser.add_argument("--framework", type=Path, default=settings.DIALOGUE_FRAMEWORK_FILE)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        periods = Path(options["periods"])
+        try:
+            with transaction.atomic():
+                reports = {
+                    "countries": countries_load(countries_path=Path(options["countries"])),
+                    "memberships": memberships_load(
+                        members_path=Path(options["members"]),
+                        periods_path=periods if periods.exists() else None,
+                    ),
+                    "strategy framework": framework_load(path=Path(options["framework"])),
+                }
+        except ReferenceDataError as exc:
+            raise CommandError(f"{exc}. Nothing was loaded.") from exc
+        for name, report in reports.items():
+            self.stdout.write(
+                f"{name}: {report.created} created, {report.updated} updated, "
+                f"{report.unchanged} unchanged"
+            )
