@@ -23,3 +23,11 @@ class VersionedModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+class WebAddressField(models.URLField):
+    """A URL field whose forms assume https:// when the scheme is left out."""
+
+    def formfield(self, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)

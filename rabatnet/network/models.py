@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from rabatnet.core.models import VersionedModel
+from rabatnet.core.models import VersionedModel, WebAddressField
 
 
 class Role(models.TextChoices):
@@ -44,7 +44,7 @@ class Organisation(VersionedModel):
         related_name="organisations", verbose_name=_("country"),
         help_text=_("Empty for an international or regional organisation."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
 
     history = HistoricalRecords()
 

@@ -1,0 +1,90 @@
+"""Factories for people and their roles: one factory per role."""
+
+import factory
+from django.utils import timezone
+
+from rabatnet.accounts.models import User
+from rabatnet.countries.models import Country
+from rabatnet.network.models import Appointment, Organisation, Person, Role
+from rabatnet.strategy.models import Theme
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["email"]
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name")
+    password = factory.django.Password(PASSWORD)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Ministry number {n}")
+    kind = Organisation.Kind.GOVERNMENT
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    full_name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"member{n}@example.org")
+    user = factory.SubFactory(UserFactory, email=factory.SelfAttribute("..email"))
+    directory_consent = True
+
+
+class AppointmentFactory(factory.django.DjangoModelFactory):
+    """An appointment in force since 30 days ago, open-ended."""
+
+    class Meta:
+        model = Appointment
+
+    person = factory.SubFactory(PersonFactory)
+    role = Role.FOCAL_POINT
+    country = factory.LazyFunction(lambda: Country.objects.get(iso3="SEN"))
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timezone.timedelta(days=30))
+
+
+def _role_user(role: str, iso3: str | None = None, theme: str | None = None, **kwargs) -> User:  # type: ignore[no-untyped-def]
+    appointment = AppointmentFactory(
+        role=role,
+        country=Country.objects.get(iso3=iso3) if iso3 else None,
+        theme=Theme.objects.get(slug=theme) if theme else None,
+        **kwargs,
+    )
+    return appointment.person.user
+
+
+def secretariat(**kwargs) -> User:  # type: ignore[no-untyped-def]
+    return _role_user(Role.SECRETARIAT, **kwargs)
+
+
+def focal_point(iso3: str = "SEN", **kwargs) -> User:  # type: ignore[no-untyped-def]
+    return _role_user(Role.FOCAL_POINT, iso3, **kwargs)
+
+
+def workgroup_member(iso3: str = "SEN", **kwargs) -> User:  # type: ignore[no-untyped-def]
+    return _role_user(Role.WORKGROUP_MEMBER, iso3, **kwargs)
+
+
+def coordinating_authority(iso3: str = "SEN", **kwargs) -> User:  # type: ignore[no-untyped-def]
+    return _role_user(Role.COORDINATING_AUTHORITY, iso3, **kwargs)
+
+
+def thematic_contact(iso3: str = "ESP", theme: str = "border-management", **kwargs) -> User:  # type: ignore[no-untyped-def]
+    return _role_user(Role.THEMATIC_CONTACT, iso3, theme, **kwargs)
+
+
+def expert(**kwargs) -> User:  # type: ignore[no-untyped-def]
+    return _role_user(Role.EXPERT, **kwargs)
+
+
+def no_role() -> User:
+    """Signed in, but holding no appointment."""
+    return UserFactory()
