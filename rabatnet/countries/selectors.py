@@ -1,5 +1,6 @@
 """Reads for countries and the dialogue's membership."""
 
+import unicodedata
 from collections import Counter
 
 from django.db.models import Prefetch, QuerySet
@@ -14,9 +15,15 @@ def _with_memberships(qs: QuerySet[Country]) -> QuerySet[Country]:
     )
 
 
+def name_sort_key(country: Country) -> str:
+    """Alphabetical in the current language: 'Bénin' sorts with 'Benin', not after 'Z'."""
+    decomposed = unicodedata.normalize("NFKD", country.name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def member_countries() -> list[Country]:
-    """Every country with a membership, past or present, ordered by name."""
-    return list(_with_memberships(Country.objects.members()).order_by("name"))
+    """Every country with a membership, past or present, by name in the current language."""
+    return sorted(_with_memberships(Country.objects.members()), key=name_sort_key)
 
 
 def members_by_group() -> dict[str, list[Country]]:

@@ -1,0 +1,113 @@
+"""Walk every named URL as an anonymous visitor.
+
+Public pages answer 200; every other page sends the visitor to the login page.
+A new URL must be classified here (and given sample arguments if it takes any):
+until then this test fails.
+"""
+
+from collections.abc import Iterator
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.translation import override
+
+from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
+
+PUBLIC = {
+    "healthz",
+    "api:openapi-json",
+    "api:list_countries",
+    "api:get_country",
+    "api:list_objectives",
+    "api:list_themes",
+    "core:home",
+    "countries:list",
+    "countries:detail",
+    "accounts:login",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+}
+PRIVATE = {
+    "accounts:logout",
+    "accounts:two_factor",
+    "accounts:verify",
+    "network:private_home",
+    "network:country_area",
+    "network:directory",
+    "network:person_create",
+    "network:person_detail",
+    "network:person_edit",
+    "network:appointment_create",
+    "network:appointment_end",
+    "network:organisation_list",
+    "network:organisation_create",
+    "network:organisation_edit",
+}
+# URLs that answer something else than 200 to anybody, on purpose.
+OTHER = {"api:api-root": 404}
+
+
+def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            yield from named_urls(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield ":".join(filter(None, [namespace, pattern.name])), pattern
+
+
+@pytest.fixture
+def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
+    appointment = AppointmentFactory()
+    person_pk = {"pk": appointment.person.pk}
+    return {
+        "api:get_country": {"iso3": "SEN"},
+        "countries:detail": {"iso3": "SEN"},
+        "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "network:country_area": {"iso3": "SEN"},
+        "network:person_detail": person_pk,
+        "network:person_edit": person_pk,
+        "network:appointment_create": person_pk,
+        "network:appointment_end": {"pk": appointment.pk},
+        "network:organisation_edit": {"pk": OrganisationFactory().pk},
+    }
+
+
+def project_urls() -> list[tuple[str, URLPattern]]:
+    return [(n, p) for n, p in named_urls(get_resolver().url_patterns) if not n.startswith("admin:")]
+
+
+def test_every_url_is_classified() -> None:
+    names = {name for name, _ in project_urls()}
+    unclassified = names - PUBLIC - PRIVATE - set(OTHER)
+    assert not unclassified, f"Classify these URLs in test_url_walk.py: {sorted(unclassified)}"
+    assert not (PUBLIC | PRIVATE | set(OTHER)) - names, "Classified URLs that no longer exist"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
+def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore[no-untyped-def]
+    for name, pattern in project_urls():
+        needs_args = bool(pattern.pattern.converters) or "<" in str(pattern.pattern)
+        assert not needs_args or name in samples, f"Give {name} sample arguments in test_url_walk"
+        with override(language):
+            url = reverse(name, kwargs=samples.get(name, {}))
+            login = reverse(settings.LOGIN_URL)
+        response = client.get(url)
+        if name in PUBLIC:
+            assert response.status_code == 200, f"{name} ({url}) should be public"
+        elif name in OTHER:
+            assert response.status_code == OTHER[name], f"{name} ({url})"
+        else:
+            assert response.status_code == 302, f"{name} ({url}) should be private"
+            assert response["Location"].startswith(f"{login}?next="), f"{name} → {response['Location']}"
+
+
+@pytest.mark.django_db
+def test_admin_sends_anonymous_visitors_to_its_login(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
