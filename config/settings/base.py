@@ -146,6 +146,8 @@ LOGOUT_REDIRECT_URL = "core:home"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Our login field is the e-mail, sent as `username` by the login forms; lowercased.
+AXES_USERNAME_CALLABLE = "rabatnet.accounts.lockout.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

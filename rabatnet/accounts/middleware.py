@@ -27,7 +27,8 @@ class OTPVerificationMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None
-        if not getattr(view_func, "login_required", True) or getattr(view_func, "otp_exempt", False):
+        is_public = not getattr(view_func, "login_required", True)
+        if is_public or getattr(view_func, "otp_exempt", False):
             return None
         if not user_has_device(user, confirmed=True):
             return None

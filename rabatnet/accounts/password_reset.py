@@ -1,5 +1,6 @@
 """Password reset whose e-mail is sent by the background worker."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.forms import PasswordResetForm
@@ -8,8 +9,19 @@ from django.template import loader
 
 from rabatnet.core.tasks import send_email
 
+from .models import User
+
 
 class QueuedPasswordResetForm(PasswordResetForm):
+    def get_users(self, email: str) -> Iterable[User]:
+        """Active accounts with this address, those without a password yet included.
+
+        Django leaves out unusable passwords (meant for accounts that sign in
+        elsewhere); here they are accounts made by ``user_create`` without a
+        password, and this e-mail is how they choose one.
+        """
+        return User.objects.filter(email__iexact=email, is_active=True)
+
     def send_mail(
         self,
         subject_template_name: str,

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -33,7 +33,8 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):  # type: ignore[no-untyped-def]
         response = super().form_valid(form)
         if selectors.has_two_factor(form.get_user()):
-            return redirect(f"{reverse_lazy('accounts:verify')}?next={self.get_success_url()}")
+            query = urlencode({"next": self.get_success_url()})
+            return redirect(f"{reverse_lazy('accounts:verify')}?{query}")
         return response
 
 
@@ -75,7 +76,10 @@ def verify(request: HttpRequest) -> HttpResponse:
         if device is not None:
             otp_login(request, device)
             return HttpResponseRedirect(_safe_next(request))
-        form.add_error("token", _("This code is not valid. Check your device's clock, or use a recovery code."))
+        form.add_error(
+            "token",
+            _("This code is not valid. Check your device's clock, or use a recovery code."),
+        )
     return render(request, "accounts/verify.html", {"form": form, "next": _safe_next(request)})
 
 
@@ -95,7 +99,9 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 otp_login(request, TOTPDevice.objects.get(pk=device.pk))
                 messages.success(request, _("Two-factor authentication is on."))
                 return render(request, "accounts/recovery_codes.html", {"codes": codes})
-            form.add_error("token", _("This code does not match. Try the next code your app shows."))
+            form.add_error(
+                "token", _("This code does not match. Try the next code your app shows.")
+            )
     elif action == "renew" and request.user.is_verified():
         codes = services.recovery_codes_renew(user=request.user)
         return render(request, "accounts/recovery_codes.html", {"codes": codes})
