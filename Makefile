@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run setup test test-postgres lint fmt migrations-check check-deploy bench chromium messages clean
+.PHONY: help install run setup test messages-extract test-postgres lint fmt migrations-check check-deploy bench chromium messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 	@touch $@
 
 install: $(VENV)/.synced ## Create .venv and install the locked dependencies
+
+messages-extract: install ## Update locale/fr from the code and templates (then translate the new entries)
+	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=var --ignore='*/tests/*' --no-obsolete
 
 messages: install ## Compile the translation catalogues
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }

@@ -22,7 +22,11 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # The dialogue this instance serves; another dialogue loads its own reference data.
-DIALOGUE_NAME = env.str("DIALOGUE_NAME", default="Rabat Process")
+# Its name in each language of the interface.
+DIALOGUE_NAME = {
+    "en": env.str("DIALOGUE_NAME_EN", default="Rabat Process"),
+    "fr": env.str("DIALOGUE_NAME_FR", default="Processus de Rabat"),
+}
 DIALOGUE_MEMBERS_FILE = env.path(
     "DIALOGUE_MEMBERS_FILE", default=str(DATA_DIR / "reference" / "rabat_process_countries.csv")
 )
@@ -155,7 +159,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
     "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
 )
 
-OTP_TOTP_ISSUER = DIALOGUE_NAME
+OTP_TOTP_ISSUER = f"rabatnet ({DIALOGUE_NAME['en']})"
 
 # --- Security headers -------------------------------------------------------
 CONTENT_SECURITY_POLICY = {

@@ -1,10 +1,10 @@
 """The public JSON API, version 1, described by OpenAPI at /api/v1/openapi.json."""
 
-from django.conf import settings
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from rabatnet.core.selectors import dialogue_name
 from rabatnet.countries.models import Country, Membership
 from rabatnet.countries.selectors import country_by_iso3, member_countries
 from rabatnet.strategy.models import Objective, Theme
@@ -12,7 +12,7 @@ from rabatnet.strategy.models import Objective, Theme
 from .schemas import CountryOut, ErrorOut, MembershipOut, ObjectiveOut, ThemeOut
 
 api = NinjaAPI(
-    title=f"rabatnet — {settings.DIALOGUE_NAME} open data API",
+    title=f"rabatnet — {dialogue_name('en')} open data API",
     version="1",
     description=(
         "Public data of the dialogue: member countries and their membership, the strategy "

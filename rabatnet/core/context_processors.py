@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.http import HttpRequest
+
+from .selectors import dialogue_name
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    return {"DIALOGUE_NAME": settings.DIALOGUE_NAME}
+    return {"DIALOGUE_NAME": dialogue_name()}

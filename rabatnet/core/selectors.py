@@ -1,6 +1,14 @@
 """Reads shared by every app."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
+from django.utils.translation import get_language
+
+
+def dialogue_name(language: str | None = None) -> str:
+    """The dialogue's name in ``language`` (the active one by default), else in English."""
+    names = settings.DIALOGUE_NAME
+    return names.get(language or get_language() or "en") or names["en"]
 
 
 def database_health() -> str | None:

@@ -72,15 +72,17 @@ class Membership(models.Model):
         EUROPEAN = "european", _("European")
         AFRICAN = "african", _("African")
 
+    class Group(models.TextChoices):
+        EU_MEMBER_STATE = "eu_member_state", _("EU member state")
+        NON_EU_EUROPEAN_STATE = "non_eu_european_state", _("non-EU European state")
+        AFRICAN_STATE = "african_state", _("African state")
+
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("country")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
-    group = models.CharField(
-        _("group"), max_length=40, blank=True,
-        help_text=_("EU member state, non-EU European state, African state."),
-    )
+    group = models.CharField(_("group"), max_length=30, choices=Group.choices, blank=True)
     started_year = models.PositiveSmallIntegerField(_("since"), null=True, blank=True)
     ended_year = models.PositiveSmallIntegerField(_("until"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)

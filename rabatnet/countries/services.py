@@ -117,6 +117,14 @@ def _year(value: str, where: str) -> int | None:
     return int(value)
 
 
+def _group(value: str, where: str) -> str:
+    """'EU member state' -> 'eu_member_state'."""
+    code = value.strip().lower().replace("-", "_").replace(" ", "_")
+    if code and code not in Membership.Group.values:
+        raise ReferenceDataError(f"{where}: unknown group {value!r}")
+    return code
+
+
 @transaction.atomic
 def memberships_load(*, members_path: Path, periods_path: Path | None = None) -> LoadReport:
     """Load the member list (current status) and any earlier periods; idempotent."""
@@ -157,7 +165,7 @@ def memberships_load(*, members_path: Path, periods_path: Path | None = None) ->
         values.setdefault("started_year", None)
         values.setdefault("ended_year", None)
         values["side"] = Membership.Side(side_row["side"].lower())
-        values["group"] = side_row["group"]
+        values["group"] = _group(side_row["group"], f"{members_path}, {iso3}")
         _, created, changed = upsert(
             Membership, {"country": countries[iso3], "status": status}, values
         )

@@ -1,8 +1,10 @@
 """Unit tests of the accounts services and selectors."""
 
 import base64
+from urllib.parse import quote
 
 import pytest
+from django.conf import settings
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -212,4 +214,5 @@ def test_qr_code_carries_the_otpauth_address(enrolled: Enrolled):
 
     assert svg.startswith("<svg")
     assert enrolled.device.config_url.startswith("otpauth://totp/")
-    assert "issuer=Rabat%20Process" in enrolled.device.config_url
+    issuer = quote(settings.OTP_TOTP_ISSUER)
+    assert "Rabat%20Process" in issuer and f"issuer={issuer}" in enrolled.device.config_url

@@ -1,5 +1,8 @@
 """Template helpers used by the layout."""
 
+import math
+from datetime import timedelta
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -19,3 +22,9 @@ def language_switch(context: template.Context) -> dict[str, object]:
         if code != current
     ]
     return {"links": links, "current": current}
+
+
+@register.filter
+def minutes(duration: timedelta | None) -> int:
+    """A duration in whole minutes, rounded up (a lock of 14 min 10 s reads "15 minutes")."""
+    return math.ceil(duration.total_seconds() / 60) if duration else 0

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('partner', 'partner'), ('observer', 'observer'), ('former_partner', 'former partner')], max_length=20, verbose_name='status')),
                 ('side', models.CharField(choices=[('european', 'European'), ('african', 'African')], max_length=10, verbose_name='side')),
-                ('group', models.CharField(blank=True, help_text='EU member state, non-EU European state, African state.', max_length=40, verbose_name='group')),
+                ('group', models.CharField(blank=True, choices=[('eu_member_state', 'EU member state'), ('non_eu_european_state', 'non-EU European state'), ('african_state', 'African state')], max_length=30, verbose_name='group')),
                 ('started_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='since')),
                 ('ended_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='until')),
                 ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
