@@ -7,7 +7,9 @@ from .base import env
 
 for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
     if not env.str(_required, default=""):
-        raise ImproperlyConfigured(f"Production settings need the {_required} environment variable.")
+        raise ImproperlyConfigured(
+            f"Production settings need the {_required} environment variable."
+        )
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code"), max_length=16, strip=True,
+        label=_("Code"),
+        max_length=16,
+        strip=True,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         help_text=_(
             "The six-digit code from your authenticator app, or one of your recovery codes."

@@ -32,7 +32,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     is_staff = models.BooleanField(
-        _("staff status"), default=False,
+        _("staff status"),
+        default=False,
         help_text=_("Whether the user can sign in to the admin site."),
     )
     is_active = models.BooleanField(_("active"), default=True)

@@ -9,9 +9,7 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("password-reset/", views.password_reset, name="password_reset"),
     path("password-reset/sent/", views.password_reset_done, name="password_reset_done"),
-    path(
-        "reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"
-    ),
+    path("reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
     path("reset/done/", views.password_reset_complete, name="password_reset_complete"),
     path("two-factor/", views.two_factor, name="two_factor"),
     path("two-factor/verify/", views.verify, name="verify"),

@@ -25,17 +25,26 @@ api = NinjaAPI(
 
 def _membership(m: Membership) -> MembershipOut:
     return MembershipOut(
-        status=m.status, side=m.side, group=m.group, since=m.started_year,
-        until=m.ended_year, note=m.note,
+        status=m.status,
+        side=m.side,
+        group=m.group,
+        since=m.started_year,
+        until=m.ended_year,
+        note=m.note,
     )
 
 
 def _country(country: Country) -> CountryOut:
     current = country.current_membership()
     return CountryOut(
-        iso3=country.iso3, iso2=country.iso2, iso_numeric=country.iso_numeric,
-        name_en=country.name_en, name_fr=country.name_fr, name_pt=country.name_pt,
-        region=country.region, subregion=country.subregion,
+        iso3=country.iso3,
+        iso2=country.iso2,
+        iso_numeric=country.iso_numeric,
+        name_en=country.name_en,
+        name_fr=country.name_fr,
+        name_pt=country.name_pt,
+        region=country.region,
+        subregion=country.subregion,
         status=current.status if current else None,
         memberships=[_membership(m) for m in country.memberships.all()],
     )
@@ -61,8 +70,12 @@ def get_country(request: HttpRequest, iso3: str) -> CountryOut:
 def list_objectives(request: HttpRequest) -> list[ObjectiveOut]:
     """The objectives of the strategy framework, with their pillar."""
     return [
-        ObjectiveOut(number=o.number, pillar=o.pillar.number if o.pillar else None,
-                     title_en=o.title_en, title_fr=o.title_fr)
+        ObjectiveOut(
+            number=o.number,
+            pillar=o.pillar.number if o.pillar else None,
+            title_en=o.title_en,
+            title_fr=o.title_fr,
+        )
         for o in Objective.objects.select_related("pillar")
     ]
 
@@ -71,8 +84,14 @@ def list_objectives(request: HttpRequest) -> list[ObjectiveOut]:
 def list_themes(request: HttpRequest) -> list[ThemeOut]:
     """The priority themes, with the objective each is linked to."""
     return [
-        ThemeOut(slug=t.slug, title_en=t.title_en, title_fr=t.title_fr,
-                 objective=t.objective.number if t.objective else None,
-                 cross_cutting=t.cross_cutting, first_year=t.first_year, last_year=t.last_year)
+        ThemeOut(
+            slug=t.slug,
+            title_en=t.title_en,
+            title_fr=t.title_fr,
+            objective=t.objective.number if t.objective else None,
+            cross_cutting=t.cross_cutting,
+            first_year=t.first_year,
+            last_year=t.last_year,
+        )
         for t in Theme.objects.select_related("objective")
     ]

@@ -17,9 +17,7 @@ class StaleEditError(Exception):
     def __init__(self, current: VersionedModel, changed_fields: list[str]) -> None:
         self.current = current
         self.changed_fields = changed_fields
-        super().__init__(
-            _("This record was changed by someone else while you were editing it.")
-        )
+        super().__init__(_("This record was changed by someone else while you were editing it."))
 
 
 @transaction.atomic
@@ -32,8 +30,24 @@ def save_versioned(*, obj: M, expected_version: int, fields: Iterable[str]) -> M
     current = model._default_manager.select_for_update().get(pk=obj.pk)
     fields = list(fields)
     if current.version != expected_version:
-        changed = [f for f in fields if getattr(current, f) != getattr(obj, f)]
-        raise StaleEditError(current=current, changed_fields=changed)
+        raise StaleEditError(
+            current=current, changed_fields=_changed_since(current, expected_version, obj, fields)
+        )
     obj.version = expected_version + 1
     obj.save(update_fields=[*fields, "version", "updated_at"])
     return obj
+
+
+def _changed_since(current: M, version: int, submitted: M, fields: list[str]) -> list[str]:
+    """The fields somebody else changed after ``version`` was read.
+
+    With an audit trail (simple-history) the record as it was at ``version`` tells;
+    without one, every field where the stored value differs from the submitted one.
+    """
+    attnames = {f: type(current)._meta.get_field(f).attname for f in fields}
+    history = getattr(current, "history", None)
+    read = history.filter(version=version).order_by("-history_date").first() if history else None
+    base = read if read is not None else submitted
+    return [
+        f for f, attname in attnames.items() if getattr(base, attname) != getattr(current, attname)
+    ]

@@ -11,6 +11,13 @@ class CountryQuerySet(models.QuerySet["Country"]):
         """Countries with any membership of the dialogue, past or present."""
         return self.filter(memberships__isnull=False).distinct()
 
+    def taking_part(self) -> "CountryQuerySet":
+        """Current partners and observers: the countries people hold posts for."""
+        return self.filter(
+            memberships__ended_year__isnull=True,
+            memberships__status__in=[Membership.Status.PARTNER, Membership.Status.OBSERVER],
+        )
+
 
 class Country(models.Model):
     """A country or territory of ISO 3166-1 (plus Kosovo and the Channel Islands).
@@ -24,7 +31,9 @@ class Country(models.Model):
     m49 = models.CharField(_("UN M49 code"), max_length=3, blank=True)
     name = models.CharField(_("name"), max_length=100)
     official_name_fr = models.CharField(
-        _("UN French name"), max_length=120, blank=True,
+        _("UN French name"),
+        max_length=120,
+        blank=True,
         help_text=_("UNTERM French short name, with its article, e.g. 'Sénégal (le)'."),
     )
     region = models.CharField(_("region"), max_length=50, blank=True)

@@ -29,7 +29,10 @@ def member_countries() -> list[Country]:
 def members_by_group() -> dict[str, list[Country]]:
     """Current members split as the list page shows them: partners by side, observers, former."""
     groups: dict[str, list[Country]] = {
-        "european": [], "african": [], "observer": [], "former_partner": []
+        "european": [],
+        "african": [],
+        "observer": [],
+        "former_partner": [],
     }
     for country in member_countries():
         membership = country.current_membership()
@@ -60,4 +63,5 @@ def country_by_iso3(iso3: str) -> Country:
 
 
 def country_choices() -> QuerySet[Country]:
-    return Country.objects.members().order_by("name")
+    """Countries a post can be held for: current partners and observers."""
+    return Country.objects.taking_part().order_by("name")

@@ -43,8 +43,11 @@ class AppointmentForm(forms.ModelForm):
             return data
         try:
             appointment_validate(
-                role=data["role"], country=data.get("country"), theme=data.get("theme"),
-                starts_on=data["starts_on"], ends_on=data.get("ends_on"),
+                role=data["role"],
+                country=data.get("country"),
+                theme=data.get("theme"),
+                starts_on=data["starts_on"],
+                ends_on=data.get("ends_on"),
             )
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
@@ -55,15 +58,19 @@ class AppointmentForm(forms.ModelForm):
 
 class AppointmentEndForm(forms.Form):
     ends_on = forms.DateField(
-        label=_("Ends on"), widget=DATE_INPUT,
+        label=_("Ends on"),
+        widget=DATE_INPUT,
         help_text=_("From this day on the appointment no longer gives access."),
     )
 
 
 class DirectoryFilterForm(forms.Form):
     country = forms.ModelChoiceField(
-        queryset=country_choices(), required=False, label=_("Country"),
-        to_field_name="iso3", empty_label=_("All countries"),
+        queryset=country_choices(),
+        required=False,
+        label=_("Country"),
+        to_field_name="iso3",
+        empty_label=_("All countries"),
     )
     role = forms.ChoiceField(
         choices=[("", _("All roles")), *Role.choices], required=False, label=_("Role")

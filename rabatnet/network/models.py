@@ -40,8 +40,12 @@ class Organisation(VersionedModel):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     country = models.ForeignKey(
-        "countries.Country", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="organisations", verbose_name=_("country"),
+        "countries.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("country"),
         help_text=_("Empty for an international or regional organisation."),
     )
     website = WebAddressField(_("website"), blank=True)
@@ -68,17 +72,26 @@ class Person(VersionedModel):
     full_name = models.CharField(_("full name"), max_length=200)
     job_title = models.CharField(_("position"), max_length=200, blank=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="people",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
         verbose_name=_("organisation"),
     )
     email = models.EmailField(_("e-mail address"), unique=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="person", verbose_name=_("account"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("account"),
     )
     directory_consent = models.BooleanField(
-        _("listed in the members' directory"), default=False,
+        _("listed in the members' directory"),
+        default=False,
         help_text=_("The person agreed that other members see their contact details."),
     )
     consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
@@ -118,22 +131,36 @@ class Appointment(models.Model):
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     country = models.ForeignKey(
-        "countries.Country", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="appointments", verbose_name=_("country"),
+        "countries.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appointments",
+        verbose_name=_("country"),
     )
     theme = models.ForeignKey(
-        "strategy.Theme", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="appointments", verbose_name=_("theme"),
+        "strategy.Theme",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appointments",
+        verbose_name=_("theme"),
     )
     starts_on = models.DateField(_("from"), default=timezone.localdate)
     ends_on = models.DateField(
-        _("until"), null=True, blank=True,
+        _("until"),
+        null=True,
+        blank=True,
         help_text=_("From this day on the appointment no longer gives access. Empty: open-ended."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("recorded by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
 
     objects = AppointmentQuerySet.as_manager()

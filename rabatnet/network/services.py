@@ -27,8 +27,12 @@ def _consent_time(person: Person, previous: bool | None) -> None:
 
 
 def appointment_validate(
-    *, role: str, country: Country | None, theme: Theme | None,
-    starts_on: date, ends_on: date | None,
+    *,
+    role: str,
+    country: Country | None,
+    theme: Theme | None,
+    starts_on: date,
+    ends_on: date | None,
 ) -> None:
     """Raise ValidationError naming the field that makes the appointment impossible."""
     errors: dict[str, str] = {}
@@ -38,6 +42,10 @@ def appointment_validate(
         errors["country"] = _("This role is held for a country: choose one.")
     elif role == Role.SECRETARIAT and country is not None:
         errors["country"] = _("The secretariat serves every country: leave the country empty.")
+    elif country is not None and not Country.objects.taking_part().filter(pk=country.pk).exists():
+        errors["country"] = _(
+            "%(country)s does not take part in the dialogue now (not a partner or observer)."
+        ) % {"country": country.name}
     if role == Role.THEMATIC_CONTACT and theme is None:
         errors["theme"] = _("A thematic contact point needs a theme.")
     elif role != Role.THEMATIC_CONTACT and theme is not None:
@@ -50,19 +58,34 @@ def appointment_validate(
 
 @transaction.atomic
 def appointment_create(
-    *, person: Person, role: str, country: Country | None = None, theme: Theme | None = None,
-    starts_on: date | None = None, ends_on: date | None = None, actor: User | None = None,
+    *,
+    person: Person,
+    role: str,
+    country: Country | None = None,
+    theme: Theme | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    actor: User | None = None,
 ) -> Appointment:
     starts_on = starts_on or timezone.localdate()
-    appointment_validate(role=role, country=country, theme=theme, starts_on=starts_on, ends_on=ends_on)
+    appointment_validate(
+        role=role, country=country, theme=theme, starts_on=starts_on, ends_on=ends_on
+    )
     return Appointment.objects.create(
-        person=person, role=role, country=country, theme=theme,
-        starts_on=starts_on, ends_on=ends_on, created_by=actor,
+        person=person,
+        role=role,
+        country=country,
+        theme=theme,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        created_by=actor,
     )
 
 
 @transaction.atomic
-def appointment_end(*, appointment: Appointment, ends_on: date, actor: User | None = None) -> Appointment:
+def appointment_end(
+    *, appointment: Appointment, ends_on: date, actor: User | None = None
+) -> Appointment:
     """End an appointment: from ``ends_on`` it gives no access. The record stays."""
     if ends_on <= appointment.starts_on:
         raise ValidationError({"ends_on": _("The end date must come after the start date.")})
@@ -74,13 +97,24 @@ def appointment_end(*, appointment: Appointment, ends_on: date, actor: User | No
 
 @transaction.atomic
 def person_create(
-    *, full_name: str, email: str, job_title: str = "", organisation: Organisation | None = None,
-    phone: str = "", directory_consent: bool = False, user: User | None = None,
+    *,
+    full_name: str,
+    email: str,
+    job_title: str = "",
+    organisation: Organisation | None = None,
+    phone: str = "",
+    directory_consent: bool = False,
+    user: User | None = None,
     actor: User | None = None,
 ) -> Person:
     person = Person(
-        full_name=full_name, email=email.lower(), job_title=job_title, organisation=organisation,
-        phone=phone, directory_consent=directory_consent, user=user,
+        full_name=full_name,
+        email=email.lower(),
+        job_title=job_title,
+        organisation=organisation,
+        phone=phone,
+        directory_consent=directory_consent,
+        user=user,
     )
     _consent_time(person, previous=None)
     person._history_user = actor  # type: ignore[attr-defined]
@@ -97,7 +131,8 @@ def person_update(*, person: Person, expected_version: int, actor: User | None =
     person.email = person.email.lower()
     person._history_user = actor  # type: ignore[attr-defined]
     saved = save_versioned(
-        obj=person, expected_version=expected_version,
+        obj=person,
+        expected_version=expected_version,
         fields=[*PERSON_FIELDS, "consent_recorded_at"],
     )
     if saved.user_id and saved.user.email != saved.email:
@@ -108,8 +143,14 @@ def person_update(*, person: Person, expected_version: int, actor: User | None =
 
 @transaction.atomic
 def person_with_account_create(
-    *, email: str, full_name: str, role: str, country: Country | None = None,
-    theme: Theme | None = None, password: str | None = None, actor: User | None = None,
+    *,
+    email: str,
+    full_name: str,
+    role: str,
+    country: Country | None = None,
+    theme: Theme | None = None,
+    password: str | None = None,
+    actor: User | None = None,
 ) -> Person:
     """The person, their account and their appointment, in one transaction (``adduser``)."""
     appointment_validate(
@@ -117,17 +158,18 @@ def person_with_account_create(
     )
     email = email.lower()
     person = Person.objects.filter(email=email).first()
-    if person is None:
-        user = User.objects.filter(email__iexact=email).first() or user_create(
-            email=email, full_name=full_name, password=password
-        )
-        person = person_create(full_name=full_name, email=email, user=user, actor=actor)
-    elif person.user is None:
-        person.user = user_create(email=email, full_name=full_name, password=password)
-        person.save(update_fields=["user"])
+    user = person.user if person else None
+    user = user or User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = user_create(email=email, full_name=full_name, password=password)
     elif password is not None:
-        person.user.set_password(password)
-        person.user.save(update_fields=["password"])
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    if person is None:
+        person = person_create(full_name=full_name, email=email, user=user, actor=actor)
+    elif person.user_id is None:
+        person.user = user
+        person.save(update_fields=["user"])
     already = Appointment.objects.current().filter(
         person=person, role=role, country=country, theme=theme
     )

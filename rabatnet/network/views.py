@@ -108,7 +108,8 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(
-                person=form.instance, expected_version=form.cleaned_data["version"],
+                person=form.instance,
+                expected_version=form.cleaned_data["version"],
                 actor=request.user,
             )
         except StaleEditError as exc:
@@ -175,7 +176,8 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
                 services.organisation_create(actor=request.user, **data)
             else:
                 services.organisation_update(
-                    organisation=form.instance, expected_version=form.cleaned_data["version"],
+                    organisation=form.instance,
+                    expected_version=form.cleaned_data["version"],
                     actor=request.user,
                 )
         except StaleEditError as exc:

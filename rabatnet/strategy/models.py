@@ -44,8 +44,13 @@ class Objective(models.Model):
         Framework, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("framework")
     )
     pillar = models.ForeignKey(
-        Pillar, on_delete=models.CASCADE, null=True, blank=True, related_name="objectives",
-        verbose_name=_("pillar"), help_text=_("Empty for a cross-cutting objective."),
+        Pillar,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="objectives",
+        verbose_name=_("pillar"),
+        help_text=_("Empty for a cross-cutting objective."),
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
@@ -73,7 +78,11 @@ class Theme(models.Model):
     slug = models.SlugField(_("identifier"), unique=True)
     title = models.CharField(_("title"), max_length=300)
     objective = models.ForeignKey(
-        Objective, on_delete=models.SET_NULL, null=True, blank=True, related_name="themes",
+        Objective,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="themes",
         verbose_name=_("linked objective"),
     )
     cross_cutting = models.BooleanField(_("cross-cutting"), default=False)

@@ -27,15 +27,19 @@ def framework_load(*, path: Path) -> LoadReport:
         framework, created, changed = upsert(
             Framework,
             {"slug": spec["slug"]},
-            {"version": spec["version"], "adopted_year": spec.get("adopted_year"),
-             **_texts(spec["name"], "name", str(path))},
+            {
+                "version": spec["version"],
+                "adopted_year": spec.get("adopted_year"),
+                **_texts(spec["name"], "name", str(path)),
+            },
         )
         report.count(created, changed)
         pillars = {}
         for item in spec["pillars"]:
             where = f"{path}: pillar {item['number']}"
             pillars[item["number"]], created, changed = upsert(
-                Pillar, {"framework": framework, "number": item["number"]},
+                Pillar,
+                {"framework": framework, "number": item["number"]},
                 _texts(item["title"], "title", where),
             )
             report.count(created, changed)
@@ -45,7 +49,8 @@ def framework_load(*, path: Path) -> LoadReport:
             if item["pillar"] is not None and item["pillar"] not in pillars:
                 raise ReferenceDataError(f"{where}: unknown pillar {item['pillar']}")
             objectives[item["number"]], created, changed = upsert(
-                Objective, {"framework": framework, "number": item["number"]},
+                Objective,
+                {"framework": framework, "number": item["number"]},
                 {"pillar": pillars.get(item["pillar"]), **_texts(item["title"], "title", where)},
             )
             report.count(created, changed)
@@ -55,10 +60,16 @@ def framework_load(*, path: Path) -> LoadReport:
                 raise ReferenceDataError(f"{where}: unknown objective {item['objective']}")
             first, last = item.get("period") or (None, None)
             _, created, changed = upsert(
-                Theme, {"slug": item["slug"]},
-                {"framework": framework, "objective": objectives.get(item["objective"]),
-                 "cross_cutting": bool(item.get("cross_cutting")), "first_year": first,
-                 "last_year": last, **_texts(item["title"], "title", where)},
+                Theme,
+                {"slug": item["slug"]},
+                {
+                    "framework": framework,
+                    "objective": objectives.get(item["objective"]),
+                    "cross_cutting": bool(item.get("cross_cutting")),
+                    "first_year": first,
+                    "last_year": last,
+                    **_texts(item["title"], "title", where),
+                },
             )
             report.count(created, changed)
     except (OSError, ValueError, KeyError, TypeError) as exc:

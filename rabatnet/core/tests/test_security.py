@@ -21,7 +21,11 @@ def _load_prod_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]
     clean = {k: v for k, v in os.environ.items() if k not in REQUIRED}
     return subprocess.run(
         [sys.executable, "-c", "import config.settings.prod"],
-        env={**clean, **env}, cwd=settings.BASE_DIR, capture_output=True, text=True, check=False,
+        env={**clean, **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -40,7 +44,9 @@ INLINE_TAG = re.compile(r"<(script|style)\b(?![^>]*\bsrc=)([^>]*)>", re.I)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/en/", "/fr/countries/", "/en/countries/SEN/", "/en/private/directory/"])
+@pytest.mark.parametrize(
+    "url", ["/en/", "/fr/countries/", "/en/countries/SEN/", "/en/private/directory/"]
+)
 def test_pages_carry_a_csp_and_no_inline_code_without_its_nonce(client, url: str) -> None:
     client.force_login(f.secretariat())
     response = client.get(url)

@@ -77,7 +77,9 @@ def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
 
 
 def project_urls() -> list[tuple[str, URLPattern]]:
-    return [(n, p) for n, p in named_urls(get_resolver().url_patterns) if not n.startswith("admin:")]
+    return [
+        (n, p) for n, p in named_urls(get_resolver().url_patterns) if not n.startswith("admin:")
+    ]
 
 
 def test_every_url_is_classified() -> None:
@@ -103,7 +105,9 @@ def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore
             assert response.status_code == OTHER[name], f"{name} ({url})"
         else:
             assert response.status_code == 302, f"{name} ({url}) should be private"
-            assert response["Location"].startswith(f"{login}?next="), f"{name} → {response['Location']}"
+            assert response["Location"].startswith(f"{login}?next="), (
+                f"{name} → {response['Location']}"
+            )
 
 
 @pytest.mark.django_db

@@ -11,8 +11,13 @@ pytestmark = pytest.mark.django_db
 def test_secretariat_reaches_the_dialogue_data_in_the_admin(client):
     client.force_login(f.secretariat())
     assert client.get(reverse("admin:index")).status_code == 200
-    for name in ["network_person", "network_appointment", "network_organisation",
-                 "countries_country", "strategy_objective"]:
+    for name in [
+        "network_person",
+        "network_appointment",
+        "network_organisation",
+        "countries_country",
+        "strategy_objective",
+    ]:
         assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200, name
     person = f.PersonFactory()
     assert client.get(reverse("admin:network_person_change", args=[person.pk])).status_code == 200

@@ -44,7 +44,9 @@ def test_ending_an_appointment_keeps_its_history(senegal):
 
 
 def test_consent_is_timestamped_and_cleared():
-    person = services.person_create(full_name="Aminata", email="A@Example.org", directory_consent=True)
+    person = services.person_create(
+        full_name="Aminata", email="A@Example.org", directory_consent=True
+    )
     assert person.email == "a@example.org" and person.consent_recorded_at is not None
     person.directory_consent = False
     services.person_update(person=person, expected_version=person.version)
@@ -57,8 +59,12 @@ def test_stale_person_edit_is_refused_and_shows_what_changed(client):
     person = f.PersonFactory(full_name="First Name", job_title="Director")
     url = reverse("network:person_edit", kwargs={"pk": person.pk})
     form = {
-        "full_name": person.full_name, "job_title": "Director", "email": person.email,
-        "phone": "", "directory_consent": "on", "version": person.version,
+        "full_name": person.full_name,
+        "job_title": "Director",
+        "email": person.email,
+        "phone": "",
+        "directory_consent": "on",
+        "version": person.version,
     }
     client.force_login(secretariat)
     # Somebody else saves first.
@@ -68,6 +74,8 @@ def test_stale_person_edit_is_refused_and_shows_what_changed(client):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Someone else saved this record" in page and "Head of unit" in page
+    # Only the other person's change is listed, not this person's own edit.
+    assert [label for label, _ in response.context["form"].stale_changes] == ["Position"]
     person.refresh_from_db()
     assert (person.full_name, person.job_title, person.version) == ("First Name", "Head of unit", 2)
     # Submitting again from the refreshed form goes through.
@@ -98,12 +106,19 @@ def test_appointment_form_refuses_bad_input(client):
     assert "country" in response.context["form"].errors
     senegal = Country.objects.get(iso3="SEN")
     response = client.post(
-        url, {"role": Role.FOCAL_POINT, "country": senegal.pk, "starts_on": str(TODAY),
-              "ends_on": str(TODAY - timedelta(days=1))},
+        url,
+        {
+            "role": Role.FOCAL_POINT,
+            "country": senegal.pk,
+            "starts_on": str(TODAY),
+            "ends_on": str(TODAY - timedelta(days=1)),
+        },
     )
     assert "ends_on" in response.context["form"].errors
     assert not person.appointments.exists()
-    response = client.post(url, {"role": Role.FOCAL_POINT, "country": senegal.pk, "starts_on": str(TODAY)})
+    response = client.post(
+        url, {"role": Role.FOCAL_POINT, "country": senegal.pk, "starts_on": str(TODAY)}
+    )
     assert response.status_code == 302 and person.appointments.get().country == senegal
 
 
@@ -112,9 +127,13 @@ def test_secretariat_creates_person_and_organisation(client):
     client.force_login(secretariat)
     response = client.post(
         reverse("network:organisation_create"),
-        {"name": "Agence nationale de la statistique et de la démographie", "acronym": "ANSD",
-         "kind": "government", "country": Country.objects.get(iso3="SEN").pk,
-         "website": "www.ansd.sn"},
+        {
+            "name": "Agence nationale de la statistique et de la démographie",
+            "acronym": "ANSD",
+            "kind": "government",
+            "country": Country.objects.get(iso3="SEN").pk,
+            "website": "www.ansd.sn",
+        },
     )
     assert response.status_code == 302
     organisation = services.Organisation.objects.get(acronym="ANSD")
@@ -132,9 +151,21 @@ def test_secretariat_creates_person_and_organisation(client):
 def test_person_with_account_create_is_idempotent(senegal):
     for _ in range(2):
         person = services.person_with_account_create(
-            email="Focal@Example.sn", full_name="Focal", role=Role.FOCAL_POINT, country=senegal,
+            email="Focal@Example.sn",
+            full_name="Focal",
+            role=Role.FOCAL_POINT,
+            country=senegal,
             password="a long enough password",
         )
     assert person.user.email == "focal@example.sn"
     assert person.user.check_password("a long enough password")
     assert Appointment.objects.filter(person=person).count() == 1
+
+
+def test_no_post_for_a_former_partner():
+    united_kingdom = Country.objects.get(iso3="GBR")
+    with pytest.raises(ValidationError) as error:
+        services.appointment_create(
+            person=f.PersonFactory(), role=Role.FOCAL_POINT, country=united_kingdom
+        )
+    assert "does not take part in the dialogue now" in error.value.message_dict["country"][0]

@@ -1,6 +1,6 @@
 """Create a person, their account and an appointment in one go.
 
-    python manage.py adduser EMAIL --role ROLE [--country ISO3] [--theme SLUG] [--password-stdin]
+python manage.py adduser EMAIL --role ROLE [--country ISO3] [--theme SLUG] [--password-stdin]
 """
 
 import sys
@@ -26,7 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--theme", help="Slug of a theme (thematic contact points only).")
         parser.add_argument("--name", default="", help="Full name (defaults to the e-mail).")
         parser.add_argument(
-            "--password-stdin", action="store_true",
+            "--password-stdin",
+            action="store_true",
             help="Read the password from standard input (else the person sets one by reset).",
         )
 
@@ -35,7 +36,9 @@ class Command(BaseCommand):
         try:
             validate_email(email)
         except ValidationError as exc:
-            raise CommandError(f"{email!r} is not a valid e-mail address. Nothing was created.") from exc
+            raise CommandError(
+                f"{email!r} is not a valid e-mail address. Nothing was created."
+            ) from exc
         role = options["role"]
         if role not in Role.values:
             raise CommandError(
@@ -50,8 +53,12 @@ class Command(BaseCommand):
                 raise CommandError("No password on standard input. Nothing was created.")
         try:
             person = person_with_account_create(
-                email=email, full_name=options["name"] or email, role=role,
-                country=country, theme=theme, password=password,
+                email=email,
+                full_name=options["name"] or email,
+                role=role,
+                country=country,
+                theme=theme,
+                password=password,
             )
         except ValidationError as exc:
             reasons = "; ".join(m for messages in exc.message_dict.values() for m in messages)
@@ -64,9 +71,15 @@ class Command(BaseCommand):
             return None
         country = Country.objects.filter(iso3=code.upper()).first()
         if country is None:
-            raise CommandError(f"Unknown country code {code!r}: give an ISO alpha-3 code such as SEN. Nothing was created.")
+            raise CommandError(
+                f"Unknown country code {code!r}: give an ISO alpha-3 code such as SEN. "
+                "Nothing was created."
+            )
         if not country.memberships.exists():
-            raise CommandError(f"{country.iso3} ({country.name}) is not a member of the dialogue. Nothing was created.")
+            raise CommandError(
+                f"{country.iso3} ({country.name}) is not a member of the dialogue. "
+                "Nothing was created."
+            )
         return country
 
     def _theme(self, slug: str | None) -> Theme | None:

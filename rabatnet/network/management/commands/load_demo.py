@@ -14,9 +14,27 @@ DEMO_ACCOUNTS = [
     ("secretariat@demo.rabatnet.org", "Demo Secretariat", Role.SECRETARIAT, None, None),
     ("focal.sen@demo.rabatnet.org", "Demo Focal Point (Senegal)", Role.FOCAL_POINT, "SEN", None),
     ("focal.mli@demo.rabatnet.org", "Demo Focal Point (Mali)", Role.FOCAL_POINT, "MLI", None),
-    ("workgroup.gha@demo.rabatnet.org", "Demo Workgroup Member (Ghana)", Role.WORKGROUP_MEMBER, "GHA", None),
-    ("authority.sen@demo.rabatnet.org", "Demo Coordinating Authority (Senegal)", Role.COORDINATING_AUTHORITY, "SEN", None),
-    ("thematic.esp@demo.rabatnet.org", "Demo Thematic Contact (Spain)", Role.THEMATIC_CONTACT, "ESP", "border-management"),
+    (
+        "workgroup.gha@demo.rabatnet.org",
+        "Demo Workgroup Member (Ghana)",
+        Role.WORKGROUP_MEMBER,
+        "GHA",
+        None,
+    ),
+    (
+        "authority.sen@demo.rabatnet.org",
+        "Demo Coordinating Authority (Senegal)",
+        Role.COORDINATING_AUTHORITY,
+        "SEN",
+        None,
+    ),
+    (
+        "thematic.esp@demo.rabatnet.org",
+        "Demo Thematic Contact (Spain)",
+        Role.THEMATIC_CONTACT,
+        "ESP",
+        "border-management",
+    ),
 ]
 
 
@@ -30,7 +48,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {options['password']}):")
         for email, name, role, iso3, theme in DEMO_ACCOUNTS:
             person = person_with_account_create(
-                email=email, full_name=name, role=role,
+                email=email,
+                full_name=name,
+                role=role,
                 country=Country.objects.get(iso3=iso3) if iso3 else None,
                 theme=Theme.objects.get(slug=theme) if theme else None,
                 password=options["password"],

@@ -23,19 +23,27 @@ class Command(BaseCommand):
         parser.add_argument("--countries", type=Path, default=reference / "countries.csv")
         parser.add_argument("--members", type=Path, default=settings.DIALOGUE_MEMBERS_FILE)
         parser.add_argument(
-            "--periods", type=Path, default=settings.DIALOGUE_MEMBERSHIP_PERIODS_FILE
+            "--periods",
+            type=Path,
+            default=None,
+            help="Earlier membership periods (default: the configured file, skipped if absent).",
         )
         parser.add_argument("--framework", type=Path, default=settings.DIALOGUE_FRAMEWORK_FILE)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        periods = Path(options["periods"])
+        # Only the configured default may be absent: a path given by hand must exist, else
+        # the earlier periods it holds would be deleted as stale.
+        periods = Path(options["periods"]) if options["periods"] else None
+        if periods is None:
+            default = Path(settings.DIALOGUE_MEMBERSHIP_PERIODS_FILE)
+            periods = default if default.exists() else None
         try:
             with transaction.atomic():
                 reports = {
                     "countries": countries_load(countries_path=Path(options["countries"])),
                     "memberships": memberships_load(
                         members_path=Path(options["members"]),
-                        periods_path=periods if periods.exists() else None,
+                        periods_path=periods,
                     ),
                     "strategy framework": framework_load(path=Path(options["framework"])),
                 }
