@@ -65,6 +65,18 @@ class Country(models.Model):
         return next((m for m in self.memberships.all() if m.ended_year is None), None)
 
 
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def chronological(self) -> "MembershipQuerySet":
+        """Oldest period first; an unknown start is the oldest, an open end the newest.
+
+        Explicit about NULLs: SQLite sorts them first, PostgreSQL last.
+        """
+        return self.order_by(
+            models.F("started_year").asc(nulls_first=True),
+            models.F("ended_year").asc(nulls_last=True),
+        )
+
+
 class Membership(models.Model):
     """One period of a country's membership: partner, observer, or former partner.
 
@@ -97,10 +109,12 @@ class Membership(models.Model):
     note = models.CharField(_("note"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        ordering = ["country__name", "started_year"]
+        ordering = ["country__iso3", models.F("started_year").asc(nulls_first=True)]
         constraints = [
             models.UniqueConstraint(
                 fields=["country", "status"], name="membership_unique_status_per_country"

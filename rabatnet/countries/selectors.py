@@ -11,7 +11,7 @@ from .models import Country, Membership
 
 def _with_memberships(qs: QuerySet[Country]) -> QuerySet[Country]:
     return qs.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.order_by("started_year"))
+        Prefetch("memberships", queryset=Membership.objects.chronological())
     )
 
 

@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'membership',
                 'verbose_name_plural': 'memberships',
-                'ordering': ['country__name', 'started_year'],
+                'ordering': ['country__iso3', models.OrderBy(models.F('started_year'), nulls_first=True)],
                 'constraints': [models.UniqueConstraint(fields=('country', 'status'), name='membership_unique_status_per_country'), models.UniqueConstraint(condition=models.Q(('ended_year__isnull', True)), fields=('country',), name='membership_one_open_period_per_country'), models.CheckConstraint(condition=models.Q(('ended_year__isnull', True), ('started_year__isnull', True), ('ended_year__gte', models.F('started_year')), _connector='OR'), name='membership_ends_after_it_starts')],
             },
         ),
