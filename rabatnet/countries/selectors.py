@@ -10,9 +10,7 @@ from .models import Country, Membership
 
 
 def _with_memberships(qs: QuerySet[Country]) -> QuerySet[Country]:
-    return qs.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.chronological())
-    )
+    return qs.prefetch_related(Prefetch("memberships", queryset=Membership.objects.chronological()))
 
 
 def name_sort_key(country: Country) -> str:
