@@ -3,10 +3,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from rabatnet.api.urls import api_urls
-from rabatnet.core.views import healthz
+from rabatnet.core.views import favicon, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", api_urls),
 ]
 

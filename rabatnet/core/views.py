@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -14,6 +15,13 @@ from .selectors import database_health
 def home(request: HttpRequest) -> HttpResponse:
     """Public: what the dialogue and the platform are."""
     return render(request, "core/home.html", {"counts": membership_counts()})
+
+
+@require_GET
+@login_not_required
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Public: browsers and the admin ask for /favicon.ico; the icon is a static SVG."""
+    return HttpResponseRedirect(static("core/favicon.svg"))
 
 
 @require_GET

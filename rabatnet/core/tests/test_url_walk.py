@@ -47,7 +47,7 @@ PRIVATE = {
     "network:organisation_edit",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
-OTHER = {"api:api-root": 404}
+OTHER = {"api:api-root": 404, "favicon": 302}
 
 
 def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
