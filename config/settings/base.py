@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "rabatnet.strategy",
     "rabatnet.accounts",
     "rabatnet.network",
+    "rabatnet.sources",
+    "rabatnet.guides",
     "rabatnet.api",
 ]
 
@@ -134,7 +136,7 @@ AUTHENTICATION_BACKENDS = [
     "rabatnet.network.backends.SecretariatBackend",
 ]
 # Apps whose data the secretariat manages in the admin (never accounts or groups).
-SECRETARIAT_ADMIN_APPS = ["countries", "strategy", "network"]
+SECRETARIAT_ADMIN_APPS = ["countries", "strategy", "network", "sources", "guides"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -95,6 +95,14 @@ class Person(VersionedModel):
         help_text=_("The person agreed that other members see their contact details."),
     )
     consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
+    guide_consent = models.BooleanField(
+        _("listed in published guides"),
+        default=False,
+        help_text=_(
+            "The person agreed to appear, with their contact details, in the public contact "
+            "list of their country's published guide."
+        ),
+    )
 
     history = HistoricalRecords()
 

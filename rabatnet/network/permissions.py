@@ -4,6 +4,8 @@ Each rule is a ``can_<verb>_<noun>(user, obj) -> bool``; views call them through
 ``access`` (403 when refused). Superusers pass every rule.
 """
 
+from collections.abc import Iterable
+
 import rules
 from django.core.exceptions import PermissionDenied
 
@@ -40,6 +42,18 @@ def is_self(user: User, person: Person | None) -> bool:
 @rules.predicate
 def is_listed(user: User, person: Person | None) -> bool:
     return person is not None and person.directory_consent
+
+
+def has_role_for_country(user: User, country: Country | None, roles: Iterable[str]) -> bool:
+    """True if the user holds one of ``roles`` for ``country`` today."""
+    roles = set(roles)
+    return country is not None and any(
+        a.country_id == country.pk and a.role in roles for a in user_appointments(user)
+    )
+
+
+# The people who write a country's records: its focal points and workgroup.
+COUNTRY_EDITORS = (Role.FOCAL_POINT, Role.WORKGROUP_MEMBER)
 
 
 rules.add_perm("network.view_private_area", is_member)

@@ -15,7 +15,15 @@ from rabatnet.strategy.models import Theme
 
 from .models import Appointment, Organisation, Person, Role
 
-PERSON_FIELDS = ["full_name", "job_title", "organisation", "email", "phone", "directory_consent"]
+PERSON_FIELDS = [
+    "full_name",
+    "job_title",
+    "organisation",
+    "email",
+    "phone",
+    "directory_consent",
+    "guide_consent",
+]
 ORGANISATION_FIELDS = ["name", "acronym", "kind", "country", "website"]
 
 
@@ -104,6 +112,7 @@ def person_create(
     organisation: Organisation | None = None,
     phone: str = "",
     directory_consent: bool = False,
+    guide_consent: bool = False,
     user: User | None = None,
     actor: User | None = None,
 ) -> Person:
@@ -114,6 +123,7 @@ def person_create(
         organisation=organisation,
         phone=phone,
         directory_consent=directory_consent,
+        guide_consent=guide_consent,
         user=user,
     )
     _consent_time(person, previous=None)

@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rabatnet.core.forms import VersionedModelForm
+from rabatnet.countries.models import Country
+from rabatnet.network.models import Organisation
+
+from .models import Area, Source
+from .selectors import contact_choices, entity_choices
+from .services import SOURCE_FIELDS
+
+
+class SourceForm(VersionedModelForm):
+    areas = forms.ModelMultipleChoiceField(
+        queryset=Area.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Areas covered"),
+    )
+
+    class Meta:
+        model = Source
+        fields = [*SOURCE_FIELDS[:3], "areas", *SOURCE_FIELDS[3:]]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: object, country: Country, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.country = country
+        self.instance.country = country
+        self.fields["entity"].queryset = entity_choices(country)
+        self.fields["contact"].queryset = contact_choices(country)
+        self.fields["entity"].help_text = _(
+            "The entity that collects the data. Missing? Add it first from the sources page."
+        )
+
+
+class EntityForm(forms.ModelForm):
+    """A data-collection entity of the country (an organisation of the network)."""
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "acronym", "kind", "website"]
+
+    def __init__(self, *args: object, country: Country, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.country = country

@@ -1,0 +1,85 @@
+"""A country's information source mapping (part I of its guide), in the private area."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from rabatnet.core.services import StaleEditError
+from rabatnet.countries.selectors import country_by_iso3
+from rabatnet.network.permissions import access
+from rabatnet.network.services import organisation_create
+
+from . import selectors, services
+from .forms import EntityForm, SourceForm
+from .models import Source
+from .permissions import can_edit_sources, can_view_sources
+
+
+@require_GET
+def source_list(request: HttpRequest, iso3: str) -> HttpResponse:
+    """The country's members and the secretariat: the mapping, grouped as the seed's table."""
+    country = country_by_iso3(iso3)
+    access(can_view_sources(request.user, country))
+    context = {
+        "country": country,
+        "table": selectors.source_table(country),
+        "can_edit": can_edit_sources(request.user, country),
+    }
+    return render(request, "sources/source_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def source_edit(request: HttpRequest, iso3: str, pk: int | None = None) -> HttpResponse:
+    """Focal points and workgroup members of the country, and the secretariat."""
+    country = country_by_iso3(iso3)
+    access(can_edit_sources(request.user, country))
+    source = get_object_or_404(Source, pk=pk, country=country) if pk else None
+    form = SourceForm(request.POST or None, instance=source, country=country)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if source is None:
+                fields = {k: v for k, v in data.items() if k not in ("areas", "version")}
+                source = services.source_create(
+                    country=country, areas=data["areas"], actor=request.user, **fields
+                )
+            else:
+                services.source_update(
+                    source=form.instance,
+                    areas=data["areas"],
+                    expected_version=data["version"],
+                    actor=request.user,
+                )
+        except StaleEditError as exc:
+            form.refuse_stale(exc)
+        else:
+            messages.success(request, _("The source “%(name)s” was saved.") % {"name": source.name})
+            return redirect("sources:list", iso3=country.iso3)
+    context = {"country": country, "form": form, "source": source}
+    return render(request, "sources/source_form.html", context)
+
+
+@require_POST
+def source_delete(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
+    """Editors of the country remove a source; the history keeps it."""
+    country = country_by_iso3(iso3)
+    access(can_edit_sources(request.user, country))
+    source = get_object_or_404(Source, pk=pk, country=country)
+    services.source_delete(source=source, actor=request.user)
+    messages.success(request, _("The source “%(name)s” was removed.") % {"name": source.name})
+    return redirect("sources:list", iso3=country.iso3)
+
+
+@require_http_methods(["GET", "POST"])
+def entity_create(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Editors of the country add a data-collection entity."""
+    country = country_by_iso3(iso3)
+    access(can_edit_sources(request.user, country))
+    form = EntityForm(request.POST or None, country=country)
+    if request.method == "POST" and form.is_valid():
+        entity = organisation_create(actor=request.user, country=country, **form.cleaned_data)
+        messages.success(request, _("“%(name)s” was added.") % {"name": entity.name})
+        return redirect("sources:create", iso3=country.iso3)
+    return render(request, "sources/entity_form.html", {"country": country, "form": form})
