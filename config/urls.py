@@ -14,6 +14,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("rabatnet.core.urls")),
     path("countries/", include("rabatnet.countries.urls")),
+    path("countries/<str:iso3>/sources/", include("rabatnet.sources.urls")),
+    path("", include("rabatnet.guides.urls")),
     path("accounts/", include("rabatnet.accounts.urls")),
     path("private/", include("rabatnet.network.urls")),
     path("admin/", admin.site.urls),

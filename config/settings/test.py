@@ -1,5 +1,8 @@
 """Settings for the test suite: fast hashing, e-mail in memory, tasks run inline."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -15,3 +18,5 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Serve static files from the apps' folders: tests run without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Built PDFs and uploads of a test run go to a temporary folder, not var/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="rabatnet-test-media-"))

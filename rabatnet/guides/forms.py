@@ -1,0 +1,147 @@
+"""The record types of a guide's parts, edited by one set of views.
+
+Each entry says which model holds the records, which fields a form edits, and how
+the choices of its foreign keys are narrowed to the guide's country.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db.models import Model, QuerySet
+from django.forms import modelform_factory
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from rabatnet.core.forms import VersionedModelForm
+from rabatnet.sources.selectors import contact_choices, entity_choices
+
+from .models import (
+    ActorRole,
+    Challenge,
+    CorrectiveAction,
+    Guide,
+    Practice,
+    Recommendation,
+    WorkgroupMember,
+)
+
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class Part:
+    slug: str
+    model: type[Model]
+    fields: list[str]
+    title: Promise
+    section: str
+    widgets: dict[str, forms.Widget] = field(default_factory=dict)
+
+    def records(self, guide: Guide) -> QuerySet:
+        if self.model is CorrectiveAction:
+            return CorrectiveAction.objects.filter(challenge__guide=guide).select_related(
+                "challenge__challenge_type", "owner"
+            )
+        return self.model.objects.filter(guide=guide)
+
+    def new_record(self, guide: Guide) -> Model:
+        return self.model() if self.model is CorrectiveAction else self.model(guide=guide)
+
+    def form(
+        self, guide: Guide, data: object = None, instance: Model | None = None
+    ) -> VersionedModelForm:
+        form_class = modelform_factory(
+            self.model, form=VersionedModelForm, fields=self.fields, widgets=self.widgets
+        )
+        form = form_class(data, instance=instance or self.new_record(guide))
+        country = guide.country
+        for name, queryset in (
+            ("organisation", entity_choices(country)),
+            ("owner", entity_choices(country)),
+            ("person", contact_choices(country)),
+            ("challenge", Challenge.objects.filter(guide=guide)),
+        ):
+            if name in form.fields:
+                form.fields[name].queryset = queryset
+        return form
+
+
+PARTS = {
+    part.slug: part
+    for part in [
+        Part(
+            "actors",
+            ActorRole,
+            ["organisation", "stage", "description"],
+            _("Actors in the policy cycle"),
+            "part2",
+            {"description": TEXTAREA},
+        ),
+        Part(
+            "workgroup",
+            WorkgroupMember,
+            ["person", "role_in_group", "is_coordinator"],
+            _("Workgroup members"),
+            "part3",
+        ),
+        Part(
+            "practices",
+            Practice,
+            ["kind", "title", "description", "organisation", "year"],
+            _("Best practices and use examples"),
+            "part3",
+            {"description": TEXTAREA},
+        ),
+        Part(
+            "challenges",
+            Challenge,
+            ["challenge_type", "title", "description"],
+            _("Challenges (problem / solution matrix)"),
+            "part3",
+            {"description": TEXTAREA},
+        ),
+        Part(
+            "actions",
+            CorrectiveAction,
+            ["challenge", "description", "owner", "due_date", "status"],
+            _("Corrective actions"),
+            "part3",
+            {"description": TEXTAREA, "due_date": DATE},
+        ),
+        Part(
+            "recommendations",
+            Recommendation,
+            ["category", "text", "addressee", "priority"],
+            _("Recommendations"),
+            "part4",
+            {"text": TEXTAREA},
+        ),
+    ]
+}
+
+
+class GuideTextForm(VersionedModelForm):
+    class Meta:
+        model = Guide
+        fields = ["title", "context"]
+        widgets = {"context": forms.Textarea(attrs={"rows": 12})}
+
+
+class StartForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the guide"), choices=[])
+
+    def __init__(self, *args: object, taken: set[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        from .models import Language
+
+        self.fields["language"].choices = [c for c in Language.choices if c[0] not in taken]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("endorse", _("Endorse")), ("return", _("Send back with comments"))],
+        widget=forms.RadioSelect,
+        label=_("Decision"),
+    )
+    comment = forms.CharField(widget=TEXTAREA, required=False, label=_("Comments"))

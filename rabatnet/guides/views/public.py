@@ -1,0 +1,161 @@
+"""Reading guides: published editions are public; other editions stay with the country."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .. import selectors
+from ..compare import compare_contents
+from ..docx_export import render_guide_docx
+from ..models import Edition, Guide
+from ..permissions import can_view_drafts, can_view_edition
+from ..rendering import RENDERER_VERSION, cached_pdf, published_pdf_path, render_guide_body
+from ..tasks import build_edition_pdf
+from .common import country_and_guide
+
+
+def _published(guide: Guide) -> Edition:
+    edition = selectors.published_edition(guide)
+    if edition is None:
+        raise Http404("This guide is not published yet.")
+    return edition
+
+
+def _check(request: HttpRequest, edition: Edition) -> None:
+    if not can_view_edition(request.user, edition):
+        if not request.user.is_authenticated:
+            raise _LoginNeeded
+        raise PermissionDenied
+
+
+class _LoginNeeded(Exception):
+    pass
+
+
+def _body(edition: Edition) -> str:
+    key = f"guide-body:{edition.content_sha256}:{RENDERER_VERSION}"
+    return cache.get_or_set(key, lambda: render_guide_body(edition.content, edition.content_sha256))
+
+
+def _page(request: HttpRequest, guide: Guide, edition: Edition) -> HttpResponse:
+    context = {
+        "country": guide.country,
+        "guide": guide,
+        "edition": edition,
+        "body": _body(edition),
+        "languages": [g for g in selectors.published_guides(guide.country)],
+    }
+    return render(request, "guides/guide_detail.html", context)
+
+
+@require_GET
+@login_not_required
+def guide_detail(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Public: the latest published edition, in the guide's own language."""
+    country, guide = country_and_guide(request, iso3)
+    return _page(request, guide, _published(guide))
+
+
+def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponse:
+    """The PDF at once if built; else build it in the worker and say so."""
+    path = published_pdf_path(edition.pdf_sha256) if edition.pdf_sha256 else None
+    path = path if path and path.exists() else cached_pdf(edition.content_sha256)
+    if path is None:
+        build_edition_pdf.enqueue(edition_id=edition.pk)
+        edition.refresh_from_db()
+        path = cached_pdf(edition.content_sha256)  # an inline backend has built it already
+    if path is None:
+        context = {"country": edition.guide.country, "guide": edition.guide, "edition": edition}
+        return render(request, "guides/pdf_pending.html", context, status=202)
+    name = f"{edition.guide.country.iso3}-guide-{edition.guide.language}-{edition.number}.pdf"
+    return FileResponse(path.open("rb"), content_type="application/pdf", filename=name)
+
+
+@require_GET
+@login_not_required
+def guide_pdf(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Public: the published edition as PDF (built by the worker, cached by content hash)."""
+    _, guide = country_and_guide(request, iso3)
+    return _pdf_response(request, _published(guide))
+
+
+@require_GET
+@login_not_required
+def guide_docx(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Public: the published edition as a Word document."""
+    _, guide = country_and_guide(request, iso3)
+    edition = _published(guide)
+    data = render_guide_docx(edition.content, edition.content_sha256)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    name = f"{guide.country.iso3}-guide-{guide.language}-{edition.number}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_GET
+@login_not_required
+def edition_list(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Public: the published editions; the country and the secretariat see every edition."""
+    country, guide = country_and_guide(request, iso3)
+    everything = request.user.is_authenticated and can_view_drafts(request.user, country)
+    editions = selectors.editions(guide, published_only=not everything)
+    context = {"country": country, "guide": guide, "editions": editions}
+    return render(request, "guides/edition_list.html", context)
+
+
+@require_GET
+@login_not_required
+def edition_detail(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
+    """Public if published; otherwise the country's members and the secretariat."""
+    _, guide = country_and_guide(request, iso3)
+    edition = selectors.edition(guide, number)
+    try:
+        _check(request, edition)
+    except _LoginNeeded:
+        return redirect_to_login(request.get_full_path())
+    return _page(request, guide, edition)
+
+
+@require_GET
+@login_not_required
+def edition_pdf(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
+    """As ``edition_detail``, as PDF."""
+    _, guide = country_and_guide(request, iso3)
+    edition = selectors.edition(guide, number)
+    try:
+        _check(request, edition)
+    except _LoginNeeded:
+        return redirect_to_login(request.get_full_path())
+    return _pdf_response(request, edition)
+
+
+@require_GET
+@login_not_required
+def edition_compare(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Compare two editions part by part (``?a=1&b=2``); each must be readable by the visitor."""
+    country, guide = country_and_guide(request, iso3)
+    try:
+        numbers = int(request.GET["a"]), int(request.GET["b"])
+    except (KeyError, ValueError) as exc:
+        raise Http404(_("Give two edition numbers: ?a=1&b=2.")) from exc
+    old, new = (selectors.edition(guide, n) for n in sorted(numbers))
+    try:
+        _check(request, old)
+        _check(request, new)
+    except _LoginNeeded:
+        return redirect_to_login(request.get_full_path())
+    context = {
+        "country": country,
+        "guide": guide,
+        "old": old,
+        "new": new,
+        "parts": compare_contents(old.content, new.content),
+    }
+    return render(request, "guides/edition_compare.html", context)
