@@ -12,7 +12,10 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
+from rabatnet.guides.models import Recommendation
+from rabatnet.guides.tests.factories import published_guide
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
+from rabatnet.sources.models import Source
 
 PUBLIC = {
     "healthz",
@@ -29,6 +32,13 @@ PUBLIC = {
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
+    "guides:detail",
+    "guides:pdf",
+    "guides:docx",
+    "guides:editions",
+    "guides:edition",
+    "guides:edition_pdf",
+    "guides:compare",
 }
 PRIVATE = {
     "accounts:logout",
@@ -45,9 +55,45 @@ PRIVATE = {
     "network:organisation_list",
     "network:organisation_create",
     "network:organisation_edit",
+    "sources:list",
+    "sources:create",
+    "sources:edit",
+    "sources:delete",
+    "sources:entity_create",
+    "guides:workspace",
+    "guides:start",
+    "guides:step",
+    "guides:text",
+    "guides:contents",
+    "guides:preview",
+    "guides:part_create",
+    "guides:part_edit",
+    "guides:part_delete",
+    "guides:history",
+    "guides:decide",
+    "guides:publish",
+    "guides:timeline",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 OTHER = {"api:api-root": 404, "favicon": 302}
+
+
+# Guide URLs that take only the country; some want a query string too.
+GUIDE_URLS = [
+    "guides:detail",
+    "guides:pdf",
+    "guides:docx",
+    "guides:editions",
+    "guides:compare",
+    "guides:workspace",
+    "guides:start",
+    "guides:step",
+    "guides:text",
+    "guides:contents",
+    "guides:preview",
+    "guides:history",
+]
+QUERY = {"guides:compare": "?a=1&b=1"}
 
 
 def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
@@ -63,7 +109,24 @@ def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPa
 def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
     appointment = AppointmentFactory()
     person_pk = {"pk": appointment.person.pk}
+    guide = published_guide("SEN", "fr")
+    source = Source.objects.filter(country__iso3="SEN").first()
+    recommendation = Recommendation.objects.filter(guide=guide).first()
+    sen = {"iso3": "SEN"}
     return {
+        **{name: sen for name in GUIDE_URLS},
+        "guides:edition": {**sen, "number": 1},
+        "guides:edition_pdf": {**sen, "number": 1},
+        "guides:decide": {**sen, "number": 1},
+        "guides:publish": {**sen, "number": 1},
+        "guides:part_create": {**sen, "part": "recommendations"},
+        "guides:part_edit": {**sen, "part": "recommendations", "pk": recommendation.pk},
+        "guides:part_delete": {**sen, "part": "recommendations", "pk": recommendation.pk},
+        "sources:list": sen,
+        "sources:create": sen,
+        "sources:entity_create": sen,
+        "sources:edit": {**sen, "pk": source.pk},
+        "sources:delete": {**sen, "pk": source.pk},
         "api:get_country": {"iso3": "SEN"},
         "countries:detail": {"iso3": "SEN"},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
@@ -96,9 +159,10 @@ def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore
         needs_args = bool(pattern.pattern.converters) or "<" in str(pattern.pattern)
         assert not needs_args or name in samples, f"Give {name} sample arguments in test_url_walk"
         with override(language):
-            url = reverse(name, kwargs=samples.get(name, {}))
+            url = reverse(name, kwargs=samples.get(name, {})) + QUERY.get(name, "")
             login = reverse(settings.LOGIN_URL)
         response = client.get(url)
+        response.close()
         if name in PUBLIC:
             assert response.status_code == 200, f"{name} ({url}) should be public"
         elif name in OTHER:

@@ -71,7 +71,9 @@ def test_workspace_and_drafts_triad(client):
     guide = drafted_guide()
     services.guide_submit(guide=guide, actor=None)
     for name, kwargs in [
-        ("guides:workspace", {}), ("guides:preview", {}), ("guides:history", {}),
+        ("guides:workspace", {}),
+        ("guides:preview", {}),
+        ("guides:history", {}),
         ("guides:edition", {"number": 1}),
     ]:
         url = reverse(name, kwargs={"iso3": "SEN", **kwargs})
@@ -87,7 +89,8 @@ def test_workspace_and_drafts_triad(client):
 def test_edit_views_triad(client):
     drafted_guide()
     for name, kwargs in [
-        ("guides:text", {}), ("guides:contents", {}),
+        ("guides:text", {}),
+        ("guides:contents", {}),
         ("guides:part_create", {"part": "recommendations"}),
     ]:
         url = reverse(name, kwargs={"iso3": "SEN", **kwargs})
@@ -122,6 +125,8 @@ def test_public_reads_published_guide_pdf_docx_and_editions(client):
     assert edition.content_sha256 in page and edition.pdf_sha256 in page
     pdf = client.get("/en/countries/SEN/guide.pdf")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
+    pdf.close()
     docx = client.get("/en/countries/SEN/guide.docx")
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
     assert client.get("/en/countries/SEN/guide/editions/").status_code == 200
