@@ -19,9 +19,10 @@ import django  # noqa: E402
 django.setup()
 
 
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    """Milliseconds per run, after one warm-up run."""
-    action()
+def timed(action: Callable[[], object], runs: int, warm_up: bool = True) -> list[float]:
+    """Milliseconds per run, after one warm-up run (unless told not to)."""
+    if warm_up:
+        action()
     samples = []
     for _ in range(runs):
         start = time.perf_counter()

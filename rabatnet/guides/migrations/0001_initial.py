@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'challenge',
                 'verbose_name_plural': 'challenges',
-                'ordering': ['challenge_type__position', 'title', 'pk'],
+                'ordering': [models.OrderBy(models.F('challenge_type__position'), nulls_last=True), 'title', 'pk'],
             },
         ),
         migrations.CreateModel(

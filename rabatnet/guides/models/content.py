@@ -1,5 +1,6 @@
 """The parts of a guide (II to IV) as records: actors, workgroup, practices, challenges."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -111,6 +112,27 @@ class WorkgroupMember(GuidePart):
     def __str__(self) -> str:
         return str(self.person)
 
+    def clean(self) -> None:
+        # workgroup_one_coordinator_per_guide, said in words and on the field.
+        if not self.is_coordinator or self.guide_id is None:
+            return
+        other = (
+            WorkgroupMember.objects.filter(guide_id=self.guide_id, is_coordinator=True)
+            .exclude(pk=self.pk)
+            .select_related("person")
+            .first()
+        )
+        if other is not None:
+            raise ValidationError(
+                {
+                    "is_coordinator": _(
+                        "The workgroup already has a coordinator: %(name)s. A workgroup has "
+                        "one coordinator; untick it there first."
+                    )
+                    % {"name": other.person}
+                }
+            )
+
 
 class Practice(GuidePart):
     """A best practice or an example of use of the migration profile (part III)."""
@@ -184,7 +206,9 @@ class Challenge(GuidePart):
     class Meta:
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
-        ordering = ["challenge_type__position", "title", "pk"]
+        # The seed's challenges first (in their order), then the country's own; explicit
+        # about NULLs, which SQLite sorts first and PostgreSQL last.
+        ordering = [models.F("challenge_type__position").asc(nulls_last=True), "title", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(challenge_type__isnull=False) | ~Q(title=""),
@@ -194,6 +218,13 @@ class Challenge(GuidePart):
 
     def __str__(self) -> str:
         return self.title or str(self.challenge_type)
+
+    def clean(self) -> None:
+        # challenge_has_type_or_title, said in words and on the field.
+        if self.challenge_type_id is None and not self.title:
+            raise ValidationError(
+                {"title": _("Choose a challenge from the list, or name the country's own.")}
+            )
 
 
 class CorrectiveAction(VersionedModel):

@@ -1,11 +1,12 @@
 """Reading guides: published editions are public; other editions stay with the country."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -17,6 +18,7 @@ from ..permissions import can_view_drafts, can_view_edition
 from ..rendering import RENDERER_VERSION, cached_pdf, published_pdf_path, render_guide_body
 from ..tasks import build_edition_pdf
 from .common import country_and_guide
+from .lifecycle import workspace_url
 
 
 def _published(guide: Guide) -> Edition:
@@ -56,9 +58,16 @@ def _page(request: HttpRequest, guide: Guide, edition: Edition) -> HttpResponse:
 @require_GET
 @login_not_required
 def guide_detail(request: HttpRequest, iso3: str) -> HttpResponse:
-    """Public: the latest published edition, in the guide's own language."""
+    """Public: the latest published edition, in the guide's own language.
+
+    Before publication the country's members are taken to the workspace; others get 404.
+    """
     country, guide = country_and_guide(request, iso3)
-    return _page(request, guide, _published(guide))
+    edition = selectors.published_edition(guide)
+    if edition is None and request.user.is_authenticated and can_view_drafts(request.user, country):
+        messages.info(request, _("This guide is not published yet: here is its workspace."))
+        return redirect(workspace_url(country.iso3, guide.language))
+    return _page(request, guide, edition or _published(guide))
 
 
 def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponse:
