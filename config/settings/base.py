@@ -157,9 +157,11 @@ AXES_USERNAME_CALLABLE = "rabatnet.accounts.lockout.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
-    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
-)
+# The client's address, read from what our own proxies wrote (see accounts/lockout.py).
+# How many proxies stand in front of the application, each appending to X-Forwarded-For:
+# 0 reads REMOTE_ADDR only (nothing in front); production assumes one.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "rabatnet.accounts.lockout.axes_client_ip"
 
 OTP_TOTP_ISSUER = f"rabatnet ({DIALOGUE_NAME['en']})"
 

@@ -25,3 +25,8 @@ def totp_secret(device: TOTPDevice) -> str:
 def totp_qr_svg(device: TOTPDevice) -> str:
     """The otpauth:// address as an inline SVG QR code."""
     return segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#111")
+
+
+def account_with_email(email: str) -> User | None:
+    """The account that signs in with ``email`` (sign-in ignores case), if any."""
+    return User.objects.filter(email__iexact=email.strip()).first()

@@ -1,10 +1,19 @@
-"""Writes for accounts: creation and two-factor devices."""
+"""Writes for accounts: creation, invitations and two-factor devices."""
 
 import secrets
 
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.template import loader
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from rabatnet.core.selectors import dialogue_name
+from rabatnet.core.tasks import send_email
 
 from .models import User
 
@@ -18,6 +27,35 @@ def user_create(*, email: str, full_name: str = "", password: str | None = None)
         user.set_unusable_password()
         user.save(update_fields=["password"])
     return user
+
+
+def user_invite(*, user: User, site_url: str) -> None:
+    """E-mail ``user`` a link to choose a password, once the transaction commits.
+
+    The link is a password reset link (Django's token: it works once, and until
+    ``PASSWORD_RESET_TIMEOUT``); ``site_url`` is the scheme and host it points to,
+    e.g. ``https://rabatnet.example.org``. Written in the active language.
+    """
+    path = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    site_url = site_url.rstrip("/")
+    context = {
+        "email": user.email,
+        "full_name": user.full_name,
+        "dialogue": dialogue_name(),
+        "set_password_url": f"{site_url}{path}",
+        "reset_url": f"{site_url}{reverse('accounts:password_reset')}",
+        "days": max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)),
+    }
+    subject = loader.render_to_string("accounts/email/invitation_subject.txt", context)
+    subject = "".join(subject.splitlines())
+    body = loader.render_to_string("accounts/email/invitation.txt", context)
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[user.email]))
 
 
 @transaction.atomic

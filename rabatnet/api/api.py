@@ -1,6 +1,7 @@
 """The public JSON API, version 1, described by OpenAPI at /api/v1/openapi.json."""
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import NinjaAPI, Query
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -9,7 +10,15 @@ from rabatnet.countries.models import Country, Membership
 from rabatnet.countries.selectors import country_by_iso3, member_countries
 from rabatnet.strategy.models import Objective, Theme
 
-from .schemas import CountryOut, ErrorOut, MembershipOut, ObjectiveOut, ThemeOut
+from .schemas import (
+    CountryOut,
+    EndpointOut,
+    ErrorOut,
+    IndexOut,
+    MembershipOut,
+    ObjectiveOut,
+    ThemeOut,
+)
 
 api = NinjaAPI(
     title=f"rabatnet — {dialogue_name('en')} open data API",
@@ -21,6 +30,30 @@ api = NinjaAPI(
     docs_url=None,
     urls_namespace="api",
 )
+
+
+@api.get("/", response=IndexOut, url_name="index", tags=["index"])
+def index(request: HttpRequest) -> IndexOut:
+    """What this API serves, and where its OpenAPI description is."""
+    root = reverse("api:index")
+    paths = api.get_openapi_schema()["paths"]
+    endpoints = [
+        EndpointOut(
+            method=method.upper(),
+            path=path,
+            summary=operation.get("summary", ""),
+            description=operation.get("description", ""),
+        )
+        for path, operations in paths.items()
+        if path != root
+        for method, operation in operations.items()
+    ]
+    return IndexOut(
+        title=api.title,
+        version=api.version,
+        openapi=reverse("api:openapi-json"),
+        endpoints=endpoints,
+    )
 
 
 def _membership(m: Membership) -> MembershipOut:

@@ -42,3 +42,17 @@ class ThemeOut(Schema):
 
 class ErrorOut(Schema):
     detail: str
+
+
+class EndpointOut(Schema):
+    method: str
+    path: str
+    summary: str
+    description: str
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    openapi: str
+    endpoints: list[EndpointOut]

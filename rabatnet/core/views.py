@@ -28,7 +28,7 @@ def favicon(request: HttpRequest) -> HttpResponseRedirect:
 @login_not_required
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Public: 200 when the database answers, 503 naming what failed otherwise."""
+    """Public: 200 when the database answers, 503 naming the kind of failure otherwise."""
     problem = database_health()
     if problem:
         return JsonResponse({"status": "error", "database": problem}, status=503)

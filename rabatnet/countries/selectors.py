@@ -3,7 +3,7 @@
 import unicodedata
 from collections import Counter
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Case, Count, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from .models import Country, Membership
@@ -61,5 +61,14 @@ def country_by_iso3(iso3: str) -> Country:
 
 
 def country_choices() -> QuerySet[Country]:
-    """Countries a post can be held for: current partners and observers."""
-    return Country.objects.taking_part().order_by("name")
+    """Countries a post can be held for: current partners and observers.
+
+    In the order of ``member_countries`` (``name_sort_key``, active language): SQL sorts
+    "Bénin" after "Burkina Faso". The order is fixed by position, so call this when the
+    form is built, in the language of the request.
+    """
+    pks = [c.pk for c in sorted(Country.objects.taking_part(), key=name_sort_key)]
+    if not pks:
+        return Country.objects.none()
+    position = Case(*(When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)))
+    return Country.objects.filter(pk__in=pks).order_by(position)

@@ -29,6 +29,16 @@ TEXTAREA = forms.Textarea(attrs={"rows": 3})
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class PartForm(VersionedModelForm):
+    """The form of a part's record; the record's guide is set by the view, not typed."""
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # Keep the guide in the checks so that the constraints on it (one role per
+        # organisation and stage, a person once per workgroup) are form errors, not failed
+        # saves.
+        return super()._get_validation_exclusions() - {"guide"}
+
+
 @dataclass(frozen=True)
 class Part:
     slug: str
@@ -52,7 +62,7 @@ class Part:
         self, guide: Guide, data: object = None, instance: Model | None = None
     ) -> VersionedModelForm:
         form_class = modelform_factory(
-            self.model, form=VersionedModelForm, fields=self.fields, widgets=self.widgets
+            self.model, form=PartForm, fields=self.fields, widgets=self.widgets
         )
         form = form_class(data, instance=instance or self.new_record(guide))
         country = guide.country

@@ -85,9 +85,10 @@ def _part_two(guide: Guide) -> dict:
 
 def _part_three(guide: Guide) -> dict:
     covered = set(guide.profile_contents.values_list("pk", flat=True))
-    members = WorkgroupMember.objects.filter(guide=guide).select_related(
-        "person", "person__organisation"
-    )
+    # A published guide names only the people who agreed to appear in it.
+    members = WorkgroupMember.objects.filter(
+        guide=guide, person__guide_consent=True
+    ).select_related("person", "person__organisation")
     practices = Practice.objects.filter(guide=guide).select_related("organisation")
     challenges = (
         Challenge.objects.filter(guide=guide)

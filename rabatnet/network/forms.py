@@ -1,20 +1,65 @@
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from rabatnet.accounts.selectors import account_with_email
 from rabatnet.core.forms import VersionedModelForm
 from rabatnet.countries.selectors import country_choices
 
 from .models import Appointment, Organisation, Person, Role
+from .selectors import person_with_email
 from .services import ORGANISATION_FIELDS, PERSON_FIELDS, appointment_validate
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PersonForm(VersionedModelForm):
+class PersonEmailMixin:
+    """``clean_email`` for a Person form: lowercase, and no address somebody else has."""
+
+    instance: Person
+    cleaned_data: dict[str, Any]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if self.instance.pk and email == self.instance.email.lower():
+            return email  # unchanged: whatever shares it already, this edit adds no clash
+        if person_with_email(email, exclude=self.instance) is not None:
+            raise ValidationError(
+                _("Another person already has this e-mail address."), code="email_taken"
+            )
+        account = account_with_email(email)
+        if account is not None and account.pk != self.instance.user_id:
+            raise ValidationError(
+                _("This e-mail address is the sign-in address of another account."),
+                code="email_taken_by_account",
+            )
+        return email
+
+
+class PersonForm(PersonEmailMixin, VersionedModelForm):
+    with_account = forms.BooleanField(
+        label=_("Create an account and send an invitation e-mail"),
+        required=False,
+        initial=True,
+        help_text=_("The person receives a link to choose a password and sign in."),
+    )
+
     class Meta:
         model = Person
         fields = PERSON_FIELDS
+        help_texts = {
+            "email": _(
+                "The sign-in address of the person's account changes with it only when the "
+                "secretariat changes it, and never for an administrator's account."
+            ),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["with_account"]
 
 
 class OrganisationForm(VersionedModelForm):
@@ -22,24 +67,30 @@ class OrganisationForm(VersionedModelForm):
         model = Organisation
         fields = ORGANISATION_FIELDS
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["country"].queryset = country_choices()
 
 
-class AppointmentForm(forms.ModelForm):
-    class Meta:
-        model = Appointment
-        fields = ["role", "country", "theme", "starts_on", "ends_on"]
-        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+# A change to any of these makes an existing appointment a different post: check it again.
+POST_FIELDS = {"role", "country", "theme"}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = country_choices()
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if self.errors:
+class AppointmentRulesMixin:
+    """``clean`` applies ``services.appointment_validate``, naming the field at fault.
+
+    A new appointment is always checked. An existing one only when its role, country or
+    theme changes: a past post for a country that has left the dialogue stays editable.
+    """
+
+    instance: Appointment
+    fields: dict[str, forms.Field]
+    changed_data: list[str]
+    errors: dict[str, Any]
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean()  # type: ignore[misc]
+        if self.errors or (self.instance.pk and not POST_FIELDS & set(self.changed_data)):
             return data
         try:
             appointment_validate(
@@ -52,8 +103,19 @@ class AppointmentForm(forms.ModelForm):
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
                 for message in messages:
-                    self.add_error(field, message)
+                    self.add_error(field if field in self.fields else None, message)  # type: ignore[attr-defined]
         return data
+
+
+class AppointmentForm(AppointmentRulesMixin, forms.ModelForm):
+    class Meta:
+        model = Appointment
+        fields = ["role", "country", "theme", "starts_on", "ends_on"]
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].queryset = country_choices()
 
 
 class AppointmentEndForm(forms.Form):
@@ -66,7 +128,7 @@ class AppointmentEndForm(forms.Form):
 
 class DirectoryFilterForm(forms.Form):
     country = forms.ModelChoiceField(
-        queryset=country_choices(),
+        queryset=None,  # set in __init__: sorted by name in the active language
         required=False,
         label=_("Country"),
         to_field_name="iso3",
@@ -76,3 +138,7 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", _("All roles")), *Role.choices], required=False, label=_("Role")
     )
     q = forms.CharField(required=False, label=_("Name or organisation"), max_length=100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].queryset = country_choices()

@@ -5,6 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -110,6 +111,10 @@ class Person(VersionedModel):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["full_name"]
+        constraints = [
+            # Sign-in ignores case: "A@x" and "a@x" are one address.
+            models.UniqueConstraint(Lower("email"), name="person_unique_email_case_insensitive"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

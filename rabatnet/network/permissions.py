@@ -59,8 +59,10 @@ COUNTRY_EDITORS = (Role.FOCAL_POINT, Role.WORKGROUP_MEMBER)
 rules.add_perm("network.view_private_area", is_member)
 rules.add_perm("network.view_directory", is_member)
 rules.add_perm("network.view_country_area", is_secretariat | (is_member & is_appointed_for_country))
-rules.add_perm("network.view_person", is_secretariat | is_self | (is_member & is_listed))
-rules.add_perm("network.change_person", is_secretariat | is_self)
+# Not "view_person"/"change_person": those are Django's model permissions, which
+# ModelBackend grants to anybody given them in the admin, for every person.
+rules.add_perm("network.see_person", is_secretariat | is_self | (is_member & is_listed))
+rules.add_perm("network.edit_person", is_secretariat | is_self)
 rules.add_perm("network.manage_network", is_secretariat)
 
 
@@ -77,11 +79,11 @@ def can_view_country_area(user: User, country: Country) -> bool:
 
 
 def can_view_person(user: User, person: Person) -> bool:
-    return user.has_perm("network.view_person", person)
+    return user.has_perm("network.see_person", person)
 
 
 def can_change_person(user: User, person: Person) -> bool:
-    return user.has_perm("network.change_person", person)
+    return user.has_perm("network.edit_person", person)
 
 
 def can_manage_network(user: User) -> bool:

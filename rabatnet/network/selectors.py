@@ -102,3 +102,11 @@ def secretariat_contacts() -> QuerySet[Person]:
 
 def organisations() -> QuerySet[Organisation]:
     return Organisation.objects.select_related("country")
+
+
+def person_with_email(email: str, *, exclude: Person | None = None) -> Person | None:
+    """The person with ``email`` (case ignored), other than ``exclude``."""
+    people = Person.objects.filter(email__iexact=email.strip())
+    if exclude is not None and exclude.pk is not None:
+        people = people.exclude(pk=exclude.pk)
+    return people.first()

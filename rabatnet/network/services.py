@@ -8,12 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rabatnet.accounts.models import User
-from rabatnet.accounts.services import user_create
+from rabatnet.accounts.selectors import account_with_email
+from rabatnet.accounts.services import user_create, user_invite
 from rabatnet.core.services import save_versioned
 from rabatnet.countries.models import Country
 from rabatnet.strategy.models import Theme
 
 from .models import Appointment, Organisation, Person, Role
+from .permissions import is_secretariat
 
 PERSON_FIELDS = [
     "full_name",
@@ -27,11 +29,49 @@ PERSON_FIELDS = [
 ORGANISATION_FIELDS = ["name", "acronym", "kind", "country", "website"]
 
 
-def _consent_time(person: Person, previous: bool | None) -> None:
-    if person.directory_consent and not previous:
-        person.consent_recorded_at = timezone.now()
-    elif not person.directory_consent:
+def person_consent_stamp(*, person: Person, current: Person | None) -> None:
+    """Date the directory consent of ``person`` (unsaved) against ``current`` (as stored).
+
+    Given now: stamped now. Kept: the stored stamp stays. Withdrawn: no stamp.
+    ``current`` is None for a new person; for an edit, read it under the row lock.
+    """
+    if not person.directory_consent:
         person.consent_recorded_at = None
+    elif current is not None and current.directory_consent:
+        person.consent_recorded_at = current.consent_recorded_at
+    else:
+        person.consent_recorded_at = timezone.now()
+
+
+def account_email_follows(*, person: Person, actor: User | None) -> bool:
+    """Whether the account's sign-in address follows a change of ``person.email``.
+
+    Only when the secretariat edits somebody else's record and that account is neither
+    staff nor superuser (docs/decisions/0009-account-email-follows-person.md).
+    """
+    user = person.user
+    return (
+        user is not None
+        and actor is not None
+        and actor.pk != user.pk
+        and not (user.is_staff or user.is_superuser)
+        and is_secretariat(actor)
+    )
+
+
+def _account_email_update(*, person: Person, actor: User | None) -> None:
+    user = person.user
+    if user is None or user.email == person.email:
+        return
+    if not account_email_follows(person=person, actor=actor):
+        return
+    other = account_with_email(person.email)
+    if other is not None and other.pk != user.pk:
+        raise ValidationError(
+            {"email": _("This e-mail address is the sign-in address of another account.")}
+        )
+    user.email = person.email
+    user.save(update_fields=["email"])
 
 
 def appointment_validate(
@@ -114,11 +154,22 @@ def person_create(
     directory_consent: bool = False,
     guide_consent: bool = False,
     user: User | None = None,
+    with_account: bool = False,
+    site_url: str = "",
     actor: User | None = None,
 ) -> Person:
+    """Add a person; ``with_account`` also opens their account and e-mails an invitation.
+
+    The invitation (a link to choose a password, pointing at ``site_url``) leaves once
+    the transaction commits. An address another account signs in with is refused.
+    """
+    if with_account and user is not None:
+        raise ValueError("Give an existing account or ask for a new one, not both.")
+    if with_account and not site_url:
+        raise ValueError("An invitation needs the site's address (site_url).")
     person = Person(
         full_name=full_name,
-        email=email.lower(),
+        email=email.strip().lower(),
         job_title=job_title,
         organisation=organisation,
         phone=phone,
@@ -126,28 +177,41 @@ def person_create(
         guide_consent=guide_consent,
         user=user,
     )
-    _consent_time(person, previous=None)
+    person_consent_stamp(person=person, current=None)
     person._history_user = actor  # type: ignore[attr-defined]
     person.full_clean()
+    if with_account:
+        if account_with_email(person.email) is not None:
+            raise ValidationError(
+                {"email": _("This e-mail address is the sign-in address of another account.")}
+            )
+        person.user = user_create(email=person.email, full_name=full_name, password=None)
     person.save()
+    if with_account:
+        user_invite(user=person.user, site_url=site_url)
     return person
 
 
 @transaction.atomic
 def person_update(*, person: Person, expected_version: int, actor: User | None = None) -> Person:
-    """Save the edited ``person``; refused (StaleEditError) if somebody saved meanwhile."""
-    previous = Person.objects.values_list("directory_consent", flat=True).get(pk=person.pk)
-    _consent_time(person, previous)
-    person.email = person.email.lower()
+    """Save the edited ``person``; refused (StaleEditError) if somebody saved meanwhile.
+
+    The account's sign-in address follows a new e-mail only as ``account_email_follows``
+    says; an address another account signs in with is refused (ValidationError).
+    """
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    person_consent_stamp(person=person, current=current)
+    person.email = person.email.strip().lower()
     person._history_user = actor  # type: ignore[attr-defined]
     saved = save_versioned(
         obj=person,
         expected_version=expected_version,
         fields=[*PERSON_FIELDS, "consent_recorded_at"],
     )
-    if saved.user_id and saved.user.email != saved.email:
-        saved.user.email = saved.email
-        saved.user.save(update_fields=["email"])
+    # Only a change made in this edit: an address the person set themself earlier must
+    # not reach their account because the secretariat later saves the record.
+    if saved.email != current.email:
+        _account_email_update(person=saved, actor=actor)
     return saved
 
 

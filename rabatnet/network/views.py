@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from rabatnet.core.services import StaleEditError
 from rabatnet.countries.selectors import country_by_iso3
@@ -57,6 +58,7 @@ def country_area(request: HttpRequest, iso3: str) -> HttpResponse:
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def directory(request: HttpRequest) -> HttpResponse:
     """Members: people in post who agreed to be listed (the secretariat sees everyone)."""
     access(can_view_directory(request.user))
@@ -69,7 +71,8 @@ def directory(request: HttpRequest) -> HttpResponse:
         query=filters.get("q", ""),
     )
     context = {"form": form, "people": people, "can_manage": can_manage_network(request.user)}
-    if request.htmx:
+    # A history restore (back button, cache missed) needs the whole page.
+    if request.htmx and not request.htmx.history_restore_request:
         return render(request, "network/directory.html#results", context)
     return render(request, "network/directory.html", context)
 
@@ -89,13 +92,24 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
-    """The secretariat adds a person to the network."""
+    """The secretariat adds a person to the network, with an account and an invitation."""
     access(can_manage_network(request.user))
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = services.person_create(actor=request.user, **form.cleaned_data)
-        messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
-        return redirect(person)
+        site_url = f"{request.scheme}://{request.get_host()}"
+        try:
+            person = services.person_create(
+                actor=request.user, site_url=site_url, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if person.user_id:
+                message = _("%(name)s was added; an invitation was sent to %(email)s.")
+            else:
+                message = _("%(name)s was added.")
+            messages.success(request, message % {"name": person.full_name, "email": person.email})
+            return redirect(person)
     return render(request, "network/person_form.html", {"form": form})
 
 
@@ -114,6 +128,8 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except StaleEditError as exc:
             form.refuse_stale(exc)
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(person)

@@ -32,6 +32,11 @@ class SourceForm(VersionedModelForm):
             "The entity that collects the data. Missing? Add it first from the sources page."
         )
 
+    def _get_validation_exclusions(self) -> set[str]:
+        # The country is not a form field but is set above: keep it in the checks, so that
+        # source_unique_name_per_entity is a form error rather than a failed save.
+        return super()._get_validation_exclusions() - {"country"}
+
 
 class EntityForm(forms.ModelForm):
     """A data-collection entity of the country (an organisation of the network)."""

@@ -9,11 +9,11 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 
-from rabatnet.accounts.lockout import axes_username
+from rabatnet.accounts.lockout import axes_client_ip, axes_username
 from rabatnet.accounts.models import User
-from rabatnet.network.tests.factories import UserFactory
+from rabatnet.network.tests.factories import PASSWORD, UserFactory
 
-from .helpers import PRIVATE_URL, sign_in, signed_in_user_id
+from .helpers import LOGIN_URL, PRIVATE_URL, sign_in, signed_in_user_id
 
 HOME_IP = "192.0.2.10"
 OTHER_IP = "198.51.100.20"
@@ -174,3 +174,75 @@ def test_axes_username_reads_either_key_and_folds_case(rf, credentials: dict):
 def test_axes_username_falls_back_to_the_posted_form(rf):
     assert axes_username(rf.post("/", {"username": "ANA@example.org"})) == "ana@example.org"
     assert axes_username(rf.post("/", {})) is None
+
+
+# --- Behind a proxy ----------------------------------------------------------------------
+
+PROXY_IP = "10.0.0.2"
+
+
+@pytest.fixture
+def behind_one_proxy(settings):  # type: ignore[no-untyped-def]
+    """As in production: one TLS proxy appends the client's address to X-Forwarded-For."""
+    settings.TRUSTED_PROXY_COUNT = 1
+
+
+def sign_in_via_proxy(client, email: str, forwarded_for: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+    return client.post(
+        LOGIN_URL,
+        {"username": email, "password": password},
+        REMOTE_ADDR=PROXY_IP,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_configuration_reads_the_address_through_our_callable():
+    assert settings.AXES_CLIENT_IP_CALLABLE == "rabatnet.accounts.lockout.axes_client_ip"
+
+
+def test_forged_entries_on_the_left_do_not_escape_the_lock(client, member: User, behind_one_proxy):
+    for n in range(LIMIT):
+        # A different forged address each time; the proxy appends the real one.
+        response = sign_in_via_proxy(
+            client, member.email, f"203.0.113.{n}, {HOME_IP}", password="wrong guess"
+        )
+        assert signed_in_user_id(client) is None
+
+    response = sign_in_via_proxy(client, member.email, f"203.0.113.99, {HOME_IP}")
+
+    assert_locked_out(response)
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {HOME_IP}
+
+
+def test_two_clients_behind_the_proxy_are_locked_apart(client, member: User, behind_one_proxy):
+    for _ in range(LIMIT):
+        sign_in_via_proxy(client, member.email, HOME_IP, password="wrong guess")
+    assert_locked_out(sign_in_via_proxy(client, member.email, HOME_IP))
+
+    response = sign_in_via_proxy(client, member.email, OTHER_IP)
+
+    assert response.status_code == 302
+    assert signed_in_user_id(client) == str(member.pk)
+
+
+@pytest.mark.parametrize(
+    ("count", "forwarded_for", "expected"),
+    [
+        (0, "203.0.113.7", "10.0.0.2"),  # no proxy: the header is anybody's
+        (1, "203.0.113.7", "203.0.113.7"),
+        (1, "198.51.100.1, 203.0.113.7", "203.0.113.7"),
+        (1, " 198.51.100.1 ,203.0.113.7 ", "203.0.113.7"),
+        (2, "198.51.100.1, 203.0.113.7, 10.0.0.9", "203.0.113.7"),
+        (1, "2001:db8::1", "2001:db8::1"),
+        (1, "", "10.0.0.2"),  # did not come through the proxy
+        (2, "203.0.113.7", "10.0.0.2"),  # came through only one of two proxies
+        (1, "198.51.100.1, not-an-address", "10.0.0.2"),
+    ],
+)
+def test_axes_client_ip_takes_the_entry_our_proxy_wrote(
+    rf, settings, count: int, forwarded_for: str, expected: str
+):
+    settings.TRUSTED_PROXY_COUNT = count
+    request = rf.post("/", REMOTE_ADDR=PROXY_IP, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    assert axes_client_ip(request) == expected

@@ -8,6 +8,30 @@ COUNTRIES = "/api/v1/countries"
 
 
 @pytest.mark.django_db
+def test_the_root_lists_the_endpoints_and_the_openapi_document(client):
+    response = client.get("/api/v1/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    index = response.json()
+    assert index["version"] == "1"
+    assert index["openapi"] == "/api/v1/openapi.json"
+    endpoints = {(e["method"], e["path"]): e for e in index["endpoints"]}
+    assert set(endpoints) == {
+        ("GET", "/api/v1/countries"),
+        ("GET", "/api/v1/countries/{iso3}"),
+        ("GET", "/api/v1/strategy/objectives"),
+        ("GET", "/api/v1/strategy/themes"),
+    }
+    assert endpoints[("GET", "/api/v1/countries")]["description"].startswith(
+        "The dialogue's member countries"
+    )
+    # Every listed path is one the OpenAPI document describes.
+    schema = client.get(index["openapi"]).json()
+    assert {path for _, path in endpoints} <= set(schema["paths"])
+
+
+@pytest.mark.django_db
 def test_openapi_document_describes_every_endpoint(client):
     response = client.get("/api/v1/openapi.json")
 

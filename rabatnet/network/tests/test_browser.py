@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 
 from rabatnet.network.tests import factories
 
@@ -76,8 +75,8 @@ def test_focal_point_signs_in_and_switches_to_french(live_server, tmp_path: Path
     # All ORM work happens here, before Playwright starts its event loop in this
     # thread (Django would then refuse synchronous queries).
     user = factories.focal_point("SEN")
-    with translation.override("fr"):
-        french_heading = translation.gettext("Private area")
+    # Literal, not gettext: a missing French entry must fail here, not pass in English.
+    french_heading = "Espace privé"
 
     console_errors: list[str] = []
     with sync_playwright() as playwright:

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+import rules
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from rabatnet.countries.models import Country
@@ -89,3 +91,28 @@ def test_inactive_accounts_get_nothing(senegal):
     user.save()
     assert not p.can_manage_network(user)
     assert not p.can_view_private_area(user)
+
+
+def test_rule_names_are_not_django_model_permissions():
+    """A rule named like a model permission answers the admin's checks too (no object)."""
+    model_permissions = {
+        f"{app}.{codename}"
+        for app, codename in Permission.objects.values_list("content_type__app_label", "codename")
+    }
+    ours = {name for name in rules.permissions.permissions if name.startswith("network.")}
+    assert {"network.see_person", "network.edit_person"} <= ours
+    assert not ours & model_permissions
+
+
+def test_django_model_permissions_do_not_open_the_person_rules():
+    user = f.no_role()
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="network", codename__in=["view_person", "change_person"]
+        )
+    )
+    user = type(user).objects.get(pk=user.pk)  # a fresh object: no cached permissions
+    somebody = f.PersonFactory(directory_consent=False)
+    assert user.has_perm("network.change_person")  # Django's, for the admin
+    assert not p.can_view_person(user, somebody)
+    assert not p.can_change_person(user, somebody)

@@ -3,7 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -169,3 +172,146 @@ def test_no_post_for_a_former_partner():
             person=f.PersonFactory(), role=Role.FOCAL_POINT, country=united_kingdom
         )
     assert "does not take part in the dialogue now" in error.value.message_dict["country"][0]
+
+
+# --- E-mail addresses: one per person, whatever the case; the account follows by rule ------
+
+
+def test_person_email_is_unique_whatever_the_case_in_the_database():
+    f.PersonFactory(email="dup@example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Person.objects.create(full_name="Twin", email="Dup@Example.org")
+
+
+def test_services_store_the_email_in_lowercase():
+    person = services.person_create(full_name="Awa", email=" Awa.Diop@Example.SN ")
+    assert person.email == "awa.diop@example.sn"
+    person.email = "AWA@Example.sn"
+    services.person_update(person=person, expected_version=person.version)
+    person.refresh_from_db()
+    assert person.email == "awa@example.sn"
+
+
+def _change_email(person: Person, email: str, actor) -> Person:  # type: ignore[no-untyped-def]
+    person.email = email
+    return services.person_update(person=person, expected_version=person.version, actor=actor)
+
+
+def test_account_email_follows_when_the_secretariat_changes_it():
+    person = f.focal_point().person
+    _change_email(person, "New@Example.org", actor=f.secretariat())
+    person.user.refresh_from_db()
+    assert person.user.email == "new@example.org"
+
+
+@pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
+def test_account_email_of_an_administrator_never_follows(flag):
+    person = f.PersonFactory(email="admin@example.org", user__email="admin@example.org")
+    setattr(person.user, flag, True)
+    person.user.save()
+    _change_email(person, "attacker@example.org", actor=f.secretariat())
+    person.user.refresh_from_db()
+    person.refresh_from_db()
+    assert person.email == "attacker@example.org"
+    assert person.user.email == "admin@example.org"
+
+
+def test_account_email_does_not_follow_a_change_by_the_person_themself():
+    user = f.focal_point()
+    _change_email(user.person, "elsewhere@example.org", actor=user)
+    user.refresh_from_db()
+    assert user.person.email == "elsewhere@example.org"
+    assert user.email != "elsewhere@example.org"
+
+
+def test_account_email_never_takes_another_accounts_address():
+    other = f.UserFactory(email="taken@example.org")
+    person = f.focal_point().person
+    before = person.user.email
+    with pytest.raises(ValidationError) as error:
+        _change_email(person, "Taken@Example.org", actor=f.secretariat())
+    assert "sign-in address of another account" in error.value.message_dict["email"][0]
+    person.refresh_from_db()
+    person.user.refresh_from_db()
+    assert person.email == before and person.user.email == before
+    assert other.email == "taken@example.org"
+
+
+# --- Consent: dated from the row as locked ------------------------------------------------
+
+
+def test_consent_date_is_read_from_the_locked_row(monkeypatch):
+    """A write that landed while this edit waited for the lock decides: consent was given
+    at T0 already, so this edit keeps T0 rather than dating it now."""
+    person = services.person_create(full_name="Aminata", email="a@example.org")
+    edited = Person.objects.get(pk=person.pk)
+    edited.directory_consent = True
+    given_at = timezone.now() - timedelta(days=3)
+    original = QuerySet.select_for_update
+
+    def lock_after_a_concurrent_write(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.model is Person:
+            Person.objects.filter(pk=person.pk).update(
+                directory_consent=True, consent_recorded_at=given_at
+            )
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", lock_after_a_concurrent_write)
+    services.person_update(person=edited, expected_version=edited.version)
+
+    person.refresh_from_db()
+    assert person.consent_recorded_at == given_at
+
+
+def test_kept_consent_keeps_its_date():
+    person = services.person_create(
+        full_name="Aminata", email="a@example.org", directory_consent=True
+    )
+    given_at = person.consent_recorded_at
+    person.job_title = "Director"
+    services.person_update(person=person, expected_version=person.version)
+    person.refresh_from_db()
+    assert person.consent_recorded_at == given_at
+
+
+# --- A person added with an account -------------------------------------------------------
+
+
+def test_person_create_with_account_invites_once_committed(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        person = services.person_create(
+            full_name="Awa Diop",
+            email="Awa@Example.sn",
+            with_account=True,
+            site_url="https://rabatnet.example.org",
+        )
+    assert person.user.email == "awa@example.sn"
+    assert person.user.full_name == "Awa Diop"
+    assert not person.user.has_usable_password()
+    assert mail.outbox == []
+    for callback in callbacks:
+        callback()
+    [message] = mail.outbox
+    assert message.to == ["awa@example.sn"]
+    assert "https://rabatnet.example.org/en/accounts/reset/" in message.body
+
+
+def test_person_create_with_account_refuses_an_address_an_account_has():
+    f.UserFactory(email="admin@example.org", is_superuser=True)
+    with pytest.raises(ValidationError) as error:
+        services.person_create(
+            full_name="Someone", email="Admin@example.org", with_account=True, site_url="http://x"
+        )
+    assert "email" in error.value.message_dict
+    assert not Person.objects.filter(email="admin@example.org").exists()
+
+
+def test_account_email_follows_only_a_change_the_secretariat_makes():
+    """A self-made change stays off the account when the secretariat later saves the record."""
+    user = f.focal_point()
+    _change_email(user.person, "unconfirmed@example.org", actor=user)
+    person = Person.objects.get(pk=user.person.pk)
+    person.job_title = "Director"
+    services.person_update(person=person, expected_version=person.version, actor=f.secretariat())
+    user.refresh_from_db()
+    assert user.email != "unconfirmed@example.org"

@@ -1,9 +1,15 @@
 """The triad for every private view: anonymous → login, wrong role or country → 403, right → 200."""
 
-import pytest
-from django.urls import reverse
+import re
 
-from rabatnet.network.models import Role
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import translation
+
+from rabatnet.countries.selectors import country_choices, member_countries
+from rabatnet.network.forms import DirectoryFilterForm
+from rabatnet.network.models import Person, Role
 from rabatnet.network.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +141,127 @@ def test_private_home_shows_country_and_french(client):  # type: ignore[no-untyp
     assert "Senegal" in client.get("/en/private/").content.decode()
     page = client.get("/fr/private/").content.decode()
     assert 'lang="fr"' in page and "Sénégal" in page
+
+
+def test_directory_history_restore_gets_the_whole_page(client):  # type: ignore[no-untyped-def]
+    """Back button after the cache is gone: htmx asks again and needs the whole page."""
+    client.force_login(f.focal_point())
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = client.get(reverse("network:directory"), headers=headers)
+    assert "<html" in response.content.decode()
+
+
+def test_directory_varies_on_the_htmx_header(client):  # type: ignore[no-untyped-def]
+    """A cache must not serve the fragment to a plain visit of the same URL."""
+    client.force_login(f.focal_point())
+    response = client.get(reverse("network:directory"))
+    assert "HX-Request" in response["Vary"]
+
+
+def test_country_choices_are_alphabetical_in_french(client):  # type: ignore[no-untyped-def]
+    client.force_login(f.focal_point())
+    with translation.override("fr"):
+        names = [c.name for c in DirectoryFilterForm().fields["country"].queryset]
+        expected = [c.name for c in member_countries() if c.pk in {c.pk for c in country_choices()}]
+    assert names == expected
+    assert names.index("Bénin") < names.index("Burkina Faso")
+    page = client.get("/fr/private/directory/").content.decode()
+    assert page.index(">Bénin<") < page.index(">Burkina Faso<")
+
+
+# --- Adding a person: e-mail checks, account and invitation ---------------------------------
+
+NEW_PASSWORD = "a brand new passphrase for Dakar"
+LINK = re.compile(r"http://testserver(/en/accounts/reset/[\w-]+/[\w-]+/)")
+
+
+def test_add_person_form_offers_the_account_checked_by_default(client):  # type: ignore[no-untyped-def]
+    client.force_login(f.secretariat())
+    form = client.get(reverse("network:person_create")).context["form"]
+    assert form["with_account"].value() is True
+    edit = reverse("network:person_edit", kwargs={"pk": f.PersonFactory().pk})
+    assert "with_account" not in client.get(edit).context["form"].fields
+
+
+def test_added_person_is_invited_and_can_sign_in(client, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    client.force_login(f.secretariat())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("network:person_create"),
+            {"full_name": "Awa Diop", "email": "Awa@Example.sn", "with_account": "on"},
+        )
+    person = Person.objects.get(email="awa@example.sn")
+    assert response["Location"] == person.get_absolute_url()
+    assert person.user.email == "awa@example.sn"
+    [message] = mail.outbox
+    assert message.to == ["awa@example.sn"]
+    assert "Awa Diop" in message.body
+    client.logout()
+
+    response = client.get(LINK.search(message.body).group(1))
+    assert response.status_code == 302
+    response = client.post(
+        response.url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
+    assert response.url == "/en/accounts/reset/done/"
+
+    response = client.post(
+        "/en/accounts/login/", {"username": "awa@example.sn", "password": NEW_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(person.user.pk)
+
+
+def test_person_added_without_an_account_gets_no_mail(client, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    client.force_login(f.secretariat())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("network:person_create"), {"full_name": "Awa", "email": "a@b.sn"})
+    assert Person.objects.get(email="a@b.sn").user is None
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("taken", "message"),
+    [
+        ("person", "Another person already has this e-mail address."),
+        ("account", "This e-mail address is the sign-in address of another account."),
+    ],
+)
+def test_person_form_refuses_an_email_somebody_else_has(client, taken, message):  # type: ignore[no-untyped-def]
+    if taken == "person":
+        f.PersonFactory(email="taken@example.org")
+    else:
+        f.UserFactory(email="taken@example.org", is_superuser=True)
+    person = f.focal_point().person
+    client.force_login(f.secretariat())
+    form = {"full_name": "X", "email": "Taken@Example.ORG", "with_account": "on"}
+    before = Person.objects.count()
+
+    response = client.post(reverse("network:person_create"), form)
+    assert response.context["form"].errors["email"] == [message]
+    assert Person.objects.count() == before
+
+    edit = reverse("network:person_edit", kwargs={"pk": person.pk})
+    response = client.post(edit, {**form, "version": person.version})
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"] == [message]
+    person.refresh_from_db()
+    assert person.email != "taken@example.org"
+
+
+def test_person_keeps_their_own_email_in_another_case(client):  # type: ignore[no-untyped-def]
+    person = f.focal_point().person
+    client.force_login(f.secretariat())
+    edit = reverse("network:person_edit", kwargs={"pk": person.pk})
+    form = {"full_name": "X", "email": person.email.upper(), "version": person.version}
+    assert client.post(edit, form).status_code == 302
+
+
+def test_person_sharing_an_unlinked_accounts_address_can_still_be_edited(client):  # type: ignore[no-untyped-def]
+    """Older records: the check is on a change of address, not on every save."""
+    f.UserFactory(email="shared@example.org")
+    person = f.PersonFactory(email="shared@example.org", user=None)
+    client.force_login(f.secretariat())
+    edit = reverse("network:person_edit", kwargs={"pk": person.pk})
+    form = {"full_name": "New name", "email": "shared@example.org", "version": person.version}
+    assert client.post(edit, form).status_code == 302

@@ -134,3 +134,51 @@ def test_framework_load_refuses_a_theme_with_an_unknown_objective(tmp_path):
         framework_load(path=path)
 
     assert Theme.objects.get(slug="evidence-based-policy").objective.number == 10
+
+
+def _framework_file(tmp_path: Path, spec: dict) -> Path:
+    path = tmp_path / "framework.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    return path
+
+
+@pytest.mark.django_db
+def test_framework_load_removes_what_the_file_dropped(tmp_path):
+    spec = json.loads(FRAMEWORK.read_text(encoding="utf-8"))
+    spec["themes"] = [t for t in spec["themes"] if t["slug"] != "migration-in-crisis"]
+    # Pillar 3 goes, with its three objectives.
+    spec["pillars"] = [p for p in spec["pillars"] if p["number"] != 3]
+    spec["objectives"] = [o for o in spec["objectives"] if o["pillar"] != 3]
+
+    report = framework_load(path=_framework_file(tmp_path, spec))
+
+    assert set(Theme.objects.values_list("slug", flat=True)) == {
+        "evidence-based-policy",
+        "border-management",
+    }
+    assert sorted(Objective.objects.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6, 10]
+    assert sorted(Pillar.objects.values_list("number", flat=True)) == [1, 2]
+    assert report.removed == 1 + 3 + 1
+
+
+@pytest.mark.django_db
+def test_framework_load_refuses_to_remove_a_theme_appointments_use(tmp_path):
+    from rabatnet.network.tests.factories import thematic_contact
+
+    thematic_contact(theme="border-management")
+    spec = json.loads(FRAMEWORK.read_text(encoding="utf-8"))
+    spec["themes"] = [
+        t for t in spec["themes"] if t["slug"] not in ("border-management", "migration-in-crisis")
+    ]
+    spec["name"]["en"] = "Renamed strategy"
+
+    with pytest.raises(ReferenceDataError) as error:
+        framework_load(path=_framework_file(tmp_path, spec))
+
+    message = str(error.value)
+    assert "theme border-management no longer in the file" in message
+    assert "appointments" in message
+    assert "migration-in-crisis" not in message  # nothing refers to it: it alone could go
+    # Nothing was loaded: all three themes and the old name stay.
+    assert Theme.objects.count() == 3
+    assert Framework.objects.get().name_en == "Dakar Strategy"

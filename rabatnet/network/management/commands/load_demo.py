@@ -1,12 +1,13 @@
-"""Create the demo accounts that `make run` prints (safe to run again)."""
+"""Create the demo accounts that `make run` prints (safe to run again, all or nothing)."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
 
 from rabatnet.countries.models import Country
 from rabatnet.network.models import Role
-from rabatnet.network.services import person_with_account_create
+from rabatnet.network.services import person_update, person_with_account_create
 from rabatnet.strategy.models import Theme
 
 DEMO_PASSWORD = "rabatnet-demo"  # noqa: S105 - printed on purpose, demo only
@@ -46,16 +47,19 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write(f"Demo accounts (password: {options['password']}):")
-        for email, name, role, iso3, theme in DEMO_ACCOUNTS:
-            person = person_with_account_create(
-                email=email,
-                full_name=name,
-                role=role,
-                country=Country.objects.get(iso3=iso3) if iso3 else None,
-                theme=Theme.objects.get(slug=theme) if theme else None,
-                password=options["password"],
-            )
-            if not person.directory_consent:
-                person.directory_consent = True
-                person.save(update_fields=["directory_consent"])
-            self.stdout.write(f"  {email:<36} {Role(role).label}{' — ' + iso3 if iso3 else ''}")
+        with transaction.atomic():
+            for email, name, role, iso3, theme in DEMO_ACCOUNTS:
+                person = person_with_account_create(
+                    email=email,
+                    full_name=name,
+                    role=role,
+                    country=Country.objects.get(iso3=iso3) if iso3 else None,
+                    theme=Theme.objects.get(slug=theme) if theme else None,
+                    password=options["password"],
+                )
+                # Demo people agree to be listed in the directory and in published guides.
+                if not (person.directory_consent and person.guide_consent):
+                    person.directory_consent = person.guide_consent = True
+                    person_update(person=person, expected_version=person.version)
+                where = f" — {iso3}" if iso3 else ""
+                self.stdout.write(f"  {email:<36} {Role(role).label}{where}")

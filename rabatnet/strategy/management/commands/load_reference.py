@@ -50,7 +50,8 @@ class Command(BaseCommand):
         except ReferenceDataError as exc:
             raise CommandError(f"{exc}. Nothing was loaded.") from exc
         for name, report in reports.items():
+            removed = getattr(report, "removed", 0)
             self.stdout.write(
                 f"{name}: {report.created} created, {report.updated} updated, "
-                f"{report.unchanged} unchanged"
+                f"{report.unchanged} unchanged" + (f", {removed} removed" if removed else "")
             )

@@ -1,0 +1,59 @@
+"""``load_demo``: the demo accounts, listed by consent, all or nothing."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from rabatnet.accounts.models import User
+from rabatnet.network.management.commands import load_demo
+from rabatnet.network.models import Person, Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _load_demo() -> str:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def _demo_people():  # type: ignore[no-untyped-def]
+    return Person.objects.filter(email__endswith="@demo.rabatnet.org")
+
+
+def test_demo_people_consent_with_a_date_through_the_services():
+    _load_demo()
+
+    people = list(_demo_people())
+    assert len(people) == len(load_demo.DEMO_ACCOUNTS)
+    for person in people:
+        assert person.directory_consent and person.guide_consent, person.email
+        assert person.consent_recorded_at is not None, person.email
+        assert person.version == 2
+        assert person.history.count() == 2
+
+
+def test_running_again_changes_nothing():
+    _load_demo()
+    dates = dict(_demo_people().values_list("email", "consent_recorded_at"))
+
+    _load_demo()
+
+    assert dict(_demo_people().values_list("email", "consent_recorded_at")) == dates
+    assert set(_demo_people().values_list("version", flat=True)) == {2}
+
+
+def test_a_failure_creates_nothing(monkeypatch):
+    broken = [
+        *load_demo.DEMO_ACCOUNTS,
+        ("gone@demo.rabatnet.org", "Former partner", Role.FOCAL_POINT, "GBR", None),
+    ]
+    monkeypatch.setattr(load_demo, "DEMO_ACCOUNTS", broken)
+
+    with pytest.raises(ValidationError):
+        _load_demo()
+
+    assert not _demo_people().exists()
+    assert not User.objects.filter(email__endswith="@demo.rabatnet.org").exists()

@@ -1,0 +1,442 @@
+"""The source mapping (part I of a guide): who sees and edits it, its table, bad input, history."""
+
+import lxml.html
+import pytest
+from django.urls import reverse
+
+from rabatnet.countries.models import Country
+from rabatnet.guides import services as guide_services
+from rabatnet.network.models import Organisation
+from rabatnet.network.tests import factories as f
+from rabatnet.sources.models import Area, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, user, url: str, method: str = "get", data: dict | None = None):  # type: ignore[no-untyped-def]
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return getattr(client, method)(url, data or {})
+
+
+def _status(client, user, url: str, method: str = "get", data: dict | None = None) -> int:  # type: ignore[no-untyped-def]
+    return _get(client, user, url, method, data).status_code
+
+
+def _is_login_redirect(response) -> bool:  # type: ignore[no-untyped-def]
+    return response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
+
+
+def _url(name: str, iso3: str = "SEN", **kwargs: object) -> str:
+    return reverse(f"sources:{name}", kwargs={"iso3": iso3, **kwargs})
+
+
+@pytest.fixture
+def senegal() -> Country:
+    return Country.objects.get(iso3="SEN")
+
+
+@pytest.fixture
+def ansd(senegal: Country) -> Organisation:
+    return f.OrganisationFactory(
+        name="Agence nationale de la statistique et de la démographie",
+        acronym="ANSD",
+        kind=Organisation.Kind.GOVERNMENT,
+        country=senegal,
+    )
+
+
+@pytest.fixture
+def university(senegal: Country) -> Organisation:
+    return f.OrganisationFactory(
+        name="Université Cheikh Anta Diop", kind=Organisation.Kind.ACADEMIC, country=senegal
+    )
+
+
+def _areas(*slugs: str) -> list[Area]:
+    return list(Area.objects.filter(slug__in=slugs))
+
+
+def _source(country: Country, entity: Organisation, name: str, *areas: str, **extra) -> Source:  # type: ignore[no-untyped-def]
+    source = Source.objects.create(
+        country=country,
+        entity=entity,
+        name=name,
+        kind=extra.pop("kind", Source.Kind.CENSUS),
+        periodicity=extra.pop("periodicity", Source.Periodicity.ANNUAL),
+        access=extra.pop("access", Source.Access.PUBLIC),
+        **extra,
+    )
+    source.areas.set(_areas(*areas))
+    return source
+
+
+def _form_data(organisation: Organisation, **overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "entity": organisation.pk,
+        "name": "Enquête nationale sur la migration",
+        "kind": Source.Kind.HOUSEHOLD_SURVEY,
+        "areas": [a.pk for a in _areas("trends", "border-management")],
+        "status": Source.Status.EXISTING,
+        "periodicity": Source.Periodicity.MULTI_YEAR,
+        "last_release": "2023",
+        "access": Source.Access.PUBLIC,
+        "contact": "",
+        "description": "",
+        "url": "",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+# --- Who may do what ----------------------------------------------------------------------
+
+
+def test_list_triad(client, ansd, senegal):  # type: ignore[no-untyped-def]
+    _source(senegal, ansd, "Recensement", "trends")
+    url = _url("list")
+    assert _is_login_redirect(_get(client, None, url))
+    assert _status(client, f.no_role(), url) == 403
+    assert _status(client, f.focal_point("MLI"), url) == 403
+    assert _status(client, f.coordinating_authority("SEN"), url) == 200
+    assert _status(client, f.focal_point("SEN"), url) == 200
+    assert _status(client, f.workgroup_member("SEN"), url) == 200
+    assert _status(client, f.secretariat(), url) == 200
+
+
+def test_the_authority_reads_without_edit_links(client, ansd, senegal):  # type: ignore[no-untyped-def]
+    source = _source(senegal, ansd, "Recensement", "trends")
+    edit = _url("edit", pk=source.pk)
+    page = _get(client, f.coordinating_authority("SEN"), _url("list")).content.decode()
+    assert "Recensement" in page and edit not in page and _url("create") not in page
+    page = _get(client, f.focal_point("SEN"), _url("list")).content.decode()
+    assert edit in page and _url("create") in page
+
+
+@pytest.mark.parametrize("view", ["create", "edit", "entity_create"])
+def test_edit_views_triad(client, ansd, senegal, view):  # type: ignore[no-untyped-def]
+    source = _source(senegal, ansd, "Recensement", "trends")
+    url = _url(view, pk=source.pk) if view == "edit" else _url(view)
+    assert _is_login_redirect(_get(client, None, url))
+    assert _status(client, f.no_role(), url) == 403
+    assert _status(client, f.focal_point("MLI"), url) == 403
+    assert _status(client, f.coordinating_authority("SEN"), url) == 403
+    assert _status(client, f.focal_point("SEN"), url) == 200
+    assert _status(client, f.workgroup_member("SEN"), url) == 200
+    assert _status(client, f.secretariat(), url) == 200
+
+
+def test_posts_are_refused_to_the_wrong_people_and_save_nothing(client, ansd, senegal):  # type: ignore[no-untyped-def]
+    source = _source(senegal, ansd, "Recensement", "trends")
+    create, edit = _url("create"), _url("edit", pk=source.pk)
+    entity = _url("entity_create")
+    changed = _form_data(ansd, name="Renamed", version=source.version)
+    new_entity = {"name": "Direction de la police", "kind": Organisation.Kind.GOVERNMENT}
+    for user in [None, f.focal_point("MLI"), f.coordinating_authority("SEN")]:
+        expected = 302 if user is None else 403
+        assert _status(client, user, create, "post", _form_data(ansd)) == expected
+        assert _status(client, user, edit, "post", changed) == expected
+        assert _status(client, user, entity, "post", new_entity) == expected
+    assert Source.objects.filter(country=senegal).count() == 1
+    source.refresh_from_db()
+    assert source.name == "Recensement" and source.version == 1
+    assert not Organisation.objects.filter(name="Direction de la police").exists()
+
+
+def test_delete_triad(client, ansd, senegal):  # type: ignore[no-untyped-def]
+    source = _source(senegal, ansd, "Recensement", "trends")
+    url = _url("delete", pk=source.pk)
+    assert _is_login_redirect(_get(client, None, url, "post"))
+    assert _status(client, f.focal_point("MLI"), url, "post") == 403
+    assert _status(client, f.coordinating_authority("SEN"), url, "post") == 403
+    assert _status(client, f.focal_point("SEN"), url) == 405  # GET never deletes
+    assert Source.objects.filter(pk=source.pk).exists()
+    assert _status(client, f.workgroup_member("SEN"), url, "post") == 302
+    assert not Source.objects.filter(pk=source.pk).exists()
+    for user in [f.focal_point("SEN"), f.secretariat()]:
+        again = _source(senegal, ansd, "Recensement", "trends")
+        assert _status(client, user, _url("delete", pk=again.pk), "post") == 302
+        assert not Source.objects.filter(pk=again.pk).exists()
+
+
+def test_another_countrys_source_is_not_found_under_senegal(client, ansd):  # type: ignore[no-untyped-def]
+    mali = Country.objects.get(iso3="MLI")
+    insd = f.OrganisationFactory(name="INSTAT", country=mali)
+    malian = _source(mali, insd, "Recensement du Mali", "trends")
+    user = f.focal_point("SEN")
+    assert _status(client, user, _url("edit", pk=malian.pk)) == 404
+    assert _status(client, user, _url("delete", pk=malian.pk), "post") == 404
+    assert Source.objects.filter(pk=malian.pk).exists()
+
+
+# --- The table ----------------------------------------------------------------------------
+
+
+def _rows(page: str, heading: str) -> dict[str, list[str]]:
+    """{entity: [area names ticked]} for the table under the section headed ``heading``."""
+    tree = lxml.html.fromstring(page)
+    (section,) = [s for s in tree.iter("section") if s.findtext("h2") == heading]
+    areas = [th.text_content().strip() for th in section.xpath(".//thead//th[@class='area']")]
+    rows = {}
+    for tr in section.xpath(".//tbody/tr"):
+        header = tr.find("th")
+        if header is None:
+            continue
+        ticks = [td.text_content().strip() for td in tr.xpath("./td[@class='tick']")]
+        rows[header.text_content().strip()] = [a for a, t in zip(areas, ticks, strict=True) if t]
+    return rows
+
+
+def test_the_list_is_grouped_as_the_seeds_table(client, senegal, ansd, university):  # type: ignore[no-untyped-def]
+    _source(senegal, ansd, "Recensement général", "trends", "migration-and-development")
+    _source(senegal, ansd, "Registre des entrées", "border-management", kind="border_records")
+    _source(senegal, university, "Enquête MAFE", "migration-and-development")
+    iom = Organisation.objects.get_or_create(
+        name="International Organization for Migration",
+        country=None,
+        defaults={"acronym": "IOM", "kind": Organisation.Kind.INTERNATIONAL},
+    )[0]
+    _source(senegal, iom, "Displacement Tracking Matrix", "migration-in-crisis")
+    response = _get(client, f.focal_point("SEN"), _url("list"))
+    page = response.content.decode()
+
+    governmental = _rows(page, "Governmental entities")
+    others = _rows(page, "Others (international, academic, civil society, private)")
+    assert governmental == {str(ansd): ["Trends", "Border management", "Migration and development"]}
+    assert others == {
+        str(iom): ["Migration in crisis situations"],
+        str(university): ["Migration and development"],
+    }
+    assert "4 sources mapped." in page
+    for name in ["Recensement général", "Registre des entrées", "Enquête MAFE"]:
+        assert name in page
+
+
+def test_a_country_sees_only_its_own_sources(client, senegal, ansd):  # type: ignore[no-untyped-def]
+    mali = Country.objects.get(iso3="MLI")
+    _source(mali, f.OrganisationFactory(name="INSTAT", country=mali), "Recensement du Mali")
+    _source(senegal, ansd, "Recensement du Sénégal", "trends")
+    page = _get(client, f.focal_point("SEN"), _url("list")).content.decode()
+    assert "Recensement du Sénégal" in page and "Recensement du Mali" not in page
+
+
+def test_the_list_has_a_query_ceiling(client, senegal, django_assert_max_num_queries):  # type: ignore[no-untyped-def]
+    """40 sources of 10 entities, with contacts and areas: no more queries than for one."""
+    client.force_login(f.focal_point("SEN"))
+    areas = list(Area.objects.all())
+    kinds = [Organisation.Kind.GOVERNMENT, Organisation.Kind.ACADEMIC]
+    entities = [
+        f.OrganisationFactory(name=f"Entity {n}", kind=kinds[n % 2], country=senegal)
+        for n in range(10)
+    ]
+    _source(senegal, entities[0], "Source 0", "trends")
+    with django_assert_max_num_queries(12) as one:
+        assert client.get(_url("list")).status_code == 200
+    for n in range(1, 40):
+        entity = entities[n % 10]
+        source = _source(
+            senegal, entity, f"Source {n}", contact=f.PersonFactory(organisation=entity)
+        )
+        source.areas.set(areas[: 1 + n % len(areas)])
+    with django_assert_max_num_queries(12) as forty:
+        response = client.get(_url("list"))
+    assert response.status_code == 200 and "40 sources mapped." in response.content.decode()
+    assert len(forty.captured_queries) == len(one.captured_queries)
+
+
+# --- Bad input ------------------------------------------------------------------------------
+
+
+def _field_errors(response) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return response.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"entity": None}, "entity"),
+        ({"areas": None}, "areas"),
+        ({"kind": "oracle"}, "kind"),
+        ({"name": ""}, "name"),
+        ({"periodicity": ""}, "periodicity"),
+        ({"access": "secret"}, "access"),
+        ({"status": "imaginary"}, "status"),
+    ],
+)
+def test_the_source_form_refuses_bad_input(client, senegal, ansd, overrides, field):  # type: ignore[no-untyped-def]
+    response = _get(
+        client, f.focal_point("SEN"), _url("create"), "post", _form_data(ansd, **overrides)
+    )
+    assert response.status_code == 200
+    errors = _field_errors(response)
+    assert field in errors, errors
+    page = response.content.decode()
+    assert 'class="field invalid"' in page and 'class="error"' in page
+    assert not Source.objects.filter(country=senegal).exists()
+
+
+def test_an_entity_of_another_country_is_refused(client, senegal):  # type: ignore[no-untyped-def]
+    mali = Country.objects.get(iso3="MLI")
+    insd = f.OrganisationFactory(name="INSTAT", country=mali)
+    response = _get(client, f.focal_point("SEN"), _url("create"), "post", _form_data(insd))
+    assert response.status_code == 200 and "entity" in _field_errors(response)
+    assert not Source.objects.exists()
+
+
+def test_a_second_source_of_the_same_name_for_the_same_entity_is_refused(client, senegal, ansd):  # type: ignore[no-untyped-def]
+    _source(senegal, ansd, "Recensement général", "trends")
+    user = f.focal_point("SEN")
+    data = _form_data(ansd, name="Recensement général")
+    response = _get(client, user, _url("create"), "post", data)
+    assert response.status_code == 200
+    message = " ".join(response.context["form"].non_field_errors())
+    assert "Data collection entity and Name already exists" in message
+    assert 'role="alert"' in response.content.decode()
+    assert Source.objects.filter(country=senegal).count() == 1
+    # Another entity may have a source of that name.
+    other = f.OrganisationFactory(name="Ministère de l'Intérieur", country=senegal)
+    data = _form_data(other, name="Recensement général")
+    assert _status(client, user, _url("create"), "post", data) == 302
+    assert Source.objects.filter(country=senegal, name="Recensement général").count() == 2
+
+
+def test_renaming_a_source_onto_another_of_the_same_entity_is_refused(client, senegal, ansd):  # type: ignore[no-untyped-def]
+    _source(senegal, ansd, "Recensement général", "trends")
+    second = _source(senegal, ansd, "Registre des entrées", "border-management")
+    data = _form_data(ansd, name="Recensement général", version=second.version)
+    response = _get(client, f.focal_point("SEN"), _url("edit", pk=second.pk), "post", data)
+    assert response.status_code == 200
+    message = " ".join(response.context["form"].non_field_errors())
+    assert "Data collection entity and Name already exists" in message
+    second.refresh_from_db()
+    assert second.name == "Registre des entrées" and second.version == 1
+
+
+def test_the_entity_form_refuses_bad_input(client, senegal):  # type: ignore[no-untyped-def]
+    url = _url("entity_create")
+    user = f.focal_point("SEN")
+    response = _get(client, user, url, "post", {"name": "", "kind": "government"})
+    assert response.status_code == 200 and "name" in _field_errors(response)
+    response = _get(client, user, url, "post", {"name": "Direction X", "kind": "cartel"})
+    assert response.status_code == 200 and "kind" in _field_errors(response)
+    assert not Organisation.objects.filter(name="Direction X").exists()
+
+
+def test_an_entity_is_added_for_the_country_then_offered(client, senegal):  # type: ignore[no-untyped-def]
+    user = f.focal_point("SEN")
+    data = {
+        "name": "Direction de la police aux frontières",
+        "acronym": "DPAF",
+        "kind": "government",
+    }
+    response = _get(client, user, _url("entity_create"), "post", data)
+    assert response.status_code == 302 and response.url == _url("create")
+    entity = Organisation.objects.get(name="Direction de la police aux frontières")
+    assert entity.country == senegal
+    assert entity.history.get().history_user == user
+    form = client.get(_url("create")).context["form"]
+    assert entity in form.fields["entity"].queryset
+
+
+# --- Create, edit, stale edit, history ----------------------------------------------------
+
+
+def test_a_source_is_created_with_its_areas(client, senegal, ansd):  # type: ignore[no-untyped-def]
+    user = f.workgroup_member("SEN")
+    contact = f.PersonFactory(organisation=ansd, full_name="Awa Ndiaye")
+    data = _form_data(ansd, contact=contact.pk, url="ansd.sn")
+    response = _get(client, user, _url("create"), "post", data)
+    assert response.status_code == 302 and response.url == _url("list")
+    source = Source.objects.get(country=senegal)
+    assert source.name == "Enquête nationale sur la migration" and source.entity == ansd
+    assert source.contact == contact and source.url == "https://ansd.sn"
+    assert {a.slug for a in source.areas.all()} == {"trends", "border-management"}
+    assert {r.history_user for r in source.history.all()} == {user}
+
+
+def _edit(client, user, source: Source, version: int, **overrides: object):  # type: ignore[no-untyped-def]
+    areas = overrides.pop("area_slugs", None) or [a.slug for a in source.areas.all()]
+    data = _form_data(
+        source.entity,
+        name=overrides.pop("name", source.name),
+        kind=source.kind,
+        periodicity=source.periodicity,
+        access=source.access,
+        last_release=overrides.pop("last_release", source.last_release),
+        areas=[a.pk for a in _areas(*areas)],
+        version=version,
+        **overrides,
+    )
+    return _get(client, user, _url("edit", pk=source.pk), "post", data)
+
+
+def test_a_stale_edit_is_refused_with_what_changed_and_saves_nothing(client, senegal, ansd):  # type: ignore[no-untyped-def]
+    source = _source(senegal, ansd, "Recensement", "trends")
+    first, second = f.focal_point("SEN"), f.workgroup_member("SEN")
+    assert _edit(client, first, source, 1, last_release="2024").status_code == 302
+    source.refresh_from_db()
+    assert source.version == 2 and source.last_release == "2024"
+
+    # The second person started from version 1 and changes the name and the areas.
+    response = _edit(
+        client, second, source, 1, name="Recensement 2013", area_slugs=["border-management"]
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    message = " ".join(form.non_field_errors())
+    assert "Someone else saved this record while you were editing it" in message
+    assert ("Last release", "2024") in form.stale_changes
+    page = response.content.decode()
+    assert "Changed meanwhile by someone else" in page and "2024" in page
+    assert 'value="Recensement 2013"' in page  # what they typed is kept
+    source.refresh_from_db()
+    assert source.name == "Recensement" and source.version == 2
+    assert [a.slug for a in source.areas.all()] == ["trends"]
+
+    # Saving again from the refused form (now at version 2) goes through.
+    again = _edit(
+        client, second, source, form.data["version"], name="Recensement 2013", last_release="2024"
+    )
+    assert again.status_code == 302
+    source.refresh_from_db()
+    assert source.name == "Recensement 2013" and source.version == 3
+
+
+def test_every_change_is_in_the_history_with_its_author(client, senegal, ansd):  # type: ignore[no-untyped-def]
+    guide_services.guide_start(country=senegal, language="fr", actor=None)
+    creator = f.focal_point("SEN", person__user__full_name="Fatou Diop")
+    editor = f.workgroup_member("SEN", person__user__full_name="Moussa Sarr")
+    remover = f.secretariat(person__user__full_name="Elena Secretariat")
+    assert _get(client, creator, _url("create"), "post", _form_data(ansd)).status_code == 302
+    source = Source.objects.get(country=senegal)
+    assert _edit(client, editor, source, 1, last_release="2024").status_code == 302
+    source.refresh_from_db()
+    assert _edit(client, editor, source, 2, area_slugs=["trends"]).status_code == 302
+    assert _status(client, remover, _url("delete", pk=source.pk), "post") == 302
+
+    records = list(Source.history.filter(id=source.pk).order_by("history_date", "history_id"))
+    assert (records[0].history_type, records[0].history_user) == ("+", creator)
+    assert (records[-1].history_type, records[-1].history_user) == ("-", remover)
+    changes = records[1:-1]
+    assert {r.history_type for r in changes} == {"~"}
+    assert {r.history_user for r in changes} == {creator, editor}
+    # Who changed the last release, from what to what; who changed the areas.
+    release = [r for r in changes if r.last_release != r.prev_record.last_release]
+    assert [(r.history_user, r.prev_record.last_release, r.last_release) for r in release] == [
+        (editor, "2023", "2024")
+    ]
+    areas = [(r.history_user, sorted(a.area.slug for a in r.areas.all())) for r in changes]
+    assert areas[0] == (creator, ["border-management", "trends"])
+    assert areas[-1] == (editor, ["trends"])
+
+    history = "/en/countries/SEN/guide/history/"
+    for user in [f.focal_point("SEN"), f.coordinating_authority("SEN"), f.secretariat()]:
+        response = _get(client, user, history)
+        assert response.status_code == 200
+        page = response.content.decode()
+        for name in ["Fatou Diop", "Moussa Sarr", "Elena Secretariat"]:
+            assert name in page
+        assert "Enquête nationale sur la migration" in page and "last release" in page
+    assert _status(client, f.focal_point("MLI"), history) == 403
+    assert _is_login_redirect(_get(client, None, history))
