@@ -1,8 +1,10 @@
 """Form pieces shared by every app: the edit form that refuses stale saves."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .services import StaleEditError
@@ -25,6 +27,19 @@ class VersionedModelForm(forms.ModelForm):
         else:
             del self.fields["version"]
         self.stale_changes: list[tuple[str, object]] = []
+
+    def save_through(self, write: Callable[[], object]) -> bool:
+        """Run the service call ``write``; on a stale edit or a refused value, keep the form
+        with the reason shown and return False (nothing was written)."""
+        try:
+            write()
+        except StaleEditError as exc:
+            self.refuse_stale(exc)
+        except ValidationError as exc:
+            self.add_error(None, exc)
+        else:
+            return True
+        return False
 
     def refuse_stale(self, error: StaleEditError) -> None:
         data = self.data.copy()

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from rabatnet.core.services import StaleEditError
 from rabatnet.countries.selectors import country_by_iso3
 
 from . import selectors, services
@@ -119,20 +118,19 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     access(can_change_person(request.user, person))
     form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_update(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.save_through(
+            lambda: services.person_update(
                 person=form.instance,
                 expected_version=form.cleaned_data["version"],
                 actor=request.user,
             )
-        except StaleEditError as exc:
-            form.refuse_stale(exc)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Your changes were saved."))
-            return redirect(person)
+        )
+    ):
+        messages.success(request, _("Your changes were saved."))
+        return redirect(person)
     return render(request, "network/person_form.html", {"form": form, "person": person})
 
 
@@ -185,21 +183,19 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     access(can_manage_network(request.user))
     organisation = get_object_or_404(Organisation, pk=pk) if pk else None
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if organisation is None:
-                data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-                services.organisation_create(actor=request.user, **data)
-            else:
-                services.organisation_update(
-                    organisation=form.instance,
-                    expected_version=form.cleaned_data["version"],
-                    actor=request.user,
-                )
-        except StaleEditError as exc:
-            form.refuse_stale(exc)
-        else:
-            messages.success(request, _("The organisation was saved."))
-            return redirect("network:organisation_list")
+
+    def write() -> object:
+        if organisation is None:
+            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            return services.organisation_create(actor=request.user, **data)
+        return services.organisation_update(
+            organisation=form.instance,
+            expected_version=form.cleaned_data["version"],
+            actor=request.user,
+        )
+
+    if request.method == "POST" and form.is_valid() and form.save_through(write):
+        messages.success(request, _("The organisation was saved."))
+        return redirect("network:organisation_list")
     context = {"form": form, "organisation": organisation}
     return render(request, "network/organisation_form.html", context)

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rabatnet.core.services import StaleEditError
 from rabatnet.countries.selectors import country_by_iso3
 from rabatnet.network.permissions import access
 from rabatnet.network.services import organisation_create
@@ -37,26 +36,25 @@ def source_edit(request: HttpRequest, iso3: str, pk: int | None = None) -> HttpR
     access(can_edit_sources(request.user, country))
     source = get_object_or_404(Source, pk=pk, country=country) if pk else None
     form = SourceForm(request.POST or None, instance=source, country=country)
-    if request.method == "POST" and form.is_valid():
+
+    def write() -> Source:
         data = form.cleaned_data
-        try:
-            if source is None:
-                fields = {k: v for k, v in data.items() if k not in ("areas", "version")}
-                source = services.source_create(
-                    country=country, areas=data["areas"], actor=request.user, **fields
-                )
-            else:
-                services.source_update(
-                    source=form.instance,
-                    areas=data["areas"],
-                    expected_version=data["version"],
-                    actor=request.user,
-                )
-        except StaleEditError as exc:
-            form.refuse_stale(exc)
-        else:
-            messages.success(request, _("The source “%(name)s” was saved.") % {"name": source.name})
-            return redirect("sources:list", iso3=country.iso3)
+        if source is None:
+            fields = {k: v for k, v in data.items() if k not in ("areas", "version")}
+            return services.source_create(
+                country=country, areas=data["areas"], actor=request.user, **fields
+            )
+        return services.source_update(
+            source=form.instance,
+            areas=data["areas"],
+            expected_version=data["version"],
+            actor=request.user,
+        )
+
+    if request.method == "POST" and form.is_valid() and form.save_through(write):
+        name = form.cleaned_data["name"]
+        messages.success(request, _("The source “%(name)s” was saved.") % {"name": name})
+        return redirect("sources:list", iso3=country.iso3)
     context = {"country": country, "form": form, "source": source}
     return render(request, "sources/source_form.html", context)
 

@@ -1,13 +1,11 @@
 """The editing workspace: the country's focal points and workgroup, and the secretariat."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rabatnet.core.services import StaleEditError
 from rabatnet.countries.selectors import country_by_iso3
 from rabatnet.network.permissions import access
 
@@ -67,18 +65,19 @@ def text_edit(request: HttpRequest, iso3: str) -> HttpResponse:
     country, guide = country_and_guide(request, iso3)
     access(can_edit_guide(request.user, country))
     form = GuideTextForm(request.POST or None, instance=guide)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.guide_update(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.save_through(
+            lambda: services.guide_update(
                 guide=form.instance,
                 expected_version=form.cleaned_data["version"],
                 actor=request.user,
             )
-        except StaleEditError as exc:
-            form.refuse_stale(exc)
-        else:
-            messages.success(request, _("Your changes were saved."))
-            return _back(guide)
+        )
+    ):
+        messages.success(request, _("Your changes were saved."))
+        return _back(guide)
     context = {"country": country, "guide": guide, "form": form, "title": _("Context and foreword")}
     return render(request, "guides/part_form.html", context)
 
@@ -107,24 +106,20 @@ def part_edit(request: HttpRequest, iso3: str, part: str, pk: int | None = None)
     spec = PARTS.get(part) or _not_found()
     instance = get_object_or_404(spec.records(guide), pk=pk) if pk else None
     form = spec.form(guide, request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if instance is None:
-                services.part_create(instance=form.instance, actor=request.user)
-            else:
-                services.part_update(
-                    instance=form.instance,
-                    fields=spec.fields,
-                    expected_version=form.cleaned_data["version"],
-                    actor=request.user,
-                )
-        except StaleEditError as exc:
-            form.refuse_stale(exc)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Your changes were saved."))
-            return redirect(f"{_back(guide).url}#{spec.slug}")
+
+    def write() -> object:
+        if instance is None:
+            return services.part_create(instance=form.instance, actor=request.user)
+        return services.part_update(
+            instance=form.instance,
+            fields=spec.fields,
+            expected_version=form.cleaned_data["version"],
+            actor=request.user,
+        )
+
+    if request.method == "POST" and form.is_valid() and form.save_through(write):
+        messages.success(request, _("Your changes were saved."))
+        return redirect(f"{_back(guide).url}#{spec.slug}")
     context = {"country": country, "guide": guide, "form": form, "title": spec.title, "part": spec}
     return render(request, "guides/part_form.html", context)
 
