@@ -116,11 +116,6 @@ def test_the_docx_holds_the_part_titles_and_the_annex(client, published):  # typ
     assert DISCREET not in text
 
 
-@pytest.mark.xfail(
-    reason="the French catalogue does not translate the part titles yet "
-    "(rendering.part_titles); remove this mark once locale/fr has them",
-    strict=False,
-)
 def test_the_part_titles_are_french_for_a_french_guide():
     assert part_titles("fr")["part4"] != part_titles("en")["part4"]
     assert part_titles("fr")["annex"] != part_titles("en")["annex"]
