@@ -136,8 +136,9 @@ def render_guide_docx(content: dict, sha256: str) -> bytes:
         for category in content["part4"]["categories"]:
             document.add_heading(category["name"].capitalize(), level=2)
             for r in category["items"]:
+                to, priority = _("addressed to"), _("priority")
                 document.add_paragraph(
-                    f"{r['text']} — {_('to')}: {r['addressee']}; {_('priority')}: {r['priority']}",
+                    f"{r['text']} — {to}: {r['addressee']}; {priority}: {r['priority']}",
                     style="List Number",
                 )
         document.add_heading(titles["annex"], level=1)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from rabatnet.core.models import VersionedModel
@@ -124,10 +125,11 @@ class Edition(models.Model):
     """
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("submitted for endorsement")
-        RETURNED = "returned", _("sent back with comments")
-        ENDORSED = "endorsed", _("endorsed")
-        PUBLISHED = "published", _("published")
+        # "edition" context: in French the edition is feminine, the guide masculine.
+        SUBMITTED = "submitted", pgettext_lazy("edition", "submitted for endorsement")
+        RETURNED = "returned", pgettext_lazy("edition", "sent back with comments")
+        ENDORSED = "endorsed", pgettext_lazy("edition", "endorsed")
+        PUBLISHED = "published", pgettext_lazy("edition", "published")
 
     guide = models.ForeignKey(
         Guide, on_delete=models.PROTECT, related_name="editions", verbose_name=_("guide")
