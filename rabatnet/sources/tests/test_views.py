@@ -1,174 +1,24 @@
-"""The source mapping (part I of a guide): who sees and edits it, its table, bad input, history."""
+"""The source mapping: its table, bad input, edits and history."""
 
 import lxml.html
 import pytest
-from django.urls import reverse
 
 from rabatnet.countries.models import Country
 from rabatnet.guides import services as guide_services
 from rabatnet.network.models import Organisation
 from rabatnet.network.tests import factories as f
 from rabatnet.sources.models import Area, Source
+from rabatnet.sources.tests.helpers import (
+    _areas,
+    _form_data,
+    _get,
+    _is_login_redirect,
+    _source,
+    _status,
+    _url,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def _get(client, user, url: str, method: str = "get", data: dict | None = None):  # type: ignore[no-untyped-def]
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return getattr(client, method)(url, data or {})
-
-
-def _status(client, user, url: str, method: str = "get", data: dict | None = None) -> int:  # type: ignore[no-untyped-def]
-    return _get(client, user, url, method, data).status_code
-
-
-def _is_login_redirect(response) -> bool:  # type: ignore[no-untyped-def]
-    return response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
-
-
-def _url(name: str, iso3: str = "SEN", **kwargs: object) -> str:
-    return reverse(f"sources:{name}", kwargs={"iso3": iso3, **kwargs})
-
-
-@pytest.fixture
-def senegal() -> Country:
-    return Country.objects.get(iso3="SEN")
-
-
-@pytest.fixture
-def ansd(senegal: Country) -> Organisation:
-    return f.OrganisationFactory(
-        name="Agence nationale de la statistique et de la démographie",
-        acronym="ANSD",
-        kind=Organisation.Kind.GOVERNMENT,
-        country=senegal,
-    )
-
-
-@pytest.fixture
-def university(senegal: Country) -> Organisation:
-    return f.OrganisationFactory(
-        name="Université Cheikh Anta Diop", kind=Organisation.Kind.ACADEMIC, country=senegal
-    )
-
-
-def _areas(*slugs: str) -> list[Area]:
-    return list(Area.objects.filter(slug__in=slugs))
-
-
-def _source(country: Country, entity: Organisation, name: str, *areas: str, **extra) -> Source:  # type: ignore[no-untyped-def]
-    source = Source.objects.create(
-        country=country,
-        entity=entity,
-        name=name,
-        kind=extra.pop("kind", Source.Kind.CENSUS),
-        periodicity=extra.pop("periodicity", Source.Periodicity.ANNUAL),
-        access=extra.pop("access", Source.Access.PUBLIC),
-        **extra,
-    )
-    source.areas.set(_areas(*areas))
-    return source
-
-
-def _form_data(organisation: Organisation, **overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "entity": organisation.pk,
-        "name": "Enquête nationale sur la migration",
-        "kind": Source.Kind.HOUSEHOLD_SURVEY,
-        "areas": [a.pk for a in _areas("trends", "border-management")],
-        "status": Source.Status.EXISTING,
-        "periodicity": Source.Periodicity.MULTI_YEAR,
-        "last_release": "2023",
-        "access": Source.Access.PUBLIC,
-        "contact": "",
-        "description": "",
-        "url": "",
-    }
-    data.update(overrides)
-    return {k: v for k, v in data.items() if v is not None}
-
-
-# --- Who may do what ----------------------------------------------------------------------
-
-
-def test_list_triad(client, ansd, senegal):  # type: ignore[no-untyped-def]
-    _source(senegal, ansd, "Recensement", "trends")
-    url = _url("list")
-    assert _is_login_redirect(_get(client, None, url))
-    assert _status(client, f.no_role(), url) == 403
-    assert _status(client, f.focal_point("MLI"), url) == 403
-    assert _status(client, f.coordinating_authority("SEN"), url) == 200
-    assert _status(client, f.focal_point("SEN"), url) == 200
-    assert _status(client, f.workgroup_member("SEN"), url) == 200
-    assert _status(client, f.secretariat(), url) == 200
-
-
-def test_the_authority_reads_without_edit_links(client, ansd, senegal):  # type: ignore[no-untyped-def]
-    source = _source(senegal, ansd, "Recensement", "trends")
-    edit = _url("edit", pk=source.pk)
-    page = _get(client, f.coordinating_authority("SEN"), _url("list")).content.decode()
-    assert "Recensement" in page and edit not in page and _url("create") not in page
-    page = _get(client, f.focal_point("SEN"), _url("list")).content.decode()
-    assert edit in page and _url("create") in page
-
-
-@pytest.mark.parametrize("view", ["create", "edit", "entity_create"])
-def test_edit_views_triad(client, ansd, senegal, view):  # type: ignore[no-untyped-def]
-    source = _source(senegal, ansd, "Recensement", "trends")
-    url = _url(view, pk=source.pk) if view == "edit" else _url(view)
-    assert _is_login_redirect(_get(client, None, url))
-    assert _status(client, f.no_role(), url) == 403
-    assert _status(client, f.focal_point("MLI"), url) == 403
-    assert _status(client, f.coordinating_authority("SEN"), url) == 403
-    assert _status(client, f.focal_point("SEN"), url) == 200
-    assert _status(client, f.workgroup_member("SEN"), url) == 200
-    assert _status(client, f.secretariat(), url) == 200
-
-
-def test_posts_are_refused_to_the_wrong_people_and_save_nothing(client, ansd, senegal):  # type: ignore[no-untyped-def]
-    source = _source(senegal, ansd, "Recensement", "trends")
-    create, edit = _url("create"), _url("edit", pk=source.pk)
-    entity = _url("entity_create")
-    changed = _form_data(ansd, name="Renamed", version=source.version)
-    new_entity = {"name": "Direction de la police", "kind": Organisation.Kind.GOVERNMENT}
-    for user in [None, f.focal_point("MLI"), f.coordinating_authority("SEN")]:
-        expected = 302 if user is None else 403
-        assert _status(client, user, create, "post", _form_data(ansd)) == expected
-        assert _status(client, user, edit, "post", changed) == expected
-        assert _status(client, user, entity, "post", new_entity) == expected
-    assert Source.objects.filter(country=senegal).count() == 1
-    source.refresh_from_db()
-    assert source.name == "Recensement" and source.version == 1
-    assert not Organisation.objects.filter(name="Direction de la police").exists()
-
-
-def test_delete_triad(client, ansd, senegal):  # type: ignore[no-untyped-def]
-    source = _source(senegal, ansd, "Recensement", "trends")
-    url = _url("delete", pk=source.pk)
-    assert _is_login_redirect(_get(client, None, url, "post"))
-    assert _status(client, f.focal_point("MLI"), url, "post") == 403
-    assert _status(client, f.coordinating_authority("SEN"), url, "post") == 403
-    assert _status(client, f.focal_point("SEN"), url) == 405  # GET never deletes
-    assert Source.objects.filter(pk=source.pk).exists()
-    assert _status(client, f.workgroup_member("SEN"), url, "post") == 302
-    assert not Source.objects.filter(pk=source.pk).exists()
-    for user in [f.focal_point("SEN"), f.secretariat()]:
-        again = _source(senegal, ansd, "Recensement", "trends")
-        assert _status(client, user, _url("delete", pk=again.pk), "post") == 302
-        assert not Source.objects.filter(pk=again.pk).exists()
-
-
-def test_another_countrys_source_is_not_found_under_senegal(client, ansd):  # type: ignore[no-untyped-def]
-    mali = Country.objects.get(iso3="MLI")
-    insd = f.OrganisationFactory(name="INSTAT", country=mali)
-    malian = _source(mali, insd, "Recensement du Mali", "trends")
-    user = f.focal_point("SEN")
-    assert _status(client, user, _url("edit", pk=malian.pk)) == 404
-    assert _status(client, user, _url("delete", pk=malian.pk), "post") == 404
-    assert Source.objects.filter(pk=malian.pk).exists()
-
 
 # --- The table ----------------------------------------------------------------------------
 
