@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "rabatnet.network",
     "rabatnet.sources",
     "rabatnet.guides",
+    "rabatnet.statistics",
     "rabatnet.api",
 ]
 

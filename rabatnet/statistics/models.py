@@ -1,0 +1,186 @@
+"""Migration statistics: datasets with their provenance, indicators, exact observations."""
+
+from datetime import date, timedelta
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Dataset(models.Model):
+    """A published file (or set of files) as retrieved: who published it, which revision, when."""
+
+    class Frequency(models.IntegerChoices):
+        # Expected days between releases, with HDX's names.
+        DAILY = 1, _("every day")
+        WEEKLY = 7, _("every week")
+        MONTHLY = 30, _("every month")
+        QUARTERLY = 90, _("every three months")
+        SEMI_ANNUAL = 180, _("every six months")
+        ANNUAL = 365, _("every year")
+        BIENNIAL = 730, _("every two years")
+        FIVE_YEARS = 1826, _("every five years")
+
+    slug = models.SlugField(_("identifier"), unique=True)
+    title = models.CharField(_("title"), max_length=250)
+    publisher = models.ForeignKey(
+        "network.Organisation", on_delete=models.PROTECT, related_name="datasets",
+        verbose_name=_("publisher"),
+    )
+    revision = models.CharField(_("revision"), max_length=100)
+    licence = models.CharField(_("licence"), max_length=100)
+    licence_url = models.URLField(_("licence address"), blank=True)
+    source_url = models.URLField(_("dataset page"), blank=True)
+    retrieved_on = models.DateField(_("retrieved on"))
+    released_on = models.DateField(
+        _("released on"), help_text=_("When the publisher released this revision.")
+    )
+    update_frequency = models.PositiveIntegerField(
+        _("expected update frequency"), choices=Frequency.choices
+    )
+    description = models.TextField(_("description"), blank=True)
+    caveats = models.TextField(_("caveats"), blank=True)
+    files_sha256 = models.CharField(
+        _("SHA-256 of the imported files"), max_length=64, blank=True,
+        help_text=_("Importing the same files again changes nothing."),
+    )
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dataset")
+        verbose_name_plural = _("datasets")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.revision})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("statistics:dataset", kwargs={"slug": self.slug})
+
+    def next_update_due(self) -> date:
+        return self.released_on + timedelta(days=self.update_frequency)
+
+
+class Indicator(models.Model):
+    """What is measured, with a stable lowercase code (``migrant_stock_total``)."""
+
+    class Unit(models.TextChoices):
+        PERSONS = "persons", _("persons")
+        USD = "usd", _("current US dollars")
+        PERCENT = "percent", _("percent")
+        EVENTS = "events", _("events")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    definition = models.TextField(_("definition"))
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    theme = models.CharField(_("theme"), max_length=60)
+    partner_meaning = models.CharField(
+        _("meaning of the partner"), max_length=100, blank=True,
+        help_text=_("For bilateral indicators: what the partner is (origin, citizenship, route)."),
+    )
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["theme", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[a-z][a-z0-9_]*$"), name="indicator_code_lowercase"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Geo(models.Model):
+    """Every code an observation may carry, labelled for what it is.
+
+    Countries point to ``countries.Country``; aggregates (world, regions), unknown
+    origins, stateless people and migration routes are kept apart, never mixed with
+    countries.
+    """
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("country or territory")
+        AGGREGATE = "aggregate", _("aggregate (world, region, group)")
+        UNKNOWN = "unknown", _("unknown or other")
+        STATELESS = "stateless", _("stateless")
+        ROUTE = "route", _("migration route")
+
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=150)
+    country = models.OneToOneField(
+        "countries.Country", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="geo", verbose_name=_("country"),
+    )
+
+    class Meta:
+        verbose_name = _("geographic code")
+        verbose_name_plural = _("geographic codes")
+        ordering = ["kind", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="country", country__isnull=False)
+                | (~Q(kind="country") & Q(country__isnull=True)),
+                name="geo_country_kind_has_country",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.name})"
+
+
+class Observation(models.Model):
+    """One value, exactly as published: ``value_text`` is the source's digits."""
+
+    dataset = models.ForeignKey(
+        Dataset, on_delete=models.CASCADE, related_name="observations", verbose_name=_("dataset")
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="observations",
+        verbose_name=_("indicator"),
+    )
+    geo = models.ForeignKey(
+        Geo, on_delete=models.PROTECT, related_name="observations", verbose_name=_("country")
+    )
+    partner = models.ForeignKey(
+        Geo, on_delete=models.PROTECT, null=True, blank=True, related_name="partner_observations",
+        verbose_name=_("partner"),
+    )
+    period = models.CharField(_("period"), max_length=10, help_text=_("2024, 2024-03 or 2024-Q1."))
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("value"), max_digits=30, decimal_places=6)
+    value_text = models.CharField(_("value as published"), max_length=40)
+    flags = models.CharField(_("flags"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dataset", "indicator", "geo", "partner", "period"],
+                condition=Q(partner__isnull=False),
+                name="observation_unique_bilateral",
+            ),
+            models.UniqueConstraint(
+                fields=["dataset", "indicator", "geo", "period"],
+                condition=Q(partner__isnull=True),
+                name="observation_unique_national",
+            ),
+            models.CheckConstraint(
+                condition=Q(period__regex=r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$"),
+                name="observation_period_well_formed",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["indicator", "geo", "year"], name="obs_indicator_geo_year"),
+            models.Index(fields=["indicator", "partner", "year"], name="obs_indicator_partner_year"),
+        ]
+
+    def __str__(self) -> str:
+        partner = f"/{self.partner_id}" if self.partner_id else ""
+        return f"{self.indicator_id} {self.geo_id}{partner} {self.period}: {self.value_text}"
