@@ -33,12 +33,13 @@ messages: install ## Compile the translation catalogues
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
-setup: messages ## Database under var/, reference data, demo accounts and guides, static files
+setup: messages ## Database under var/, reference data, statistics, demo accounts and guides, static files
 	@mkdir -p var
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_reference
 	$(MANAGE) load_demo
 	$(MANAGE) load_demo_guides
+	$(MANAGE) import_dataset all
 	$(MANAGE) collectstatic --no-input -v0
 
 run: setup ## Serve on http://127.0.0.1:$(PORT) with the background worker beside it

@@ -25,7 +25,9 @@ class Dataset(models.Model):
     slug = models.SlugField(_("identifier"), unique=True)
     title = models.CharField(_("title"), max_length=250)
     publisher = models.ForeignKey(
-        "network.Organisation", on_delete=models.PROTECT, related_name="datasets",
+        "network.Organisation",
+        on_delete=models.PROTECT,
+        related_name="datasets",
         verbose_name=_("publisher"),
     )
     revision = models.CharField(_("revision"), max_length=100)
@@ -42,7 +44,9 @@ class Dataset(models.Model):
     description = models.TextField(_("description"), blank=True)
     caveats = models.TextField(_("caveats"), blank=True)
     files_sha256 = models.CharField(
-        _("SHA-256 of the imported files"), max_length=64, blank=True,
+        _("SHA-256 of the imported files"),
+        max_length=64,
+        blank=True,
         help_text=_("Importing the same files again changes nothing."),
     )
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
@@ -77,7 +81,9 @@ class Indicator(models.Model):
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     theme = models.CharField(_("theme"), max_length=60)
     partner_meaning = models.CharField(
-        _("meaning of the partner"), max_length=100, blank=True,
+        _("meaning of the partner"),
+        max_length=100,
+        blank=True,
         help_text=_("For bilateral indicators: what the partner is (origin, citizenship, route)."),
     )
 
@@ -114,8 +120,12 @@ class Geo(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=150)
     country = models.OneToOneField(
-        "countries.Country", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="geo", verbose_name=_("country"),
+        "countries.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="geo",
+        verbose_name=_("country"),
     )
 
     class Meta:
@@ -141,14 +151,20 @@ class Observation(models.Model):
         Dataset, on_delete=models.CASCADE, related_name="observations", verbose_name=_("dataset")
     )
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="observations",
+        Indicator,
+        on_delete=models.PROTECT,
+        related_name="observations",
         verbose_name=_("indicator"),
     )
     geo = models.ForeignKey(
         Geo, on_delete=models.PROTECT, related_name="observations", verbose_name=_("country")
     )
     partner = models.ForeignKey(
-        Geo, on_delete=models.PROTECT, null=True, blank=True, related_name="partner_observations",
+        Geo,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partner_observations",
         verbose_name=_("partner"),
     )
     period = models.CharField(_("period"), max_length=10, help_text=_("2024, 2024-03 or 2024-Q1."))
@@ -178,7 +194,9 @@ class Observation(models.Model):
         ]
         indexes = [
             models.Index(fields=["indicator", "geo", "year"], name="obs_indicator_geo_year"),
-            models.Index(fields=["indicator", "partner", "year"], name="obs_indicator_partner_year"),
+            models.Index(
+                fields=["indicator", "partner", "year"], name="obs_indicator_partner_year"
+            ),
         ]
 
     def __str__(self) -> str:

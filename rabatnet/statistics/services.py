@@ -1,0 +1,52 @@
+"""Writes for statistics outside imports: the indicator list and the country codes."""
+
+import json
+from pathlib import Path
+
+from django.db import transaction
+
+from rabatnet.countries.models import Country
+
+from .models import Geo, Indicator
+
+
+@transaction.atomic
+def geo_countries_sync() -> int:
+    """Every country of the reference table has its geographic code; returns how many were added."""
+    have = set(Geo.objects.filter(kind=Geo.Kind.COUNTRY).values_list("code", flat=True))
+    missing = [
+        Geo(
+            code=c.iso3,
+            kind=Geo.Kind.COUNTRY,
+            country=c,
+            name=c.name_en,
+            name_en=c.name_en,
+            name_fr=c.name_fr or c.name_en,
+        )
+        for c in Country.objects.exclude(iso3__in=have)
+    ]
+    Geo.objects.bulk_create(missing)
+    return len(missing)
+
+
+@transaction.atomic
+def indicators_load(*, path: Path) -> int:
+    """Create or update the indicators described in ``path`` (idempotent)."""
+    count = 0
+    for spec in json.loads(path.read_text(encoding="utf-8")):
+        Indicator.objects.update_or_create(
+            code=spec["code"],
+            defaults={
+                "theme": spec["theme"],
+                "unit": spec["unit"],
+                "partner_meaning": spec["partner"],
+                "name": spec["name"]["en"],
+                "name_en": spec["name"]["en"],
+                "name_fr": spec["name"]["fr"],
+                "definition": spec["definition"]["en"],
+                "definition_en": spec["definition"]["en"],
+                "definition_fr": spec["definition"]["fr"],
+            },
+        )
+        count += 1
+    return count
