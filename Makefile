@@ -64,6 +64,7 @@ fmt: install ## Format and fix the code
 	$(VENV)/bin/ruff check --fix .
 
 migrations-check: install ## Fail if a model changed without its migration
+	@mkdir -p var
 	$(MANAGE) makemigrations --check --dry-run
 
 check-deploy: install ## Django's deployment checks with production settings
