@@ -19,8 +19,11 @@ class SourceForm(VersionedModelForm):
 
     class Meta:
         model = Source
-        fields = [*SOURCE_FIELDS[:3], "areas", *SOURCE_FIELDS[3:]]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = [*SOURCE_FIELDS[:3], "areas", *SOURCE_FIELDS[3:], "indicators"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "indicators": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args: object, country: Country, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -92,11 +92,18 @@ class Source(VersionedModel):
     )
     description = models.TextField(_("description"), blank=True)
     url = WebAddressField(_("web address"), blank=True)
+    indicators = models.ManyToManyField(
+        "statistics.Indicator",
+        blank=True,
+        related_name="sources",
+        verbose_name=_("indicators it feeds"),
+        help_text=_("The statistics indicators this source's data feed, if any."),
+    )
     is_example = models.BooleanField(
         _("example content"), default=False, help_text=_("Demo data, marked as such on pages.")
     )
 
-    history = HistoricalRecords(m2m_fields=[areas])
+    history = HistoricalRecords(m2m_fields=[areas, indicators])
 
     class Meta:
         verbose_name = _("source")

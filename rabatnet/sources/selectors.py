@@ -14,7 +14,7 @@ def country_sources(country: Country) -> QuerySet[Source]:
     return (
         Source.objects.filter(country=country)
         .select_related("entity", "contact")
-        .prefetch_related("areas")
+        .prefetch_related("areas", "indicators")
     )
 
 

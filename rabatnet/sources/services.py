@@ -24,25 +24,38 @@ SOURCE_FIELDS = [
 
 @transaction.atomic
 def source_create(
-    *, country: Country, areas: list[Area], actor: User | None, **values: object
+    *,
+    country: Country,
+    areas: list[Area],
+    actor: User | None,
+    indicators: list | None = None,
+    **values: object,
 ) -> Source:
     source = Source(country=country, **{k: values[k] for k in SOURCE_FIELDS if k in values})
     source._history_user = actor  # type: ignore[attr-defined]
     source.full_clean()
     source.save()
     source.areas.set(areas)
+    source.indicators.set(indicators or [])
     return source
 
 
 @transaction.atomic
 def source_update(
-    *, source: Source, areas: list[Area], expected_version: int, actor: User | None
+    *,
+    source: Source,
+    areas: list[Area],
+    expected_version: int,
+    actor: User | None,
+    indicators: list | None = None,
 ) -> Source:
     """Save an edited source; StaleEditError if somebody saved it meanwhile."""
     source._history_user = actor  # type: ignore[attr-defined]
     saved = save_versioned(obj=source, expected_version=expected_version, fields=SOURCE_FIELDS)
     if set(saved.areas.all()) != set(areas):
         saved.areas.set(areas)
+    if indicators is not None and set(saved.indicators.all()) != set(indicators):
+        saved.indicators.set(indicators)
     return saved
 
 

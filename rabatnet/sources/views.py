@@ -47,6 +47,7 @@ def source_edit(request: HttpRequest, iso3: str, pk: int | None = None) -> HttpR
         return services.source_update(
             source=form.instance,
             areas=data["areas"],
+            indicators=data["indicators"],
             expected_version=data["version"],
             actor=request.user,
         )
