@@ -10,6 +10,7 @@ from rabatnet.countries.models import Country, Membership
 from rabatnet.countries.selectors import country_by_iso3, member_countries
 from rabatnet.strategy.models import Objective, Theme
 
+from .renderers import ExactJSONRenderer
 from .schemas import (
     CountryOut,
     EndpointOut,
@@ -19,16 +20,20 @@ from .schemas import (
     ObjectiveOut,
     ThemeOut,
 )
+from .statistics import router as statistics_router
 
 api = NinjaAPI(
     title=f"rabatnet — {dialogue_name('en')} open data API",
     version="1",
     description=(
         "Public data of the dialogue: member countries and their membership, the strategy "
-        "framework. Everything here is open data; nothing personal is served."
+        "framework, migration statistics (datasets with their provenance and freshness, "
+        "indicators, observations with the publishers' exact values). Everything here is "
+        "open data; nothing personal is served."
     ),
     docs_url=None,
     urls_namespace="api",
+    renderer=ExactJSONRenderer(),
 )
 
 
@@ -128,3 +133,6 @@ def list_themes(request: HttpRequest) -> list[ThemeOut]:
         )
         for t in Theme.objects.select_related("objective")
     ]
+
+
+api.add_router("/", statistics_router)

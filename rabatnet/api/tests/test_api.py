@@ -22,6 +22,10 @@ def test_the_root_lists_the_endpoints_and_the_openapi_document(client):
         ("GET", "/api/v1/countries/{iso3}"),
         ("GET", "/api/v1/strategy/objectives"),
         ("GET", "/api/v1/strategy/themes"),
+        ("GET", "/api/v1/datasets"),
+        ("GET", "/api/v1/datasets/{slug}"),
+        ("GET", "/api/v1/indicators"),
+        ("GET", "/api/v1/observations"),
     }
     assert endpoints[("GET", "/api/v1/countries")]["description"].startswith(
         "The dialogue's member countries"

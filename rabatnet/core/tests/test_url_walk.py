@@ -16,6 +16,8 @@ from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.sources.models import Source
+from rabatnet.statistics.services import geo_countries_sync
+from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
 
 PUBLIC = {
     "healthz",
@@ -42,6 +44,14 @@ PUBLIC = {
     "guides:edition",
     "guides:edition_pdf",
     "guides:compare",
+    "statistics:catalogue",
+    "statistics:dataset",
+    "statistics:download",
+    "api:list_datasets",
+    "api:get_dataset",
+    "api:list_indicators",
+    "api:list_observations",
+    "statistics:profile",
 }
 PRIVATE = {
     "accounts:logout",
@@ -78,7 +88,8 @@ PRIVATE = {
     "guides:timeline",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
-OTHER = {"favicon": 302}
+# A profile chart without data (the walk's database holds no statistics) is not found.
+OTHER = {"favicon": 302, "statistics:profile_chart": 404}
 
 
 # Guide URLs that take only the country; some want a query string too.
@@ -97,6 +108,8 @@ GUIDE_URLS = [
     "guides:history",
 ]
 QUERY = {"guides:compare": "?a=1&b=1"}
+QUERY["statistics:download"] = "?indicator=walk_indicator&country=SEN&from=2000&to=2024"
+QUERY["api:list_observations"] = "?indicator=walk_indicator&country=SEN"
 
 
 def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
@@ -115,6 +128,8 @@ def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
     guide = published_guide("SEN", "fr")
     source = Source.objects.filter(country__iso3="SEN").first()
     recommendation = Recommendation.objects.filter(guide=guide).first()
+    IndicatorFactory(code="walk_indicator")
+    geo_countries_sync()  # the country codes observations may carry (SEN in the queries)
     sen = {"iso3": "SEN"}
     return {
         **{name: sen for name in GUIDE_URLS},
@@ -131,7 +146,11 @@ def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
         "sources:edit": {**sen, "pk": source.pk},
         "sources:delete": {**sen, "pk": source.pk},
         "api:get_country": {"iso3": "SEN"},
+        "api:get_dataset": {"slug": DatasetFactory(slug="walk-dataset").slug},
+        "statistics:dataset": {"slug": "walk-dataset"},
         "countries:detail": {"iso3": "SEN"},
+        "statistics:profile": {"iso3": "SEN"},
+        "statistics:profile_chart": {"iso3": "SEN", "kind": "population"},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "network:country_area": {"iso3": "SEN"},
         "network:person_detail": person_pk,

@@ -3,29 +3,36 @@
 Tidy columns: ``indicator, country, partner (optional), period, value, unit (optional),
 flags (optional)``. SDMX-CSV (as Eurostat and the UN serve it) needs the dimension that holds
 the country (``--country-dim geo``), optionally the partner's (``--partner-dim citizen``) and
-filters on the other dimensions (``--filter sex=T``). Country codes may be ISO alpha-3 or
-alpha-2, including Eurostat's own (EL for Greece, UK).
+filters on the other dimensions (``--filter sex=T``, ``--exclude citizen=TOTAL``). Country
+codes may be ISO alpha-3 or alpha-2, including Eurostat's own (EL for Greece, UK).
+See docs/statistics.md.
 """
 
 import json
+import re
 from argparse import ArgumentParser
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from rabatnet.countries.models import Country
+from rabatnet.network.models import Organisation
 
+from ..models import Dataset, Indicator
 from .base import DatasetMeta, ImportRefused, Row, read_csv
-from .pipeline import ImportReport, run_import
+from .pipeline import ImportReport, meta_too_long, run_import
+from .shipped import SPECIAL
 
 TIDY = {"indicator", "country", "period", "value"}
-EUROSTAT_ALPHA2 = {"EL": "GRC", "UK": "GBR", "XK": "XKX"}
+# Eurostat's codes that are not ISO 3166 alpha-2, and its names for non-country codes.
+EUROSTAT = {"EL": "GRC", "UK": "GBR", "XK": "XKX", "EU27_2020": "EU27", "STLS": "STL"}
 META_FIELDS = [
     "dataset",
     "title",
     "title_fr",
     "publisher",
     "publisher_acronym",
+    "publisher_kind",
     "revision",
     "licence",
     "licence_url",
@@ -33,7 +40,25 @@ META_FIELDS = [
     "retrieved",
     "released",
     "frequency",
+    "description",
+    "description_fr",
+    "caveats",
+    "caveats_fr",
 ]
+META_HELP = {
+    "dataset": "Identifier of the dataset (lowercase-with-hyphens); required.",
+    "title": "Title in English; required.",
+    "publisher": "Publisher's name (matched to an organisation, or created); required.",
+    "publisher_kind": "international, regional, government, academic, civil_society, ...",
+    "revision": "The publisher's revision or edition; required.",
+    "licence": "Licence, e.g. 'CC BY 4.0'; required.",
+    "retrieved": "Date the file was retrieved, YYYY-MM-DD; required.",
+    "released": "Date the publisher released it, YYYY-MM-DD (default: retrieved).",
+    "frequency": "Expected update frequency: days (365) or a name (annual); default 365.",
+}
+REQUIRED_META = ("dataset", "title", "publisher", "revision", "licence", "retrieved")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+PUBLISHER_KINDS = Organisation.Kind.values
 
 
 def add_file_arguments(parser: ArgumentParser) -> None:
@@ -49,23 +74,66 @@ def add_file_arguments(parser: ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="DIM=VALUE",
-        help="SDMX-CSV: keep rows whose dimension has this value (repeatable).",
+        help="SDMX-CSV: keep only rows whose dimension has this value (repeatable).",
+    )
+    group.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="DIM=VALUE",
+        help="SDMX-CSV: leave out rows whose dimension has this value (repeatable).",
     )
     group.add_argument("--sheet", help="XLSX: the sheet (default: the first).")
     group.add_argument("--meta", help="A JSON sidecar with the metadata (default: FILE.meta.json).")
+    meta = parser.add_argument_group("dataset metadata (win over the sidecar's)")
     for name in META_FIELDS:
-        group.add_argument(f"--{name.replace('_', '-')}", dest=f"meta_{name}")
+        meta.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=f"meta_{name}",
+            metavar=name.upper(),
+            help=META_HELP.get(name),
+        )
+
+
+def _sidecar(path: Path, options: dict) -> tuple[Path, dict]:
+    sidecar = Path(options.get("meta") or f"{path}.meta.json")
+    if not sidecar.is_file():
+        if options.get("meta"):
+            raise ImportRefused(sidecar, None, "metadata file not found")
+        return sidecar, {}
+    try:
+        values = json.loads(sidecar.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(sidecar, None, "not UTF-8 text") from exc
+    except json.JSONDecodeError as exc:
+        raise ImportRefused(sidecar, exc.lineno, f"not valid JSON ({exc.msg})") from exc
+    if not isinstance(values, dict):
+        raise ImportRefused(sidecar, None, "expected a JSON object of metadata fields")
+    unknown = sorted(set(values) - set(META_FIELDS))
+    if unknown:
+        raise ImportRefused(
+            sidecar,
+            None,
+            f"unknown field(s) {', '.join(unknown)} (known: {', '.join(META_FIELDS)})",
+        )
+    return sidecar, {k: str(v) for k, v in values.items() if v is not None}
+
+
+def _frequency(value: str, sidecar: Path) -> int:
+    names = {choice.name.lower(): choice.value for choice in Dataset.Frequency}
+    if value.lower() in names:
+        return names[value.lower()]
+    if value.isdigit() and int(value) in Dataset.Frequency.values:
+        return int(value)
+    known = ", ".join(f"{name} ({days})" for name, days in names.items())
+    raise ImportRefused(sidecar, None, f"frequency {value!r} is not one of: {known}")
 
 
 def _metadata(path: Path, options: dict) -> DatasetMeta:
-    sidecar = Path(options.get("meta") or f"{path}.meta.json")
-    values = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+    """From the sidecar FILE.meta.json (or --meta), then the options, which win."""
+    sidecar, values = _sidecar(path, options)
     values.update({k: options[f"meta_{k}"] for k in META_FIELDS if options.get(f"meta_{k}")})
-    missing = [
-        k
-        for k in ("dataset", "title", "publisher", "revision", "licence", "retrieved")
-        if not values.get(k)
-    ]
+    missing = [k for k in REQUIRED_META if not values.get(k)]
     if missing:
         raise ImportRefused(
             path,
@@ -73,89 +141,136 @@ def _metadata(path: Path, options: dict) -> DatasetMeta:
             f"missing metadata: {', '.join(missing)} "
             f"(give --{missing[0]} or a sidecar {sidecar.name})",
         )
+    if not SLUG.fullmatch(values["dataset"]):
+        raise ImportRefused(
+            sidecar, None, f"dataset {values['dataset']!r} is not lowercase-with-hyphens"
+        )
+    kind = values.get("publisher_kind", "other")
+    if kind not in PUBLISHER_KINDS:
+        raise ImportRefused(
+            sidecar, None, f"publisher_kind {kind!r} is not one of {', '.join(PUBLISHER_KINDS)}"
+        )
     try:
-        retrieved = date.fromisoformat(str(values["retrieved"]))
-        released = date.fromisoformat(str(values.get("released") or values["retrieved"]))
-        frequency = int(values.get("frequency") or 365)
+        retrieved = date.fromisoformat(values["retrieved"])
+        released = date.fromisoformat(values.get("released") or values["retrieved"])
     except ValueError as exc:
-        raise ImportRefused(sidecar, None, f"bad metadata value ({exc})") from exc
-    return DatasetMeta(
+        raise ImportRefused(sidecar, None, f"bad date, expected YYYY-MM-DD ({exc})") from exc
+    meta = DatasetMeta(
         slug=values["dataset"],
         title_en=values["title"],
         title_fr=values.get("title_fr", ""),
         publisher_name=values["publisher"],
         publisher_acronym=values.get("publisher_acronym", ""),
-        publisher_kind="other",
+        publisher_kind=kind,
         revision=values["revision"],
         licence=values["licence"],
         licence_url=values.get("licence_url", ""),
         source_url=values.get("source_url", ""),
         retrieved_on=retrieved,
         released_on=released,
-        update_frequency=frequency,
+        update_frequency=_frequency(values.get("frequency") or "365", sidecar),
+        description_en=values.get("description", ""),
+        description_fr=values.get("description_fr", ""),
+        caveats_en=values.get("caveats", ""),
+        caveats_fr=values.get("caveats_fr", ""),
         files=[path],
     )
+    reason = meta_too_long(meta)
+    if reason:
+        raise ImportRefused(sidecar if sidecar.is_file() else path, None, reason)
+    return meta
 
 
 def _alpha3() -> dict[str, str]:
-    codes = dict(Country.objects.values_list("iso2", "iso3"))
-    codes.update(EUROSTAT_ALPHA2)
+    codes = {iso2: iso3 for iso2, iso3 in Country.objects.values_list("iso2", "iso3") if iso2}
+    codes.update(EUROSTAT)
     return codes
 
 
 def _code(value: str, alpha3: dict[str, str]) -> str:
     value = value.strip().upper()
-    return alpha3.get(value, value) if len(value) == 2 else value
+    return alpha3.get(value, value)
+
+
+def _tidy_row(path: Path, line: int, row: dict[str, str], codes: dict, units: dict) -> Row:
+    indicator = row["indicator"].strip()
+    unit = (row.get("unit") or "").strip().lower()
+    if unit and indicator in units and unit != units[indicator]:
+        raise ImportRefused(
+            path, line, f"unit {unit!r} is not the unit of {indicator} ({units[indicator]!r})"
+        )
+    return Row(
+        str(path),
+        line,
+        indicator,
+        _code(row["country"], codes),
+        _code(row.get("partner") or "", codes),
+        row["period"].strip(),
+        row["value"],
+        (row.get("flags") or "").strip(),
+    )
 
 
 def tidy_rows(path: Path) -> Iterator[Row]:
-    alpha3 = _alpha3()
+    codes, units = _alpha3(), dict(Indicator.objects.values_list("code", "unit"))
     for line, row in read_csv(path, TIDY):
-        yield Row(
-            str(path),
-            line,
-            row["indicator"].strip(),
-            _code(row["country"], alpha3),
-            _code(row.get("partner") or "", alpha3),
-            row["period"].strip(),
-            row["value"],
-            (row.get("flags") or "").strip(),
-        )
-
-
-def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        data = book.get_sheet_by_name(sheet or book.sheet_names[0]).to_python()
-    except Exception as exc:  # calamine raises its own types for a file that is not XLSX
-        raise ImportRefused(path, None, f"not a readable XLSX workbook ({exc})") from exc
-    if not data:
-        raise ImportRefused(path, 1, "the sheet is empty")
-    header = [str(h).strip() for h in data[0]]
-    missing = TIDY - set(header)
-    if missing:
-        raise ImportRefused(path, 1, f"missing column(s): {', '.join(sorted(missing))}")
-    alpha3 = _alpha3()
-    for line, cells in enumerate(data[1:], start=2):
-        row = {h: _cell(c) for h, c in zip(header, cells, strict=False)}
-        yield Row(
-            str(path),
-            line,
-            row["indicator"],
-            _code(row["country"], alpha3),
-            _code(row.get("partner", ""), alpha3),
-            row["period"],
-            row["value"],
-            row.get("flags", ""),
-        )
+        yield _tidy_row(path, line, row, codes, units)
 
 
 def _cell(value: object) -> str:
+    """A cell as text: whole numbers without '.0'; text cells as typed."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value).strip()
+
+
+def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
+    from openpyxl import load_workbook
+
+    with path.open("rb") as handle:  # ours to close, whatever openpyxl leaves open
+        try:
+            book = load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises zipfile, XML and its own errors
+            raise ImportRefused(path, None, f"not a readable XLSX workbook ({exc})") from exc
+        if sheet and sheet not in book.sheetnames:
+            raise ImportRefused(
+                path, None, f"no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})"
+            )
+        cells = (book[sheet] if sheet else book.worksheets[0]).iter_rows(values_only=True)
+        try:
+            yield from _xlsx_tidy(path, cells)
+        finally:
+            cells.close()
+            book.close()
+
+
+def _xlsx_tidy(path: Path, cells: Iterator[tuple]) -> Iterator[Row]:
+    header = [_cell(h) for h in next(cells, ())]
+    if not any(header):
+        raise ImportRefused(path, 1, "the sheet is empty (no header row)")
+    missing = TIDY - set(header)
+    if missing:
+        raise ImportRefused(path, 1, f"missing column(s): {', '.join(sorted(missing))}")
+    codes, units = _alpha3(), dict(Indicator.objects.values_list("code", "unit"))
+    unnamed = [i for i, name in enumerate(header) if not name]
+    for line, values in enumerate(cells, start=2):
+        texts = [_cell(v) for v in values]
+        if not any(texts):
+            continue
+        if any(texts[len(header) :]) or any(texts[i] for i in unnamed if i < len(texts)):
+            raise ImportRefused(path, line, "a value in a column without a name")
+        row = dict.fromkeys(header, "") | dict(zip(header, texts, strict=False))
+        yield _tidy_row(path, line, row, codes, units)
+
+
+def _pairs(path: Path, items: list[str], option: str) -> dict[str, set[str]]:
+    pairs: dict[str, set[str]] = {}
+    for item in items:
+        dim, _, value = item.partition("=")
+        if not dim or not value:
+            raise ImportRefused(path, None, f"--{option} {item!r} is not DIM=VALUE")
+        pairs.setdefault(dim, set()).add(value)
+    return pairs
 
 
 def sdmx_rows(path: Path, options: dict) -> Iterator[Row]:
@@ -163,39 +278,34 @@ def sdmx_rows(path: Path, options: dict) -> Iterator[Row]:
     if not indicator or not country_dim:
         raise ImportRefused(path, None, "SDMX-CSV needs --indicator and --country-dim")
     partner_dim = options.get("partner_dim")
-    filters = {}
-    for item in options.get("filter") or []:
-        dim, _, value = item.partition("=")
-        if not value:
-            raise ImportRefused(path, None, f"--filter {item!r} is not DIM=VALUE")
-        filters[dim] = value
-    required = {
-        "TIME_PERIOD",
-        "OBS_VALUE",
-        country_dim,
-        *filters,
-        *([partner_dim] if partner_dim else []),
-    }
-    alpha3 = _alpha3()
+    keep = _pairs(path, options.get("filter") or [], "filter")
+    drop = _pairs(path, options.get("exclude") or [], "exclude")
+    required = {"TIME_PERIOD", "OBS_VALUE", country_dim, *keep, *drop}
+    required |= {partner_dim} if partner_dim else set()
+    codes = _alpha3()
     for line, row in read_csv(path, required):
-        if any(row[dim] != value for dim, value in filters.items()) or row["OBS_VALUE"] == "":
+        if any(row[dim] not in values for dim, values in keep.items()):
+            continue
+        if any(row[dim] in values for dim, values in drop.items()):
+            continue
+        if row["OBS_VALUE"] == "":  # Eurostat's ':' (not available) comes as an empty value
             continue
         yield Row(
             str(path),
             line,
             indicator,
-            _code(row[country_dim], alpha3),
-            _code(row[partner_dim], alpha3) if partner_dim else "",
-            row["TIME_PERIOD"],
+            _code(row[country_dim], codes),
+            _code(row[partner_dim], codes) if partner_dim else "",
+            row["TIME_PERIOD"].strip(),
             row["OBS_VALUE"],
-            row.get("OBS_FLAG", ""),
+            row.get("OBS_FLAG", "").strip(),
         )
 
 
 def _format(path: Path, chosen: str | None) -> str:
     if chosen:
         return chosen
-    if path.suffix.lower() == ".xlsx":
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
         return "xlsx"
     with path.open("rb") as handle:
         first_line = handle.readline(4096).decode("utf-8", "replace")
@@ -205,11 +315,22 @@ def _format(path: Path, chosen: str | None) -> str:
 def file_import(path: Path, options: dict, *, show_progress: bool = False) -> ImportReport:
     meta = _metadata(path, options)
     kind = _format(path, options.get("format"))
+    reading = {"format": kind}
+    if kind == "sdmx-csv":
+        for key in ("indicator", "country_dim", "partner_dim", "filter", "exclude"):
+            reading[key] = options.get(key) or ""
+    elif kind == "xlsx":
+        reading["sheet"] = options.get("sheet") or ""
+    meta.reader = json.dumps(reading, sort_keys=True)
     readers = {
         "tidy": lambda: tidy_rows(path),
         "xlsx": lambda: xlsx_rows(path, options.get("sheet")),
         "sdmx-csv": lambda: sdmx_rows(path, options),
     }
     return run_import(
-        meta, readers[kind], force=bool(options.get("force")), show_progress=show_progress
+        meta,
+        readers[kind],
+        labels=dict(SPECIAL),
+        force=bool(options.get("force")),
+        show_progress=show_progress,
     )

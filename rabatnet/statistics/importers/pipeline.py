@@ -10,21 +10,42 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 from tqdm import tqdm
 
+from rabatnet.countries.models import Country
 from rabatnet.network.models import Organisation
 
 from ..models import Dataset, Geo, Indicator, Observation
 from ..services import geo_countries_sync
 from .base import DatasetMeta, GeoLabel, ImportRefused, Row
 
-PERIOD = re.compile(r"^(\d{4})(-(0[1-9]|1[0-2]|Q[1-4]))?$")
-NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-BATCH = 5000
+PERIOD = re.compile(r"(\d{4})(-(0[1-9]|1[0-2]|Q[1-4]))?")
+# What Observation.value holds exactly (30 digits, 6 of them decimals): a value outside it
+# would be rounded or refused by the database, so it is refused here, with the reason.
+NUMBER = re.compile(r"-?\d{1,24}(\.\d{1,6})?")
+ANY_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+MAX_FLAGS = Observation._meta.get_field("flags").max_length
+MAX_CODE = Geo._meta.get_field("code").max_length
+MAX_NAME = Geo._meta.get_field("name").max_length
+BATCH = 5000  # rows per progress step
+ROWS_PER_INSERT = 250  # at most; fewer where the database takes fewer parameters
+COLUMNS = (
+    "dataset_id",
+    "indicator_id",
+    "geo_id",
+    "partner_id",
+    "period",
+    "year",
+    "value",
+    "value_text",
+    "flags",
+)
+PROGRESS_EVERY = 2000
 
 
 @dataclass
@@ -45,7 +66,8 @@ class ImportReport:
 
 
 def files_digest(meta: DatasetMeta) -> str:
-    """SHA-256 of the files and of the metadata: a change to either is a new import."""
+    """SHA-256 of the files, the metadata and how the files are read: a change to any is a
+    new import."""
     digest = hashlib.sha256()
     fields = {k: str(v) for k, v in vars(meta).items() if k != "files"}
     digest.update(json.dumps(fields, sort_keys=True).encode())
@@ -55,62 +77,120 @@ def files_digest(meta: DatasetMeta) -> str:
     return digest.hexdigest()
 
 
+def meta_too_long(meta: DatasetMeta) -> str | None:
+    """The reason the metadata would not fit the database's columns, if it would not."""
+    dataset, publisher = Dataset._meta.get_field, Organisation._meta.get_field
+    limits = {
+        "dataset": (meta.slug, dataset("slug").max_length),
+        "title": (meta.title_en, dataset("title").max_length),
+        "title_fr": (meta.title_fr, dataset("title").max_length),
+        "revision": (meta.revision, dataset("revision").max_length),
+        "licence": (meta.licence, dataset("licence").max_length),
+        "licence_url": (meta.licence_url, dataset("licence_url").max_length),
+        "source_url": (meta.source_url, dataset("source_url").max_length),
+        "publisher": (meta.publisher_name, publisher("name").max_length),
+        "publisher_acronym": (meta.publisher_acronym, publisher("acronym").max_length),
+    }
+    for name, (value, limit) in limits.items():
+        if len(value) > limit:
+            return f"{name} longer than {limit} characters ({len(value)})"
+    return None
+
+
 def _progress(total: int | None, unit: str, desc: str, enabled: bool) -> tqdm:
     return tqdm(
         total=total, unit=unit, desc=desc, disable=not enabled, leave=False, mininterval=0.5
     )
 
 
+def _year(row: Row) -> int:
+    match = PERIOD.fullmatch(row.period)
+    if not match:
+        raise ImportRefused(
+            row.path,
+            row.line,
+            f"malformed period {row.period!r} (expected 2024, 2024-03 or 2024-Q1)",
+        )
+    return int(match[1])
+
+
+def _refuse_value(row: Row) -> ImportRefused:
+    value = row.value.strip()
+    if ANY_NUMBER.fullmatch(value):
+        reason = (
+            f"value {row.value!r} has more than 24 digits before the decimal point or 6 after it "
+            "(more than the database keeps exactly)"
+        )
+    else:
+        reason = f"value {row.value!r} is not a number (digits, optional minus sign and point)"
+    return ImportRefused(row.path, row.line, reason)
+
+
 def validate(
-    rows: Iterable[Row], labels: dict[str, GeoLabel], show_progress: bool, desc: str
+    rows: Iterable[Row], labels: dict[str, GeoLabel], show_progress: bool, meta: DatasetMeta
 ) -> tuple[list[tuple], dict[str, GeoLabel], int]:
-    """Every row checked; returns the tuples to write, the new non-country codes, rows read."""
-    indicators = dict(Indicator.objects.values_list("code", "id"))
-    geos = dict(Geo.objects.values_list("code", "id"))
+    """Every row checked; returns the tuples to write, the new non-country codes, rows read.
+
+    Known codes are those already in Geo, the reference countries' ISO3 (their Geo is made
+    in the import's transaction) and the non-country codes the reader declared in ``labels``.
+    """
+    indicators = set(Indicator.objects.values_list("code", flat=True))
+    geos = set(Geo.objects.values_list("code", flat=True))
+    geos.update(Country.objects.values_list("iso3", flat=True))
     new_codes: dict[str, GeoLabel] = {}
+    years: dict[str, int] = {}
     seen: dict[tuple, int] = {}
     out: list[tuple] = []
+    append, number = out.append, NUMBER.fullmatch
     read = 0
 
-    def geo_code(code: str, row: Row, what: str) -> str:
-        if code in geos or code in new_codes:
-            return code
-        if code in labels:
-            new_codes[code] = labels[code]
-            return code
-        raise ImportRefused(row.path, row.line, f"unknown {what} code {code!r}")
+    def declared(code: str, row: Row, what: str) -> None:
+        if code not in labels:
+            raise ImportRefused(row.path, row.line, f"unknown {what} code {code!r}")
+        label = labels[code]
+        if len(code) > MAX_CODE or len(label.name_en) > MAX_NAME or len(label.name_fr) > MAX_NAME:
+            raise ImportRefused(
+                row.path,
+                row.line,
+                f"{what} code {code!r} or its name is too long "
+                f"(at most {MAX_CODE} and {MAX_NAME} characters)",
+            )
+        new_codes[code] = label
+        geos.add(code)
 
-    with _progress(None, " rows read", desc, show_progress) as bar:
+    with _progress(None, " rows read", meta.slug, show_progress) as bar:
         for row in rows:
             read += 1
-            bar.update()
-            if row.indicator not in indicators:
-                raise ImportRefused(row.path, row.line, f"unknown indicator {row.indicator!r}")
-            geo = geo_code(row.geo, row, "country")
-            partner = geo_code(row.partner, row, "partner") if row.partner else ""
-            match = PERIOD.match(row.period)
-            if not match:
-                raise ImportRefused(row.path, row.line, f"malformed period {row.period!r}")
+            if not read % PROGRESS_EVERY:
+                bar.update(PROGRESS_EVERY)
+            indicator, geo, partner, period = row.indicator, row.geo, row.partner, row.period
+            if indicator not in indicators:
+                raise ImportRefused(row.path, row.line, f"unknown indicator {indicator!r}")
+            if geo not in geos:
+                declared(geo, row, "country")
+            if partner and partner not in geos:
+                declared(partner, row, "partner")
+            year = years.get(period)
+            if year is None:
+                year = years[period] = _year(row)
             value = row.value.strip()
-            if not NUMBER.match(value):
-                raise ImportRefused(row.path, row.line, f"value {row.value!r} is not a number")
-            try:
-                number = Decimal(value)
-            except InvalidOperation as exc:  # pragma: no cover - the pattern already refused it
+            if not number(value):
+                raise _refuse_value(row)
+            if len(row.flags) > MAX_FLAGS:
                 raise ImportRefused(
-                    row.path, row.line, f"value {row.value!r} is not a number"
-                ) from exc
-            key = (row.indicator, geo, partner, row.period)
+                    row.path, row.line, f"flags {row.flags!r} longer than {MAX_FLAGS} characters"
+                )
+            key = (indicator, geo, partner, period)
             if key in seen:
                 raise ImportRefused(
                     row.path, row.line, f"duplicate observation (also at line {seen[key]})"
                 )
             seen[key] = row.line
-            out.append(
-                (row.indicator, geo, partner, row.period, int(match[1]), number, value, row.flags)
-            )
+            append((indicator, geo, partner, period, year, value, row.flags))
+        bar.update(read % PROGRESS_EVERY)
     if not out:
-        raise ImportRefused(desc, None, "no observation in the file")
+        where = ", ".join(str(p) for p in meta.files) or meta.slug
+        raise ImportRefused(where, None, "no observation in the file")
     return out, new_codes, read
 
 
@@ -151,53 +231,80 @@ def write(
     show_progress: bool,
 ) -> int:
     """Replace the dataset's observations; call inside a transaction."""
+    geo_countries_sync()
     Geo.objects.bulk_create(
-        Geo(
-            code=code,
-            kind=label.kind,
-            name=label.name_en,
-            name_en=label.name_en,
-            name_fr=label.name_fr or label.name_en,
-        )
-        for code, label in new_codes.items()
+        (
+            Geo(
+                code=code,
+                kind=label.kind,
+                name=label.name_en,
+                name_en=label.name_en,
+                name_fr=label.name_fr or label.name_en,
+            )
+            for code, label in new_codes.items()
+        ),
+        ignore_conflicts=True,
     )
     geos = dict(Geo.objects.values_list("code", "id"))
     indicators = dict(Indicator.objects.values_list("code", "id"))
     dataset = _dataset(meta)
     Observation.objects.filter(dataset=dataset).delete()
-    table = connection.ops.quote_name(Observation._meta.db_table)
-    # The table name is the model's own, quoted; the values are parameters.
-    columns = "dataset_id, indicator_id, geo_id, partner_id, period, year, value, value_text, flags"
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * 9)})"  # noqa: S608
-    adapt = connection.ops.adapt_decimalfield_value
+    # The value is the checked text (at most 24 + 6 digits): SQLite's numeric column converts
+    # it as Django's own Decimal adapter would; other databases get the exact Decimal.
+    exact = (lambda text: text) if connection.vendor == "sqlite" else Decimal
+    pk = dataset.pk
     with (
         connection.cursor() as cursor,
         _progress(len(tuples), " obs written", meta.slug, show_progress) as bar,
     ):
         for start in range(0, len(tuples), BATCH):
             chunk = tuples[start : start + BATCH]
-            cursor.executemany(
-                sql,
-                [
-                    (
-                        dataset.pk,
-                        indicators[i],
-                        geos[g],
-                        geos[p] if p else None,
-                        period,
-                        year,
-                        adapt(number, 30, 6),
-                        text,
-                        flags,
-                    )
-                    for i, g, p, period, year, number, text, flags in chunk
-                ],
-            )
+            values = [
+                value
+                for i, g, p, period, year, text, flags in chunk
+                for value in (
+                    pk,
+                    indicators[i],
+                    geos[g],
+                    geos[p] if p else None,
+                    period,
+                    year,
+                    exact(text),
+                    text,
+                    flags,
+                )
+            ]
+            _insert(cursor, values)
             bar.update(len(chunk))
     dataset.files_sha256 = digest
     dataset.imported_at = timezone.now()
     dataset.save(update_fields=["files_sha256", "imported_at"])
     return len(tuples)
+
+
+def _insert_sql(rows: int) -> str:
+    table = connection.ops.quote_name(Observation._meta.db_table)
+    one = f"({', '.join(['%s'] * len(COLUMNS))})"
+    # The table name is the model's own, quoted; the values are parameters.
+    return f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES {', '.join([one] * rows)}"  # noqa: S608
+
+
+def _insert(cursor: CursorWrapper, values: list) -> None:
+    """Insert rows given as one flat list of values, ROWS_PER_INSERT rows per statement.
+
+    Several rows per INSERT (as Django's bulk_create does) cost the database less per row
+    than one row per statement; measured in bench/import.py.
+    """
+    width = len(COLUMNS)
+    limit = connection.features.max_query_params
+    rows = min(ROWS_PER_INSERT, limit // width) if limit else ROWS_PER_INSERT
+    step = rows * width
+    whole = len(values) // step * step
+    if whole:
+        groups = [values[k : k + step] for k in range(0, whole, step)]
+        cursor.executemany(_insert_sql(rows), groups)
+    if whole < len(values):
+        cursor.executemany(_insert_sql((len(values) - whole) // width), [values[whole:]])
 
 
 def run_import(
@@ -210,12 +317,11 @@ def run_import(
 ) -> ImportReport:
     """Check everything, then write everything, or nothing."""
     started = time.perf_counter()
-    geo_countries_sync()
     digest = files_digest(meta)
     if not force and Dataset.objects.filter(slug=meta.slug, files_sha256=digest).exists():
         return ImportReport(meta.slug, 0, 0, True, time.perf_counter() - started)
     labels = {} if labels is None else labels  # adapters fill it as they read
-    tuples, new_codes, read = validate(rows(), labels, show_progress, meta.slug)
+    tuples, new_codes, read = validate(rows(), labels, show_progress, meta)
     with transaction.atomic():
         written = write(meta, tuples, new_codes, digest, show_progress)
     return ImportReport(meta.slug, read, written, False, time.perf_counter() - started)

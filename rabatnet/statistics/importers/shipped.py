@@ -14,7 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .base import DatasetMeta, GeoLabel, ImportRefused, Row, read_csv
+from .base import DatasetMeta, GeoLabel, ImportRefused, Row, read_columns, read_csv
+from .pipeline import meta_too_long
 
 STATISTICS_DIR = Path(settings.DATA_DIR) / "statistics"
 
@@ -33,35 +34,23 @@ SPECIAL = {
 
 
 def route_code(name: str) -> str:
-    """'Western African Route' -> 'route-western-african'."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return "route-" + re.sub(r"-routes?$", "", slug)
+    """'Western African Route' -> 'route-western-african' (the word 'route' is left out).
+
+    'Circular Route from Albania to Greece' -> 'route-circular-from-albania-to-greece': codes
+    stay within Geo.code's 40 characters.
+    """
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return "route-" + "-".join(w for w in words if w not in ("route", "routes"))
 
 
 def _rows(
-    path: Path,
-    required: set[str],
-    indicator: str,
-    geo: str,
-    value: str,
-    period: str = "year",
-    partner: str | None = None,
-    skip_empty: bool = True,
+    path: Path, indicator: str, geo: str, value: str, partner: str, period: str = "year"
 ) -> Iterator[Row]:
-    for line, row in read_csv(
-        path, required | {geo, value, period} | ({partner} if partner else set())
-    ):
-        if skip_empty and row[value] == "":
-            continue
-        yield Row(
-            str(path),
-            line,
-            indicator,
-            row[geo],
-            row[partner] if partner else "",
-            row[period],
-            row[value],
-        )
+    """Rows of a tidy file with one value column; an empty value is no observation."""
+    name = str(path)
+    for line, (code, other, when, number) in read_columns(path, (geo, partner, period, value)):
+        if number != "":
+            yield Row(name, line, indicator, code, other, when, number)
 
 
 # --- UN DESA ---------------------------------------------------------------------------------
@@ -110,9 +99,7 @@ def undesa_origin(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Ro
 
 def undesa_bilateral(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
     labels.update({"OOO": SPECIAL["OOO"]})
-    yield from _rows(
-        files[0], set(), "migrant_stock_bilateral", "dest_iso3", "total", partner="orig_iso3"
-    )
+    return _rows(files[0], "migrant_stock_bilateral", "dest_iso3", "total", "orig_iso3")
 
 
 # --- World Bank --------------------------------------------------------------------------------
@@ -288,9 +275,7 @@ def iom_missing_migrants(files: list[Path], labels: dict[str, GeoLabel]) -> Iter
 
 def eurostat_asylum(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
     labels.update({code: SPECIAL[code] for code in ("EU27", "STL", "OOO")})
-    yield from _rows(
-        files[0], set(), "asylum_applicants", "geo_iso3", "applicants", partner="citizenship_iso3"
-    )
+    return _rows(files[0], "asylum_applicants", "geo_iso3", "applicants", "citizenship_iso3")
 
 
 ADAPTERS: dict[str, Callable[[list[Path], dict[str, GeoLabel]], Iterator[Row]]] = {
@@ -316,7 +301,7 @@ def shipped_specs() -> dict[str, dict]:
 
 
 def shipped_meta(spec: dict) -> DatasetMeta:
-    return DatasetMeta(
+    meta = DatasetMeta(
         slug=spec["slug"],
         title_en=spec["title"]["en"],
         title_fr=spec["title"]["fr"],
@@ -333,4 +318,9 @@ def shipped_meta(spec: dict) -> DatasetMeta:
         caveats_en=spec["caveats"]["en"],
         caveats_fr=spec["caveats"]["fr"],
         files=[STATISTICS_DIR / f for f in spec["files"]],
+        reader=spec["adapter"],
     )
+    reason = meta_too_long(meta)
+    if reason:
+        raise ImportRefused(STATISTICS_DIR / "datasets.json", None, f"{meta.slug}: {reason}")
+    return meta

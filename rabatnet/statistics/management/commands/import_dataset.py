@@ -3,6 +3,10 @@
 python manage.py import_dataset all
 python manage.py import_dataset undesa-ims-2024-bilateral
 python manage.py import_dataset FILE.csv [--dataset SLUG ...]   (see docs/statistics.md)
+
+Exit status 0 when every dataset was imported or found unchanged; 1 when a file was refused
+or the database failed (that dataset is left as it was), or SOURCE is unknown; 2 for a usage
+error.
 """
 
 import sys
@@ -11,10 +15,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
-from rabatnet.statistics.importers.base import ImportRefused
+from rabatnet.statistics.importers.base import GeoLabel, ImportRefused
 from rabatnet.statistics.importers.files import add_file_arguments, file_import
-from rabatnet.statistics.importers.pipeline import run_import
+from rabatnet.statistics.importers.pipeline import ImportReport, run_import
 from rabatnet.statistics.importers.shipped import ADAPTERS, shipped_meta, shipped_specs
 from rabatnet.statistics.services import indicators_load
 
@@ -33,27 +38,49 @@ class Command(BaseCommand):
         show = not options["no_progress"] and sys.stderr.isatty()
         source = options["source"]
         specs = shipped_specs()
-        try:
-            if source == "all" or source in specs:
-                for slug in specs if source == "all" else [source]:
-                    spec = specs[slug]
-                    labels: dict = {}
-                    meta = shipped_meta(spec)
-                    adapter = ADAPTERS[spec["adapter"]]
-                    report = run_import(
-                        meta,
-                        lambda meta=meta, adapter=adapter, labels=labels: adapter(
-                            meta.files, labels
-                        ),
-                        labels=labels,
-                        force=options["force"],
-                        show_progress=show,
+        if source == "all" or source in specs:
+            for slug in specs if source == "all" else [source]:
+                self.stdout.write(
+                    str(
+                        self._guarded(
+                            slug, lambda s=slug: self._shipped(s, specs[s], options["force"], show)
+                        )
                     )
-                    self.stdout.write(str(report))
-            elif Path(source).exists():
-                self.stdout.write(str(file_import(Path(source), options, show_progress=show)))
-            else:
-                known = ", ".join(specs)
-                raise CommandError(f"{source!r} is neither a file nor a shipped dataset ({known}).")
+                )
+        elif Path(source).is_file():
+            self.stdout.write(
+                str(
+                    self._guarded(
+                        source, lambda: file_import(Path(source), options, show_progress=show)
+                    )
+                )
+            )
+        else:
+            known = ", ".join(specs)
+            raise CommandError(f"{source!r} is neither a file nor a shipped dataset ({known}).")
+
+    @staticmethod
+    def _shipped(slug: str, spec: dict, force: bool, show: bool) -> ImportReport:
+        labels: dict[str, GeoLabel] = {}  # the adapter declares its non-country codes here
+        meta = shipped_meta(spec)
+        adapter = ADAPTERS[spec["adapter"]]
+        return run_import(
+            meta,
+            lambda: adapter(meta.files, labels),
+            labels=labels,
+            force=force,
+            show_progress=show,
+        )
+
+    @staticmethod
+    def _guarded(what: str, action: Any) -> ImportReport:
+        """Refusals and database failures become a CommandError saying nothing was changed."""
+        try:
+            return action()
         except ImportRefused as exc:
             raise CommandError(f"{exc}. Nothing was imported.") from exc
+        except DatabaseError as exc:
+            raise CommandError(
+                f"{what}: the database failed during the import ({exc}); "
+                "the dataset was not changed. Run the import again."
+            ) from exc

@@ -1,0 +1,190 @@
+"""Migration statistics in the API: datasets, indicators, observations.
+
+Every value is served as a JSON number with the publisher's digits (see ``renderers``).
+"""
+
+import json
+from typing import Annotated
+
+from django.conf import settings
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from rabatnet.statistics import catalogue
+from rabatnet.statistics.catalogue import DatasetEntry
+
+from .schemas import (
+    CoverageOut,
+    DatasetDetailOut,
+    DatasetOut,
+    ErrorOut,
+    IndicatorOut,
+    ObservationOut,
+    PublisherOut,
+)
+
+router = Router(tags=["statistics"])
+
+MAX_LIMIT = 1000
+NATIONAL = "none"
+
+
+def _indicator_codes_table() -> str:
+    """The indicator codes, documented in the OpenAPI from the shipped list."""
+    path = settings.DATA_DIR / "statistics" / "indicators.json"
+    specs = json.loads(path.read_text(encoding="utf-8"))
+    lines = [
+        f"- `{s['code']}`: {s['name']['en']} ({s['unit']}"
+        + (f"; partner = {s['partner']}" if s["partner"] else "")
+        + ")"
+        for s in specs
+    ]
+    return "\n".join(lines)
+
+
+INDICATOR_CODES = _indicator_codes_table()
+
+
+class ObservationFilters(Schema):
+    indicator: str = Field(
+        description="The indicator's code (required). Codes are stable and lower case:\n\n"
+        + INDICATOR_CODES,
+        examples=["migrant_stock_total"],
+    )
+    country: list[str] | None = Field(
+        None,
+        description="Country codes (ISO 3166-1 alpha-3), repeatable; for bilateral indicators "
+        "the country where the people are. Other codes the data uses (aggregates, routes) "
+        "are accepted too. Omitted: every country.",
+        examples=[["SEN"]],
+    )
+    partner: list[str] | None = Field(
+        None,
+        description="Partner country codes, repeatable (origin, citizenship, nationality); "
+        f"`{NATIONAL}` keeps only the rows without a partner (national totals).",
+    )
+    year: list[Annotated[int, Field(ge=1000, le=9999)]] | None = Field(
+        None, description="Years (YYYY), repeatable.", examples=[[2024]]
+    )
+    dataset: str | None = Field(
+        None, description="A dataset's identifier, when an indicator comes from several."
+    )
+
+
+def _dataset_out(entry: DatasetEntry) -> dict:
+    dataset = entry.dataset
+    return {
+        "slug": dataset.slug,
+        "title_en": dataset.title_en,
+        "title_fr": dataset.title_fr or dataset.title_en,
+        "publisher": PublisherOut(name=dataset.publisher.name, acronym=dataset.publisher.acronym),
+        "revision": dataset.revision,
+        "licence": dataset.licence,
+        "licence_url": dataset.licence_url,
+        "source_url": dataset.source_url,
+        "retrieved_on": dataset.retrieved_on,
+        "released_on": dataset.released_on,
+        "update_frequency_days": dataset.update_frequency,
+        "next_update_due": entry.next_update_due,
+        "freshness": entry.freshness.value,
+        "caveats_en": dataset.caveats_en or "",
+        "caveats_fr": dataset.caveats_fr or "",
+        "indicators": [item.indicator.code for item in entry.indicators],
+        "page": reverse("statistics:dataset", kwargs={"slug": dataset.slug}),
+    }
+
+
+@router.get("/datasets", response=list[DatasetOut])
+def list_datasets(request: HttpRequest) -> list[DatasetOut]:
+    """Every dataset, with its publisher, revision, licence, dates and freshness."""
+    entries = catalogue.catalogue(today=timezone.localdate())
+    return [DatasetOut(**_dataset_out(e)) for e in entries]
+
+
+@router.get("/datasets/{slug}", response={200: DatasetDetailOut, 404: ErrorOut})
+def get_dataset(request: HttpRequest, slug: str) -> DatasetDetailOut:
+    """One dataset, with its coverage per indicator (observations, countries, years)."""
+    try:
+        entry = catalogue.dataset_entry(slug=slug, today=timezone.localdate())
+    except Http404 as exc:
+        raise HttpError(404, f"Unknown dataset {slug!r}: see /api/v1/datasets.") from exc
+    total = entry.total
+    return DatasetDetailOut(
+        **_dataset_out(entry),
+        observations=total.observations,
+        countries=total.countries,
+        first_year=total.first_year,
+        last_year=total.last_year,
+        coverage=[
+            CoverageOut(
+                indicator=item.indicator.code,
+                observations=item.coverage.observations,
+                countries=item.coverage.countries,
+                first_year=item.coverage.first_year,
+                last_year=item.coverage.last_year,
+            )
+            for item in entry.indicators
+        ],
+    )
+
+
+@router.get("/indicators", response=list[IndicatorOut])
+def list_indicators(request: HttpRequest) -> list[IndicatorOut]:
+    """Every indicator, with its stable code, names, unit, definition and datasets."""
+    entries = catalogue.indicator_table(catalogue.catalogue(today=timezone.localdate()))
+    return [
+        IndicatorOut(
+            code=e.indicator.code,
+            name_en=e.indicator.name_en,
+            name_fr=e.indicator.name_fr or e.indicator.name_en,
+            unit=e.indicator.unit,
+            theme=e.indicator.theme,
+            definition_en=e.indicator.definition_en,
+            definition_fr=e.indicator.definition_fr or e.indicator.definition_en,
+            partner=e.indicator.partner_meaning or None,
+            datasets=[d.slug for d in e.datasets],
+        )
+        for e in entries
+    ]
+
+
+def _geo_codes(codes: list[str] | None, what: str) -> list[str]:
+    resolved, unknown = catalogue.geo_codes_resolve(codes or [])
+    if unknown:
+        raise HttpError(404, f"Unknown {what} code(s): {', '.join(unknown)}.")
+    return resolved
+
+
+@router.get("/observations", response={200: list[ObservationOut], 404: ErrorOut})
+@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+def list_observations(request: HttpRequest, filters: Query[ObservationFilters]):  # type: ignore[no-untyped-def]
+    """Observations of one indicator, by country, partner and period, paginated.
+
+    `limit` is at most 1000. An unknown indicator, country, partner or dataset answers
+    404 naming it.
+    """
+    indicator = catalogue.indicator_by_code(filters.indicator)
+    if indicator is None:
+        raise HttpError(
+            404,
+            f"Unknown indicator {filters.indicator!r}: see /api/v1/indicators for the codes.",
+        )
+    partners = filters.partner or []
+    national_only = NATIONAL in partners
+    dataset = None
+    if filters.dataset is not None:
+        dataset = catalogue.dataset_by_slug(filters.dataset)
+        if dataset is None:
+            raise HttpError(404, f"Unknown dataset {filters.dataset!r}.")
+    return catalogue.observation_values(
+        indicator=indicator,
+        countries=_geo_codes(filters.country, "country"),
+        partners=[] if national_only else _geo_codes(partners, "partner"),
+        national_only=national_only,
+        years=filters.year or [],
+        dataset=dataset,
+    )

@@ -1,0 +1,1 @@
+"""Views of statistics: one module per page family (profile, catalogue, downloads)."""
