@@ -57,7 +57,7 @@ def _part_one(country: Country) -> dict:
                             "last_release": s.last_release,
                             "access": s.get_access_display(),
                             "areas": [a.name for a in s.areas.all()],
-                        "indicators": [i.name for i in s.indicators.all()],
+                            "indicators": [i.name for i in s.indicators.all()],
                             "contact": s.contact.full_name
                             if s.contact and s.contact.guide_consent
                             else "",
