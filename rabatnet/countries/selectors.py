@@ -1,9 +1,11 @@
 """Reads for countries and the dialogue's membership."""
 
+import re
 import unicodedata
 from collections import Counter
 
 from django.db.models import Case, Count, Prefetch, QuerySet, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Country, Membership
@@ -57,6 +59,9 @@ def membership_counts() -> Counter[str]:
 
 
 def country_by_iso3(iso3: str) -> Country:
+    """The country, or 404; a code that cannot be one (e.g. with a NUL byte) never reaches SQL."""
+    if not re.fullmatch(r"[A-Za-z]{3}", iso3):
+        raise Http404("Not a country code.")
     return get_object_or_404(_with_memberships(Country.objects.all()), iso3=iso3.upper())
 
 

@@ -226,3 +226,9 @@ def test_themes_with_their_objective(client):
 def test_the_api_only_reads(client):
     assert client.post(COUNTRIES).status_code == 405
     assert client.delete(f"{COUNTRIES}/SEN").status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_country_code_with_a_nul_byte_is_not_found(client):
+    # PostgreSQL refuses NUL in text: the code must be refused before any query.
+    assert client.get("/api/v1/countries/S%00N").status_code == 404

@@ -139,7 +139,7 @@ def validate(
     geos.update(Country.objects.values_list("iso3", flat=True))
     new_codes: dict[str, GeoLabel] = {}
     years: dict[str, int] = {}
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, tuple[str, int]] = {}
     out: list[tuple] = []
     append, number = out.append, NUMBER.fullmatch
     read = 0
@@ -182,10 +182,10 @@ def validate(
                 )
             key = (indicator, geo, partner, period)
             if key in seen:
-                raise ImportRefused(
-                    row.path, row.line, f"duplicate observation (also at line {seen[key]})"
-                )
-            seen[key] = row.line
+                path, line = seen[key]
+                where = f"line {line}" if path == row.path else f"{path}, line {line}"
+                raise ImportRefused(row.path, row.line, f"duplicate observation (also at {where})")
+            seen[key] = (row.path, row.line)
             append((indicator, geo, partner, period, year, value, row.flags))
         bar.update(read % PROGRESS_EVERY)
     if not out:

@@ -12,6 +12,9 @@ import pytest
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
+from ..importers.base import ImportRefused, Row
+from ..importers.files import _metadata
+from ..importers.pipeline import run_import
 from .import_support import META, counts, load_indicators, run, values
 
 pytestmark = pytest.mark.django_db
@@ -291,3 +294,21 @@ def test_unknown_source() -> None:
     with pytest.raises(CommandError, match="'nothing-here' is neither a file nor a shipped"):
         run("nothing-here")
     assert counts() == before
+
+
+def test_duplicate_across_two_files_names_both(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (first, second):
+        path.write_bytes(HEADER)  # hashed for the digest; the rows come from the list below
+    meta = _metadata(first, {f"meta_{k}": v for k, v in _options().items()})
+    meta.files = [first, second]
+    rows = [
+        Row(str(first), 2, "population", "SEN", "", "2020", "1"),
+        Row(str(second), 7, "population", "SEN", "", "2020", "1"),
+    ]
+
+    with pytest.raises(ImportRefused) as refusal:
+        run_import(meta, lambda: iter(rows))
+    assert str(refusal.value) == (
+        f"{second}, line 7: duplicate observation (also at {first}, line 2)"
+    )

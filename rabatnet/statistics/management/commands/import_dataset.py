@@ -10,6 +10,7 @@ error.
 """
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,27 +41,21 @@ class Command(BaseCommand):
         specs = shipped_specs()
         if source == "all" or source in specs:
             for slug in specs if source == "all" else [source]:
-                self.stdout.write(
-                    str(
-                        self._guarded(
-                            slug, lambda s=slug: self._shipped(s, specs[s], options["force"], show)
-                        )
-                    )
+                spec = specs[slug]
+                report = self._guarded(
+                    slug, lambda spec=spec: self._shipped(spec, options["force"], show)
                 )
+                self.stdout.write(str(report))
         elif Path(source).is_file():
-            self.stdout.write(
-                str(
-                    self._guarded(
-                        source, lambda: file_import(Path(source), options, show_progress=show)
-                    )
-                )
-            )
+            path = Path(source)
+            report = self._guarded(source, lambda: file_import(path, options, show_progress=show))
+            self.stdout.write(str(report))
         else:
             known = ", ".join(specs)
             raise CommandError(f"{source!r} is neither a file nor a shipped dataset ({known}).")
 
     @staticmethod
-    def _shipped(slug: str, spec: dict, force: bool, show: bool) -> ImportReport:
+    def _shipped(spec: dict, force: bool, show: bool) -> ImportReport:
         labels: dict[str, GeoLabel] = {}  # the adapter declares its non-country codes here
         meta = shipped_meta(spec)
         adapter = ADAPTERS[spec["adapter"]]
@@ -73,7 +68,7 @@ class Command(BaseCommand):
         )
 
     @staticmethod
-    def _guarded(what: str, action: Any) -> ImportReport:
+    def _guarded(what: str, action: Callable[[], ImportReport]) -> ImportReport:
         """Refusals and database failures become a CommandError saying nothing was changed."""
         try:
             return action()
