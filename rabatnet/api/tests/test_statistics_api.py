@@ -1,6 +1,7 @@
 """Statistics in the API: datasets, indicators, observations equal to the files digit for digit."""
 
 import json
+import os
 import random
 from datetime import timedelta
 
@@ -323,7 +324,7 @@ fuzzed = schemathesis.openapi.from_dict(api.get_openapi_schema()).include(method
 @pytest.mark.django_db
 @fuzzed.parametrize()
 @settings(
-    max_examples=30,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "30")),
     deadline=None,
     database=None,
     suppress_health_check=list(HealthCheck),
