@@ -30,16 +30,34 @@ class Change:
     fields: list[str]
 
 
-def _changes(history_qs, what: str) -> list[Change]:  # type: ignore[no-untyped-def]
+def _changes(history_qs, what: str, related: tuple[str, ...]) -> list[Change]:  # type: ignore[no-untyped-def]
+    """The newest records of one kind, each compared with the version before it.
+
+    A fixed number of queries whatever the number of records: the previous versions
+    are read in one go and paired in memory, and the foreign keys that ``__str__``
+    uses come with the records (``related``).
+    """
+    records = list(
+        history_qs.select_related("history_user", *related).order_by("-history_date")[:LIMIT]
+    )
+    changed = {r.id for r in records if r.history_type == "~"}
+    previous: dict[int, object] = {}
+    if changed:
+        versions = history_qs.model.objects.filter(id__in=changed).order_by("history_date")
+        before: dict[int, object] = {}
+        for version in versions.select_related(*related):
+            previous[version.history_id] = before.get(version.id)
+            before[version.id] = version
     changes = []
-    for record in history_qs.select_related("history_user").order_by("-history_date")[:LIMIT]:
+    for record in records:
+        instance = record.instance
+        instance._state.fields_cache.update(record._state.fields_cache)
         fields: list[str] = []
-        previous = record.prev_record if record.history_type == "~" else None
-        if previous is not None:
-            delta = record.diff_against(previous)
+        prior = previous.get(record.history_id)
+        if record.history_type == "~" and prior is not None:
             fields = [
-                str(record.instance._meta.get_field(c.field).verbose_name)
-                for c in delta.changes
+                str(instance._meta.get_field(c.field).verbose_name)
+                for c in record.diff_against(prior).changes
                 if c.field not in IGNORED
             ]
         changes.append(
@@ -48,7 +66,7 @@ def _changes(history_qs, what: str) -> list[Change]:  # type: ignore[no-untyped-
                 user=record.history_user.get_full_name() if record.history_user else "",
                 kind=KINDS[record.history_type],
                 what=what,
-                record=str(record.instance),
+                record=str(instance),
                 fields=fields,
             )
         )
@@ -57,15 +75,20 @@ def _changes(history_qs, what: str) -> list[Change]:  # type: ignore[no-untyped-
 
 def guide_changes(guide: Guide) -> list[Change]:
     """Newest first, at most LIMIT per kind of record."""
+    # (history of one kind of record, the foreign keys its __str__ reads)
     sets = [
-        (Source.history.filter(country_id=guide.country_id), Source._meta.verbose_name),
-        (Guide.history.filter(id=guide.pk), Guide._meta.verbose_name),
-        (
-            CorrectiveAction.history.filter(challenge__guide=guide),
-            CorrectiveAction._meta.verbose_name,
-        ),
+        (Source.history.filter(country_id=guide.country_id), ("entity",)),
+        (Guide.history.filter(id=guide.pk), ("country",)),
+        (CorrectiveAction.history.filter(challenge__guide=guide), ()),
+        (ActorRole.history.filter(guide_id=guide.pk), ("organisation",)),
+        (WorkgroupMember.history.filter(guide_id=guide.pk), ("person",)),
+        (Practice.history.filter(guide_id=guide.pk), ()),
+        (Challenge.history.filter(guide_id=guide.pk), ("challenge_type",)),
+        (Recommendation.history.filter(guide_id=guide.pk), ()),
     ]
-    for model in (ActorRole, WorkgroupMember, Practice, Challenge, Recommendation):
-        sets.append((model.history.filter(guide_id=guide.pk), model._meta.verbose_name))
-    changes = [c for qs, what in sets for c in _changes(qs, str(what))]
+    changes = [
+        c
+        for qs, related in sets
+        for c in _changes(qs, str(qs.model.instance_type._meta.verbose_name), related)
+    ]
     return sorted(changes, key=lambda c: c.at, reverse=True)[:LIMIT]
