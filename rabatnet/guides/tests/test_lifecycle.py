@@ -130,3 +130,30 @@ def test_public_reads_published_guide_pdf_docx_and_editions(client):
     docx = client.get("/en/countries/SEN/guide.docx")
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
     assert client.get("/en/countries/SEN/guide/editions/").status_code == 200
+
+
+def test_history_queries_do_not_grow_with_the_number_of_changes():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rabatnet.guides.history import guide_changes
+    from rabatnet.guides.models import Recommendation
+
+    guide = drafted_guide()
+    recommendation = Recommendation.objects.get(guide=guide)
+
+    def edits(n: int) -> int:
+        for i in range(n):
+            recommendation.text = f"Coopérer, version {recommendation.version + i}."
+            services.part_update(
+                instance=recommendation,
+                fields=["text"],
+                expected_version=recommendation.version,
+                actor=None,
+            )
+        with CaptureQueriesContext(connection) as queries:
+            changes = guide_changes(guide)
+        assert any(c.fields == ["recommendation"] for c in changes)
+        return len(queries)
+
+    assert edits(2) == edits(10)
