@@ -28,15 +28,14 @@ def _published(guide: Guide) -> Edition:
     return edition
 
 
-def _check(request: HttpRequest, edition: Edition) -> None:
-    if not can_view_edition(request.user, edition):
-        if not request.user.is_authenticated:
-            raise _LoginNeeded
-        raise PermissionDenied
-
-
-class _LoginNeeded(Exception):
-    pass
+def _refusal(request: HttpRequest, *editions: Edition) -> HttpResponse | None:
+    """None if the visitor may read every edition; the login page for an anonymous
+    visitor who may not; 403 for a signed-in one."""
+    if all(can_view_edition(request.user, edition) for edition in editions):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
 
 
 def _body(edition: Edition) -> str:
@@ -125,11 +124,7 @@ def edition_detail(request: HttpRequest, iso3: str, number: int) -> HttpResponse
     """Public if published; otherwise the country's members and the secretariat."""
     _, guide = country_and_guide(request, iso3)
     edition = selectors.edition(guide, number)
-    try:
-        _check(request, edition)
-    except _LoginNeeded:
-        return redirect_to_login(request.get_full_path())
-    return _page(request, guide, edition)
+    return _refusal(request, edition) or _page(request, guide, edition)
 
 
 @require_GET
@@ -138,11 +133,7 @@ def edition_pdf(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
     """As ``edition_detail``, as PDF."""
     _, guide = country_and_guide(request, iso3)
     edition = selectors.edition(guide, number)
-    try:
-        _check(request, edition)
-    except _LoginNeeded:
-        return redirect_to_login(request.get_full_path())
-    return _pdf_response(request, edition)
+    return _refusal(request, edition) or _pdf_response(request, edition)
 
 
 @require_GET
@@ -155,11 +146,8 @@ def edition_compare(request: HttpRequest, iso3: str) -> HttpResponse:
     except (KeyError, ValueError) as exc:
         raise Http404(_("Give two edition numbers: ?a=1&b=2.")) from exc
     old, new = (selectors.edition(guide, n) for n in sorted(numbers))
-    try:
-        _check(request, old)
-        _check(request, new)
-    except _LoginNeeded:
-        return redirect_to_login(request.get_full_path())
+    if refusal := _refusal(request, old, new):
+        return refusal
     context = {
         "country": country,
         "guide": guide,
