@@ -3,11 +3,12 @@
 import csv
 import gettext
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
 from django.db import transaction
+
+from rabatnet.core.loading import LoadReport, ReferenceDataError, upsert
 
 from .models import Country, Membership
 
@@ -18,26 +19,6 @@ _STATUS_FROM_FILE = {
     "former partner": Membership.Status.FORMER_PARTNER,
     "former_partner": Membership.Status.FORMER_PARTNER,
 }
-
-
-class ReferenceDataError(ValueError):
-    """A reference file is not what it should be; nothing was written."""
-
-
-@dataclass
-class LoadReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    def count(self, created: bool, changed: bool) -> None:
-        if created:
-            self.created += 1
-        elif changed:
-            self.updated += 1
-        else:
-            self.unchanged += 1
 
 
 def strip_article(name: str) -> str:
@@ -59,19 +40,6 @@ def _read_csv(path: Path, required: set[str]) -> list[dict[str, str]]:
             return list(reader)
     except (OSError, UnicodeDecodeError) as exc:
         raise ReferenceDataError(f"{path}: cannot be read ({exc})") from exc
-
-
-def upsert(model: type, lookup: dict, values: dict) -> tuple[object, bool, bool]:
-    """update_or_create that also says whether anything changed."""
-    obj = model._default_manager.filter(**lookup).first()
-    if obj is None:
-        return model._default_manager.create(**lookup, **values), True, False
-    changed = [k for k, v in values.items() if getattr(obj, k) != v]
-    if changed:
-        for k in changed:
-            setattr(obj, k, values[k])
-        obj.save(update_fields=changed)
-    return obj, False, bool(changed)
 
 
 def _country_values(row: dict[str, str], pt: gettext.NullTranslations) -> dict[str, object]:
@@ -177,5 +145,5 @@ def memberships_load(*, members_path: Path, periods_path: Path | None = None) ->
             if (m.country.iso3, m.status) in wanted
         ]
     )
-    report.updated += stale.delete()[0]
+    report.removed += stale.delete()[0]
     return report

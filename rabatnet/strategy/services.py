@@ -1,20 +1,14 @@
 """Writes for the strategy framework: loading it from its reference file."""
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import models, transaction
 
-from rabatnet.countries.services import LoadReport, ReferenceDataError, upsert
+from rabatnet.core.loading import LoadReport, ReferenceDataError, upsert
 
 from .models import Framework, Objective, Pillar, Theme
-
-
-@dataclass
-class FrameworkLoadReport(LoadReport):
-    removed: int = 0
 
 
 def _remove_stale(stale: models.QuerySet, kind: str, key: str, path: Path) -> int:
@@ -45,7 +39,7 @@ def _texts(value: object, field: str, where: str) -> dict[str, str]:
 
 
 @transaction.atomic
-def framework_load(*, path: Path) -> FrameworkLoadReport:
+def framework_load(*, path: Path) -> LoadReport:
     """Create or update the framework described by ``path``; idempotent.
 
     Pillars, objectives and themes of the framework that the file no longer holds are
@@ -54,7 +48,7 @@ def framework_load(*, path: Path) -> FrameworkLoadReport:
     """
     try:
         spec = json.loads(path.read_text(encoding="utf-8"))
-        report = FrameworkLoadReport()
+        report = LoadReport()
         framework, created, changed = upsert(
             Framework,
             {"slug": spec["slug"]},

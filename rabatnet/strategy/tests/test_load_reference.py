@@ -127,7 +127,7 @@ def test_a_new_member_is_added_and_a_dropped_one_removed(tmp_path):
 
     output = _load("--members", str(members))
 
-    assert "memberships: 1 created, 1 updated, 61 unchanged" in output
+    assert "memberships: 1 created, 0 updated, 61 unchanged, 1 removed" in output
     assert Membership.objects.get(country__iso3="BRA").status == Membership.Status.OBSERVER
     assert not Membership.objects.filter(country__iso3="ISL").exists()
 

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from rabatnet.countries.services import ReferenceDataError
+from rabatnet.core.loading import ReferenceDataError
 from rabatnet.strategy import selectors
 from rabatnet.strategy.models import Framework, Objective, Pillar, Theme
 from rabatnet.strategy.services import framework_load

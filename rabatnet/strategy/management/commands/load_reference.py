@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from rabatnet.countries.services import ReferenceDataError, countries_load, memberships_load
+from rabatnet.core.loading import ReferenceDataError
+from rabatnet.countries.services import countries_load, memberships_load
 from rabatnet.strategy.services import framework_load
 
 
@@ -50,8 +51,4 @@ class Command(BaseCommand):
         except ReferenceDataError as exc:
             raise CommandError(f"{exc}. Nothing was loaded.") from exc
         for name, report in reports.items():
-            removed = getattr(report, "removed", 0)
-            self.stdout.write(
-                f"{name}: {report.created} created, {report.updated} updated, "
-                f"{report.unchanged} unchanged" + (f", {removed} removed" if removed else "")
-            )
+            self.stdout.write(f"{name}: {report}")
