@@ -55,9 +55,10 @@ chromium: ## Install Debian's chromium for the browser tests, if missing
 test: messages chromium ## Run the whole test suite (SQLite; DATABASE_URL for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest -q
 
-lint: install ## ruff check and format check
+lint: install ## ruff check, format check and mypy (django-stubs) on all app code
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 fmt: install ## Format and fix the code
 	$(VENV)/bin/ruff format .
