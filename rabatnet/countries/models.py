@@ -134,7 +134,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country.iso3}: {self.get_status_display()}"
-
-    @property
-    def is_current(self) -> bool:
-        return self.ended_year is None

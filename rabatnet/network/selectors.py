@@ -23,10 +23,6 @@ def user_appointments(user: User) -> list[Appointment]:
     return cached
 
 
-def user_person(user: User) -> Person | None:
-    return Person.objects.filter(user=user).first() if user.is_authenticated else None
-
-
 def user_countries(user: User) -> list[Country]:
     seen: dict[int, Country] = {}
     for appointment in user_appointments(user):

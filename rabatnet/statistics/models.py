@@ -1,7 +1,5 @@
 """Migration statistics: datasets with their provenance, indicators, exact observations."""
 
-from datetime import date, timedelta
-
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -61,9 +59,6 @@ class Dataset(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("statistics:dataset", kwargs={"slug": self.slug})
-
-    def next_update_due(self) -> date:
-        return self.released_on + timedelta(days=self.update_frequency)
 
 
 class Indicator(models.Model):
