@@ -10,6 +10,7 @@ import tempfile
 
 from _setup import p50_p95, timed
 from django.conf import settings
+from django.http import StreamingHttpResponse
 from django.test import Client, override_settings
 from weasyprint import HTML
 
@@ -51,10 +52,12 @@ def main() -> None:
     first = client.get(url)
     if first.status_code != 200:
         raise SystemExit(f"{url} answered {first.status_code}: start the worker or retry.")
+    assert isinstance(first, StreamingHttpResponse)  # a stored file, streamed
     b"".join(first.streaming_content)
 
     def fetch() -> None:
         response = client.get(url)
+        assert isinstance(response, StreamingHttpResponse)
         b"".join(response.streaming_content)
         response.close()
 

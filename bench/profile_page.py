@@ -31,11 +31,11 @@ def main() -> None:
     drawn: list[tuple[str, int, float]] = []
     for url in charts:  # cold: each chart drawn once, then cached
         start = time.perf_counter()
-        chart = client.get(url)
+        svg = client.get(url)
         elapsed = (time.perf_counter() - start) * 1000
-        if chart.status_code != 200 or not chart.content.startswith(b"<svg"):
-            raise SystemExit(f"{url} answered {chart.status_code}")
-        drawn.append((url, gzip_size(chart.content), elapsed))
+        if svg.status_code != 200 or not svg.content.startswith(b"<svg"):
+            raise SystemExit(f"{url} answered {svg.status_code}")
+        drawn.append((url, gzip_size(svg.content), elapsed))
 
     total, assets = page_weight(response.content)
     print(f"{URL}: {len(response.content)} B html, {gzip_size(response.content)} B gzip")

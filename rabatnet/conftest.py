@@ -1,35 +1,41 @@
 """Fixtures shared by every app's tests."""
 
 import io
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
+from pytest_django.plugin import DjangoDbBlocker
+
+if TYPE_CHECKING:  # models load once Django is set up, after this file is read
+    from rabatnet.countries.models import Country
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> None:
     """Every test database holds the real reference data, loaded once."""
     with django_db_blocker.unblock():
         call_command("load_reference", stdout=io.StringIO())
 
 
 @pytest.fixture(autouse=True)
-def _english_by_default():  # type: ignore[no-untyped-def]
+def _english_by_default() -> Iterator[None]:
     """Each test starts in English, whatever language an earlier test left active."""
     with translation.override("en"):
         yield
 
 
 @pytest.fixture
-def senegal():  # type: ignore[no-untyped-def]
+def senegal() -> "Country":
     from rabatnet.countries.models import Country
 
     return Country.objects.get(iso3="SEN")
 
 
 @pytest.fixture
-def mali():  # type: ignore[no-untyped-def]
+def mali() -> "Country":
     from rabatnet.countries.models import Country
 
     return Country.objects.get(iso3="MLI")

@@ -19,6 +19,7 @@ from .schemas import (
     MembershipOut,
     ObjectiveOut,
     ThemeOut,
+    first_text,
 )
 from .statistics import router as statistics_router
 
@@ -78,9 +79,9 @@ def _country(country: Country) -> CountryOut:
         iso3=country.iso3,
         iso2=country.iso2,
         iso_numeric=country.iso_numeric,
-        name_en=country.name_en,
-        name_fr=country.name_fr,
-        name_pt=country.name_pt,
+        name_en=first_text(country.name_en, country.iso3),
+        name_fr=first_text(country.name_fr, country.name_en, country.iso3),
+        name_pt=first_text(country.name_pt, country.name_en, country.iso3),
         region=country.region,
         subregion=country.subregion,
         status=current.status if current else None,
@@ -111,8 +112,8 @@ def list_objectives(request: HttpRequest) -> list[ObjectiveOut]:
         ObjectiveOut(
             number=o.number,
             pillar=o.pillar.number if o.pillar else None,
-            title_en=o.title_en,
-            title_fr=o.title_fr,
+            title_en=first_text(o.title_en),
+            title_fr=first_text(o.title_fr, o.title_en),
         )
         for o in Objective.objects.select_related("pillar")
     ]
@@ -124,8 +125,8 @@ def list_themes(request: HttpRequest) -> list[ThemeOut]:
     return [
         ThemeOut(
             slug=t.slug,
-            title_en=t.title_en,
-            title_fr=t.title_fr,
+            title_en=first_text(t.title_en),
+            title_fr=first_text(t.title_fr, t.title_en),
             objective=t.objective.number if t.objective else None,
             cross_cutting=t.cross_cutting,
             first_year=t.first_year,

@@ -6,6 +6,11 @@ from ninja import Field, Schema
 from pydantic import WithJsonSchema
 
 
+def first_text(*texts: str | None) -> str:
+    """The first of ``texts`` that is not empty: a translation, then its fallbacks."""
+    return next((text for text in texts if text), "")
+
+
 class MembershipOut(Schema):
     status: str
     side: str

@@ -4,9 +4,11 @@ Every value is served as a JSON number with the publisher's digits (see ``render
 """
 
 import json
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +16,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from rabatnet.statistics import catalogue
+from rabatnet.statistics import selectors
 from rabatnet.statistics.catalogue import DatasetEntry
+from rabatnet.statistics.models import Observation
 
 from .schemas import (
     CoverageOut,
@@ -25,6 +28,7 @@ from .schemas import (
     IndicatorOut,
     ObservationOut,
     PublisherOut,
+    first_text,
 )
 
 router = Router(tags=["statistics"])
@@ -79,8 +83,8 @@ def _dataset_out(entry: DatasetEntry) -> dict:
     dataset = entry.dataset
     return {
         "slug": dataset.slug,
-        "title_en": dataset.title_en,
-        "title_fr": dataset.title_fr or dataset.title_en,
+        "title_en": first_text(dataset.title_en, dataset.slug),
+        "title_fr": first_text(dataset.title_fr, dataset.title_en, dataset.slug),
         "publisher": PublisherOut(name=dataset.publisher.name, acronym=dataset.publisher.acronym),
         "revision": dataset.revision,
         "licence": dataset.licence,
@@ -101,7 +105,7 @@ def _dataset_out(entry: DatasetEntry) -> dict:
 @router.get("/datasets", response=list[DatasetOut])
 def list_datasets(request: HttpRequest) -> list[DatasetOut]:
     """Every dataset, with its publisher, revision, licence, dates and freshness."""
-    entries = catalogue.catalogue(today=timezone.localdate())
+    entries = selectors.catalogue_entries(today=timezone.localdate())
     return [DatasetOut(**_dataset_out(e)) for e in entries]
 
 
@@ -109,7 +113,7 @@ def list_datasets(request: HttpRequest) -> list[DatasetOut]:
 def get_dataset(request: HttpRequest, slug: str) -> DatasetDetailOut:
     """One dataset, with its coverage per indicator (observations, countries, years)."""
     try:
-        entry = catalogue.dataset_entry(slug=slug, today=timezone.localdate())
+        entry = selectors.dataset_entry(slug=slug, today=timezone.localdate())
     except Http404 as exc:
         raise HttpError(404, f"Unknown dataset {slug!r}: see /api/v1/datasets.") from exc
     total = entry.total
@@ -135,16 +139,16 @@ def get_dataset(request: HttpRequest, slug: str) -> DatasetDetailOut:
 @router.get("/indicators", response=list[IndicatorOut])
 def list_indicators(request: HttpRequest) -> list[IndicatorOut]:
     """Every indicator, with its stable code, names, unit, definition and datasets."""
-    entries = catalogue.indicator_table(catalogue.catalogue(today=timezone.localdate()))
+    entries = selectors.indicator_table(selectors.catalogue_entries(today=timezone.localdate()))
     return [
         IndicatorOut(
             code=e.indicator.code,
-            name_en=e.indicator.name_en,
-            name_fr=e.indicator.name_fr or e.indicator.name_en,
+            name_en=first_text(e.indicator.name_en, e.indicator.code),
+            name_fr=first_text(e.indicator.name_fr, e.indicator.name_en, e.indicator.code),
             unit=e.indicator.unit,
             theme=e.indicator.theme,
-            definition_en=e.indicator.definition_en,
-            definition_fr=e.indicator.definition_fr or e.indicator.definition_en,
+            definition_en=first_text(e.indicator.definition_en),
+            definition_fr=first_text(e.indicator.definition_fr, e.indicator.definition_en),
             partner=e.indicator.partner_meaning or None,
             datasets=[d.slug for d in e.datasets],
         )
@@ -153,7 +157,7 @@ def list_indicators(request: HttpRequest) -> list[IndicatorOut]:
 
 
 def _geo_codes(codes: list[str] | None, what: str) -> list[str]:
-    resolved, unknown = catalogue.geo_codes_resolve(codes or [])
+    resolved, unknown = selectors.geo_codes_resolve(codes or [])
     if unknown:
         raise HttpError(404, f"Unknown {what} code(s): {', '.join(unknown)}.")
     return resolved
@@ -161,13 +165,15 @@ def _geo_codes(codes: list[str] | None, what: str) -> list[str]:
 
 @router.get("/observations", response={200: list[ObservationOut], 404: ErrorOut})
 @paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
-def list_observations(request: HttpRequest, filters: Query[ObservationFilters]):  # type: ignore[no-untyped-def]
+def list_observations(
+    request: HttpRequest, filters: Query[ObservationFilters]
+) -> QuerySet[Observation, Mapping[str, Any]]:
     """Observations of one indicator, by country, partner and period, paginated.
 
     `limit` is at most 1000. An unknown indicator, country, partner or dataset answers
     404 naming it.
     """
-    indicator = catalogue.indicator_by_code(filters.indicator)
+    indicator = selectors.indicator_by_code(filters.indicator)
     if indicator is None:
         raise HttpError(
             404,
@@ -177,10 +183,10 @@ def list_observations(request: HttpRequest, filters: Query[ObservationFilters]):
     national_only = NATIONAL in partners
     dataset = None
     if filters.dataset is not None:
-        dataset = catalogue.dataset_by_slug(filters.dataset)
+        dataset = selectors.dataset_by_slug(filters.dataset)
         if dataset is None:
             raise HttpError(404, f"Unknown dataset {filters.dataset!r}.")
-    return catalogue.observation_values(
+    return selectors.observation_values(
         indicator=indicator,
         countries=_geo_codes(filters.country, "country"),
         partners=[] if national_only else _geo_codes(partners, "partner"),

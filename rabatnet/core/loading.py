@@ -1,8 +1,11 @@
 """Pieces shared by the loaders of reference files (countries, memberships, frameworks)."""
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import models
+
+M = TypeVar("M", bound=models.Model)
 
 
 class ReferenceDataError(ValueError):
@@ -29,9 +32,7 @@ class LoadReport:
         return counts + (f", {self.removed} removed" if self.removed else "")
 
 
-def upsert(
-    model: type[models.Model], lookup: dict, values: dict
-) -> tuple[models.Model, bool, bool]:
+def upsert(model: type[M], lookup: dict, values: dict) -> tuple[M, bool, bool]:
     """update_or_create that also says whether anything changed."""
     obj = model._default_manager.filter(**lookup).first()
     if obj is None:

@@ -1,9 +1,12 @@
 """Countries and their membership of the dialogue, stored with dates."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager
 
 
 class CountryQuerySet(models.QuerySet["Country"]):
@@ -17,6 +20,10 @@ class CountryQuerySet(models.QuerySet["Country"]):
             memberships__ended_year__isnull=True,
             memberships__status__in=[Membership.Status.PARTNER, Membership.Status.OBSERVER],
         )
+
+
+# The manager modeltranslation would build at run time, written out so that mypy knows it.
+CountryManager = MultilingualManager.from_queryset(CountryQuerySet)
 
 
 class Country(models.Model):
@@ -42,7 +49,12 @@ class Country(models.Model):
     is_independent = models.BooleanField(_("independent"), default=True)
     code_status = models.CharField(_("code status"), max_length=60, blank=True)
 
-    objects = CountryQuerySet.as_manager()
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    name_en: str | None
+    name_fr: str | None
+    name_pt: str | None
+
+    objects: ClassVar[CountryManager] = CountryManager()
 
     class Meta:
         verbose_name = _("country")

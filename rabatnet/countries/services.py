@@ -118,6 +118,7 @@ def memberships_load(*, members_path: Path, periods_path: Path | None = None) ->
         country = country_for(row["iso3"], where)
         status = status_for(row["status"], where)
         wanted[(country.iso3, status)] = {"note": row["note"], "source": members_path.name}
+    periods_name = periods_path.name if periods_path else ""
     for line, row in enumerate(periods, start=2):
         where = f"{periods_path}, line {line}"
         if row["iso3"] not in sides:
@@ -126,7 +127,7 @@ def memberships_load(*, members_path: Path, periods_path: Path | None = None) ->
         entry = wanted.setdefault((country_for(row["iso3"], where).iso3, status), {"note": ""})
         entry["started_year"] = _year(row.get("started_year", ""), where)
         entry["ended_year"] = _year(row.get("ended_year", ""), where)
-        entry["source"] = row.get("source", "") or periods_path.name
+        entry["source"] = row.get("source", "") or periods_name
 
     for (iso3, status), values in wanted.items():
         side_row = sides[iso3]

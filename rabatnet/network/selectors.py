@@ -7,19 +7,22 @@ from rabatnet.countries.models import Country
 
 from .models import Appointment, Organisation, Person, Role
 
+_APPOINTMENTS_CACHE = "_current_appointments"
+
 
 def user_appointments(user: User) -> list[Appointment]:
     """The user's appointments in force today, cached on the user for this request."""
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_current_appointments", None)
+    per_request = vars(user)  # the user object lives as long as the request
+    cached: list[Appointment] | None = per_request.get(_APPOINTMENTS_CACHE)
     if cached is None:
         cached = list(
             Appointment.objects.current()
             .filter(person__user=user)
             .select_related("country", "theme")
         )
-        user._current_appointments = cached  # type: ignore[attr-defined]
+        per_request[_APPOINTMENTS_CACHE] = cached
     return cached
 
 

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from typing import Any, Literal
 
 import altair as alt
 import vl_convert as vlc
@@ -31,7 +32,7 @@ DASHES = [[1, 0], [6, 3], [2, 2]]  # told apart without colour too
 # Metric-compatible everywhere (Arial, Helvetica, Liberation Sans): the labels are laid out
 # with the widths vl-convert measures, so a wider fallback font would overlap them.
 FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif"
-D3_LOCALES = {"en": "en-US", "fr": "fr-FR"}
+D3_LOCALES: dict[str, Literal["en-US", "fr-FR"]] = {"en": "en-US", "fr": "fr-FR"}
 # Years as plain numbers; edge labels centred on their tick, not pushed inwards.
 YEAR_AXIS = alt.Axis(format="d", tickMinStep=1, labelFlush=False)
 
@@ -88,7 +89,7 @@ def _lines(
         return None
     labels = [label for label, s in series if s]
     sparse = max(len(s.points) for _label, s in series) <= 15
-    encoding = {
+    encoding: dict[str, Any] = {
         "x": alt.X("year:Q", title=None, axis=YEAR_AXIS),
         "y": alt.Y("value:Q", title=y_title, axis=alt.Axis(format=",~f", tickCount=5)),
     }
@@ -143,7 +144,7 @@ def _ranking_bars(ranking: Ranking, title: str, x_title: str) -> dict | None:
     labels = bars.mark_text(align="left", dx=3, fontSize=11, color="#1c2430").encode(
         text=alt.Text("value:Q", format=",d")
     )
-    return _base(alt.layer(bars, labels), title, [ranking.source], BAR_HEIGHT)
+    return _base(alt.LayerChart(layer=[bars, labels]), title, [ranking.source], BAR_HEIGHT)
 
 
 # --- The charts of the profile page -----------------------------------------------------------

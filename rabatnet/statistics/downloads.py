@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from .models import Dataset, Indicator, Observation
+from . import selectors
+from .models import Dataset, Indicator
 
 COLUMNS = [
     "indicator",
@@ -64,7 +65,6 @@ SDMX_COLUMNS = [
 ]
 FORMATS = {"csv": "CSV", "xlsx": "XLSX", "sdmx-csv": "SDMX-CSV"}
 EXCEL_DIGITS = 15  # significant digits an Excel number holds exactly
-CHUNK = 2000
 
 
 @dataclass(frozen=True)
@@ -105,33 +105,16 @@ def _name_fields(prefix: str) -> tuple[str, str]:
 
 def lines(query: DownloadQuery) -> Iterator[Line]:
     """The observations asked for, by country, partner and period; read in chunks."""
-    datasets = {d.pk: d for d in Dataset.objects.select_related("publisher")}
-    qs = Observation.objects.filter(indicator=query.indicator)
-    if query.countries:
-        qs = qs.filter(geo__code__in=query.countries)
-    if query.partners:
-        qs = qs.filter(partner__code__in=query.partners)
-    if query.year_from is not None:
-        qs = qs.filter(year__gte=query.year_from)
-    if query.year_to is not None:
-        qs = qs.filter(year__lte=query.year_to)
-    geo_en, geo_local = _name_fields("geo")
-    partner_en, partner_local = _name_fields("partner")
-    rows = qs.order_by("geo__code", "partner__code", "period", "dataset_id").values_list(
-        "geo__code",
-        geo_en,
-        geo_local,
-        "partner__code",
-        partner_en,
-        partner_local,
-        "period",
-        "value_text",
-        "flags",
-        "dataset_id",
+    datasets = selectors.datasets_by_pk()
+    rows = selectors.download_rows(
+        indicator=query.indicator,
+        countries=query.countries,
+        partners=query.partners,
+        year_from=query.year_from,
+        year_to=query.year_to,
+        name_columns=(*_name_fields("geo"), *_name_fields("partner")),
     )
-    for code, name_en, name, partner, partner_name_en, partner_name, *rest in rows.iterator(
-        chunk_size=CHUNK
-    ):
+    for code, name_en, name, partner, partner_name_en, partner_name, *rest in rows:
         period, value, flags, dataset_id = rest
         yield Line(
             code,

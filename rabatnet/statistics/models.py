@@ -1,9 +1,12 @@
 """Migration statistics: datasets with their provenance, indicators, exact observations."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager
 
 
 class Dataset(models.Model):
@@ -49,6 +52,19 @@ class Dataset(models.Model):
     )
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    title_en: str | None
+    title_fr: str | None
+    title_pt: str | None
+    description_en: str | None
+    description_fr: str | None
+    description_pt: str | None
+    caveats_en: str | None
+    caveats_fr: str | None
+    caveats_pt: str | None
+
+    objects: ClassVar[MultilingualManager["Dataset"]] = MultilingualManager()
+
     class Meta:
         verbose_name = _("dataset")
         verbose_name_plural = _("datasets")
@@ -81,6 +97,16 @@ class Indicator(models.Model):
         blank=True,
         help_text=_("For bilateral indicators: what the partner is (origin, citizenship, route)."),
     )
+
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    name_en: str | None
+    name_fr: str | None
+    name_pt: str | None
+    definition_en: str | None
+    definition_fr: str | None
+    definition_pt: str | None
+
+    objects: ClassVar[MultilingualManager["Indicator"]] = MultilingualManager()
 
     class Meta:
         verbose_name = _("indicator")
@@ -122,6 +148,13 @@ class Geo(models.Model):
         related_name="geo",
         verbose_name=_("country"),
     )
+
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    name_en: str | None
+    name_fr: str | None
+    name_pt: str | None
+
+    objects: ClassVar[MultilingualManager["Geo"]] = MultilingualManager()
 
     class Meta:
         verbose_name = _("geographic code")

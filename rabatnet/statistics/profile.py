@@ -1,9 +1,9 @@
-"""Reads for a country's migration profile: one selector per section, plain data.
+"""A country's migration profile, one function per section, as plain data.
 
 Every figure carries its provenance (dataset, publisher, revision, licence) and its year;
 values keep the digits the publisher wrote (``text``); ``value``, the same digits as a
 Decimal (made from the text, cheaper than the column's converter), is only for drawing and
-sorting. ``ProfileData`` runs each query once, when a section first needs it: the whole
+sorting. ``ProfileData`` runs each selector once, when a section first needs it: the whole
 page costs one query for the datasets, one for the national series, one per bilateral view.
 """
 
@@ -18,7 +18,8 @@ from django.utils.translation import get_language
 
 from rabatnet.countries.models import Country
 
-from .models import Dataset, Geo, Indicator, Observation
+from . import selectors
+from .models import Dataset, Geo
 
 # The dataset each figure is read from: the shipped ones, by slug (datasets.json). Other
 # datasets may carry the same indicator (a file import); the profile does not mix them.
@@ -207,15 +208,14 @@ def _name_columns(prefix: str) -> tuple[str, str]:
 
 
 class ProfileData:
-    """The queries behind a profile, each run at most once and only when needed."""
+    """The reads behind a profile (``selectors``), each run at most once and only when needed."""
 
     def __init__(self, country: Country) -> None:
         self.country = country
 
     @cached_property
     def datasets(self) -> dict[str, Dataset]:
-        qs = Dataset.objects.filter(slug__in=DATASETS).select_related("publisher")
-        return {d.slug: d for d in qs}
+        return selectors.datasets_by_slug(DATASETS)
 
     def source(self, slug: str) -> Provenance | None:
         dataset = self.datasets.get(slug)
@@ -223,31 +223,16 @@ class ProfileData:
 
     @cached_property
     def national(self) -> dict[str, list[Point]]:
-        """Every national series of the country, one query.
-
-        Filtered with subqueries and IN lists, so that SQLite walks the unique (dataset,
-        indicator, geo) index (joins made it scan every country's rows of an indicator);
-        a row from another dataset than the indicator's own is left out here.
-        """
+        """Every national series of the country, each from its indicator's own dataset."""
         series: dict[str, list[Point]] = defaultdict(list)
         own = {
             code: self.datasets[slug].pk for code, slug in NATIONAL.items() if slug in self.datasets
         }
         if not own:
             return series
-        rows = (
-            Observation.objects.filter(
-                geo__in=Geo.objects.filter(code=self.country.iso3).values("pk"),
-                partner__isnull=True,
-                indicator__in=Indicator.objects.filter(code__in=list(own)).values("pk"),
-                dataset_id__in=set(own.values()),
-            )
-            .order_by("indicator__code", "period")
-            .values_list("indicator__code", "dataset_id", "year", "period", "value_text")
-        )
-        for code, dataset_id, year, period, text in rows:
-            if own[code] == dataset_id:
-                series[code].append(Point(year, period, Decimal(text), text))
+        rows = selectors.national_rows(iso3=self.country.iso3, datasets_by_indicator=own)
+        for code, _dataset_id, year, period, text in rows:
+            series[code].append(Point(year, period, Decimal(text), text))
         return series
 
     def series(self, code: str) -> Series:
@@ -262,14 +247,9 @@ class ProfileData:
         dataset = self.datasets.get(slug)
         if dataset is None:
             return []
-        other = "partner" if side == "geo" else "geo"
-        mine = {f"{side}__code": self.country.iso3, "indicator__code": code, "dataset": dataset}
-        latest = Observation.objects.filter(**mine).order_by("-year").values("year")
-        name, fallback = _name_columns(other)
-        return list(
-            Observation.objects.filter(**mine, year=latest[:1])
-            .order_by("-value", f"{other}__code")
-            .values_list("year", f"{other}__code", f"{other}__kind", name, fallback, "value_text")
+        names = _name_columns("partner" if side == "geo" else "geo")
+        return selectors.bilateral_rows(
+            iso3=self.country.iso3, side=side, code=code, dataset=dataset, names=names
         )
 
     @cached_property
@@ -278,20 +258,14 @@ class ProfileData:
         dataset = self.datasets.get(EUROSTAT)
         if dataset is None:
             return []
-        name, fallback = _name_columns("geo")
-        return list(
-            Observation.objects.filter(
-                partner__code=self.country.iso3,
-                indicator__code="asylum_applicants",
-                dataset=dataset,
-            )
-            .order_by("year", "-value", "geo__code")
-            .values_list("year", "geo__code", "geo__kind", name, fallback, "value_text")
+        return selectors.asylum_applicant_rows(
+            iso3=self.country.iso3, dataset=dataset, names=_name_columns("geo")
         )
 
 
 def _ranking(rows: list[tuple], source: Provenance | None) -> Ranking:
-    countries, not_countries = [], []
+    countries: list[Ranked] = []
+    not_countries: list[Ranked] = []
     for _year, code, kind, name, fallback, text in rows:
         ranked = Ranked(code, name or fallback, Decimal(text), text)
         (countries if kind == Geo.Kind.COUNTRY else not_countries).append(ranked)

@@ -10,21 +10,23 @@ from rabatnet.countries.models import Country
 from .models import Geo, Indicator
 
 
+def _country_geo(country: Country) -> Geo:
+    english = country.name_en or country.iso3
+    return Geo(
+        code=country.iso3,
+        kind=Geo.Kind.COUNTRY,
+        country=country,
+        name=english,
+        name_en=english,
+        name_fr=country.name_fr or english,
+    )
+
+
 @transaction.atomic
 def geo_countries_sync() -> int:
     """Every country of the reference table has its geographic code; returns how many were added."""
     have = set(Geo.objects.filter(kind=Geo.Kind.COUNTRY).values_list("code", flat=True))
-    missing = [
-        Geo(
-            code=c.iso3,
-            kind=Geo.Kind.COUNTRY,
-            country=c,
-            name=c.name_en,
-            name_en=c.name_en,
-            name_fr=c.name_fr or c.name_en,
-        )
-        for c in Country.objects.exclude(iso3__in=have)
-    ]
+    missing = [_country_geo(c) for c in Country.objects.exclude(iso3__in=have)]
     Geo.objects.bulk_create(missing)
     return len(missing)
 

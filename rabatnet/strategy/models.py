@@ -1,7 +1,10 @@
 """The dialogue's strategy framework: pillars, objectives, priority themes."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager
 
 
 class Framework(models.Model):
@@ -9,6 +12,13 @@ class Framework(models.Model):
     name = models.CharField(_("name"), max_length=200)
     version = models.CharField(_("version"), max_length=40)
     adopted_year = models.PositiveSmallIntegerField(_("adopted in"), null=True, blank=True)
+
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    name_en: str | None
+    name_fr: str | None
+    name_pt: str | None
+
+    objects: ClassVar[MultilingualManager["Framework"]] = MultilingualManager()
 
     class Meta:
         verbose_name = _("strategy framework")
@@ -24,6 +34,13 @@ class Pillar(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
+
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    title_en: str | None
+    title_fr: str | None
+    title_pt: str | None
+
+    objects: ClassVar[MultilingualManager["Pillar"]] = MultilingualManager()
 
     class Meta:
         verbose_name = _("pillar")
@@ -54,6 +71,13 @@ class Objective(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
+
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    title_en: str | None
+    title_fr: str | None
+    title_pt: str | None
+
+    objects: ClassVar[MultilingualManager["Objective"]] = MultilingualManager()
 
     class Meta:
         verbose_name = _("objective")
@@ -88,6 +112,13 @@ class Theme(models.Model):
     cross_cutting = models.BooleanField(_("cross-cutting"), default=False)
     first_year = models.PositiveSmallIntegerField(_("from"), null=True, blank=True)
     last_year = models.PositiveSmallIntegerField(_("to"), null=True, blank=True)
+
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    title_en: str | None
+    title_fr: str | None
+    title_pt: str | None
+
+    objects: ClassVar[MultilingualManager["Theme"]] = MultilingualManager()
 
     class Meta:
         verbose_name = _("theme")

@@ -232,3 +232,21 @@ def test_the_api_only_reads(client):
 def test_a_country_code_with_a_nul_byte_is_not_found(client):
     # PostgreSQL refuses NUL in text: the code must be refused before any query.
     assert client.get("/api/v1/countries/S%00N").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_missing_translation_falls_back_to_english_instead_of_failing(client):
+    from rabatnet.countries.models import Country
+    from rabatnet.strategy.models import Objective
+
+    Country.objects.filter(iso3="SEN").update(name_pt=None, name_fr="")
+    Objective.objects.filter(number=1).update(title_fr=None)
+
+    country = client.get(f"{COUNTRIES}/SEN")
+    objectives = client.get("/api/v1/strategy/objectives")
+
+    assert country.status_code == 200
+    assert (country.json()["name_fr"], country.json()["name_pt"]) == ("Senegal", "Senegal")
+    assert objectives.status_code == 200
+    first = next(o for o in objectives.json() if o["number"] == 1)
+    assert first["title_fr"] == first["title_en"] != ""

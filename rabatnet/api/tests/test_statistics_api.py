@@ -30,7 +30,7 @@ DESA_COLUMNS = {
 }
 
 
-def exact(response) -> object:  # type: ignore[no-untyped-def]
+def exact(response) -> object:
     """The JSON body with every number kept as the text the server wrote."""
     return json.loads(response.content, parse_int=str, parse_float=str)
 

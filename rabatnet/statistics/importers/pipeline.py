@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 from tqdm import tqdm
@@ -29,9 +29,19 @@ PERIOD = re.compile(r"(\d{4})(-(0[1-9]|1[0-2]|Q[1-4]))?")
 # would be rounded or refused by the database, so it is refused here, with the reason.
 NUMBER = re.compile(r"-?\d{1,24}(\.\d{1,6})?")
 ANY_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-MAX_FLAGS = Observation._meta.get_field("flags").max_length
-MAX_CODE = Geo._meta.get_field("code").max_length
-MAX_NAME = Geo._meta.get_field("name").max_length
+
+
+def _max_length(model: type[models.Model], name: str) -> int:
+    """The length limit of a text column (every CharField here has one)."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.CharField) or field.max_length is None:
+        raise TypeError(f"{model.__name__}.{name} is not a text column with a length limit")
+    return field.max_length
+
+
+MAX_FLAGS = _max_length(Observation, "flags")
+MAX_CODE = _max_length(Geo, "code")
+MAX_NAME = _max_length(Geo, "name")
 BATCH = 5000  # rows per progress step
 ROWS_PER_INSERT = 250  # at most; fewer where the database takes fewer parameters
 COLUMNS = (
@@ -79,17 +89,16 @@ def files_digest(meta: DatasetMeta) -> str:
 
 def meta_too_long(meta: DatasetMeta) -> str | None:
     """The reason the metadata would not fit the database's columns, if it would not."""
-    dataset, publisher = Dataset._meta.get_field, Organisation._meta.get_field
     limits = {
-        "dataset": (meta.slug, dataset("slug").max_length),
-        "title": (meta.title_en, dataset("title").max_length),
-        "title_fr": (meta.title_fr, dataset("title").max_length),
-        "revision": (meta.revision, dataset("revision").max_length),
-        "licence": (meta.licence, dataset("licence").max_length),
-        "licence_url": (meta.licence_url, dataset("licence_url").max_length),
-        "source_url": (meta.source_url, dataset("source_url").max_length),
-        "publisher": (meta.publisher_name, publisher("name").max_length),
-        "publisher_acronym": (meta.publisher_acronym, publisher("acronym").max_length),
+        "dataset": (meta.slug, _max_length(Dataset, "slug")),
+        "title": (meta.title_en, _max_length(Dataset, "title")),
+        "title_fr": (meta.title_fr, _max_length(Dataset, "title")),
+        "revision": (meta.revision, _max_length(Dataset, "revision")),
+        "licence": (meta.licence, _max_length(Dataset, "licence")),
+        "licence_url": (meta.licence_url, _max_length(Dataset, "licence_url")),
+        "source_url": (meta.source_url, _max_length(Dataset, "source_url")),
+        "publisher": (meta.publisher_name, _max_length(Organisation, "name")),
+        "publisher_acronym": (meta.publisher_acronym, _max_length(Organisation, "acronym")),
     }
     for name, (value, limit) in limits.items():
         if len(value) > limit:

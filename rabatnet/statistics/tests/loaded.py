@@ -18,7 +18,7 @@ def shipped_datasets(*slugs: str) -> Callable[..., Iterator[None]]:
     """A module-scoped, autouse fixture importing ``slugs``; assign it to a module name."""
 
     @pytest.fixture(scope="module", autouse=True)
-    def fixture(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    def fixture(django_db_setup, django_db_blocker) -> Iterator[None]:
         with django_db_blocker.unblock():
             before = snapshot()
             for slug in slugs:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rabatnet.network.tests import factories as people
-from rabatnet.statistics import catalogue
+from rabatnet.statistics import catalogue, selectors
 from rabatnet.statistics.freshness import Freshness
 from rabatnet.statistics.models import Dataset
 from rabatnet.statistics.permissions import can_view_overdue_datasets
@@ -25,7 +25,7 @@ URL = "/en/data/"
 
 
 @pytest.fixture
-def ages(db):  # type: ignore[no-untyped-def]
+def ages(db):
     """Release dates set so that each dataset is in a known state today."""
     today = timezone.localdate()
     releases = {
@@ -38,7 +38,7 @@ def ages(db):  # type: ignore[no-untyped-def]
     return releases
 
 
-def text(response) -> str:  # type: ignore[no-untyped-def]
+def text(response) -> str:
     return html.unescape(response.content.decode())
 
 
@@ -204,7 +204,7 @@ def test_the_catalogue_query_count_stays_flat(client, django_assert_max_num_quer
 
 @pytest.mark.django_db
 def test_overdue_entries_are_the_late_ones_most_late_first(ages):
-    entries = catalogue.catalogue(today=timezone.localdate())
+    entries = selectors.catalogue_entries(today=timezone.localdate())
 
     late = catalogue.late_entries(entries)
 
@@ -293,7 +293,7 @@ def test_an_unknown_dataset_is_404(client):
 @pytest.mark.django_db
 def test_coverage_is_cached_by_import(django_assert_num_queries):
     dataset = Dataset.objects.get(slug="undesa-ims-2024-origin")
-    first = catalogue.dataset_coverage(dataset)
+    first = selectors.dataset_coverage(dataset)
 
     with django_assert_num_queries(0):
-        assert catalogue.dataset_coverage(dataset) == first
+        assert selectors.dataset_coverage(dataset) == first

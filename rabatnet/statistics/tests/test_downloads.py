@@ -20,13 +20,13 @@ WDI = "worldbank-wdi/{}.csv.gz"
 EUROSTAT = "eurostat-asylum-applicants/asylum_applicants_annual.csv.gz"
 
 
-def body(response) -> str:  # type: ignore[no-untyped-def]
+def body(response) -> str:
     if response.streaming:
         return b"".join(response.streaming_content).decode()
     return response.content.decode()
 
 
-def read_csv(response) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+def read_csv(response) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(body(response))))
 
 
@@ -191,7 +191,7 @@ def test_country_names_follow_the_language(client):
 # --- XLSX ---------------------------------------------------------------------------------
 
 
-def xlsx(client, params: dict) -> bytes:  # type: ignore[no-untyped-def]
+def xlsx(client, params: dict) -> bytes:
     response = client.get(URL, {**params, "format": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Type"] == (

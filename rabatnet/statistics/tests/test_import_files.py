@@ -305,7 +305,7 @@ def _fail_on_second_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "BATCH", 3)
     real, calls = CursorWrapper.executemany, []
 
-    def executemany(self, sql, param_list):  # type: ignore[no-untyped-def]
+    def executemany(self, sql, param_list):
         calls.append(sql)
         if len(calls) == 2:
             raise OperationalError("database or disk is full")

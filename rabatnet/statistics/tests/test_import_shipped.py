@@ -36,7 +36,7 @@ UNDESA = "undesa-international-migrant-stock-2024/"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _shipped(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def _shipped(django_db_setup, django_db_blocker) -> Iterator[None]:
     with django_db_blocker.unblock():
         before = snapshot()
         try:

@@ -40,7 +40,7 @@ YEARS_EUROSTAT = ["2011", "2019", "2024"]
 
 
 @pytest.fixture(scope="module", autouse=True)
-def shipped_statistics(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def shipped_statistics(django_db_setup, django_db_blocker):
     """Import the datasets the page reads; delete every row they created afterwards."""
     models = (Geo, Indicator, Organisation)
     with django_db_blocker.unblock():
@@ -136,7 +136,7 @@ def ranked(table: list[list[str]]) -> list[list[str]]:
 
 
 @pytest.fixture
-def page(client) -> str:  # type: ignore[no-untyped-def]
+def page(client) -> str:
     response = client.get(URL)
     assert response.status_code == 200
     return response.content.decode()

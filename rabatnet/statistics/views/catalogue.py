@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from .. import catalogue
+from .. import catalogue, selectors
 from ..forms import DownloadForm
 from ..freshness import HDX_AGES, LONG_GRACE
 from ..permissions import can_view_overdue_datasets
@@ -19,13 +19,13 @@ def catalogue_index(request: HttpRequest) -> HttpResponse:
 
     Members of the network (an appointment in force) also see what is overdue.
     """
-    entries = catalogue.catalogue(today=timezone.localdate())
+    entries = selectors.catalogue_entries(today=timezone.localdate())
     context = {
         "entries": entries,
         "late": catalogue.late_entries(entries)
         if can_view_overdue_datasets(request.user)
         else None,
-        "indicators": catalogue.indicator_table(entries),
+        "indicators": selectors.indicator_table(entries),
         "form": DownloadForm(initial={"country": ["all"], "format": "csv"}),
         "hdx_ages": HDX_AGES,
         "long_grace": LONG_GRACE,
@@ -37,5 +37,5 @@ def catalogue_index(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One dataset: provenance, freshness, caveats, each indicator with its coverage."""
-    entry = catalogue.dataset_entry(slug=slug, today=timezone.localdate())
+    entry = selectors.dataset_entry(slug=slug, today=timezone.localdate())
     return render(request, "statistics/dataset_detail.html", {"entry": entry})

@@ -11,6 +11,7 @@ error.
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,8 @@ class Command(BaseCommand):
         specs = shipped_specs()
         if source == "all" or source in specs:
             for slug in specs if source == "all" else [source]:
-                spec = specs[slug]
                 report = self._guarded(
-                    slug, lambda spec=spec: self._shipped(spec, options["force"], show)
+                    slug, partial(self._shipped, specs[slug], options["force"], show)
                 )
                 self.stdout.write(str(report))
         elif Path(source).is_file():
