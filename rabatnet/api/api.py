@@ -3,13 +3,14 @@
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI, Query
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from rabatnet.core.selectors import dialogue_name
 from rabatnet.countries.models import Country, Membership
 from rabatnet.countries.selectors import country_by_iso3, member_countries
 from rabatnet.strategy.models import Objective, Theme
 
+from .pagination import BoundedLimitOffset
 from .renderers import ExactJSONRenderer
 from .schemas import (
     CountryOut,
@@ -90,7 +91,7 @@ def _country(country: Country) -> CountryOut:
 
 
 @api.get("/countries", response=list[CountryOut], tags=["countries"])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_countries(
     request: HttpRequest, status: Query[Membership.Status | None] = None
 ) -> list[CountryOut]:

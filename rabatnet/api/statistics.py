@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from rabatnet.statistics import selectors
 from rabatnet.statistics.catalogue import DatasetEntry
 from rabatnet.statistics.models import Observation
 
+from .pagination import BoundedLimitOffset
 from .schemas import (
     CoverageOut,
     DatasetDetailOut,
@@ -164,7 +165,7 @@ def _geo_codes(codes: list[str] | None, what: str) -> list[str]:
 
 
 @router.get("/observations", response={200: list[ObservationOut], 404: ErrorOut})
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(BoundedLimitOffset, max_limit=MAX_LIMIT)
 def list_observations(
     request: HttpRequest, filters: Query[ObservationFilters]
 ) -> QuerySet[Observation, Mapping[str, Any]]:

@@ -336,3 +336,12 @@ def test_no_operation_answers_a_server_error(client, case: Case):
     assert response.status_code < 500, (case.formatted_path, case.query)
     if response.status_code == 200:
         assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [OBSERVATIONS + "?indicator=population", "/api/v1/countries"])
+def test_an_offset_past_the_databases_integers_is_refused_not_a_server_error(client, url):
+    response = client.get(url, {"offset": 2**63})
+
+    assert response.status_code == 422
+    assert "offset" in response.content.decode()
