@@ -33,6 +33,10 @@ messages: install ## Compile the translation catalogues
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
+# The demo: settings as in production (DEBUG off, hashed static files, a secret key made once
+# in var/secret_key) with demo data allowed and two-factor required of nobody.
+setup run: export DJANGO_SETTINGS_MODULE := config.settings.demo
+
 setup: messages ## Database under var/, reference data, statistics, demo accounts and guides, static files
 	@mkdir -p var
 	$(MANAGE) migrate --no-input -v0
