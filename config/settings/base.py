@@ -167,7 +167,11 @@ AXES_VERBOSE = False
 # The client's address, read from what our own proxies wrote (see accounts/lockout.py).
 # How many proxies stand in front of the application, each appending to X-Forwarded-For:
 # 0 reads REMOTE_ADDR only (nothing in front); production assumes one.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Unset here means 0; production (prod.py) assumes 1 unless the variable says otherwise.
+TRUSTED_PROXY_COUNT_FROM_ENV: int | None = (
+    env.int("TRUSTED_PROXY_COUNT") if "TRUSTED_PROXY_COUNT" in env else None
+)
+TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT_FROM_ENV or 0
 AXES_CLIENT_IP_CALLABLE = "rabatnet.accounts.lockout.axes_client_ip"
 
 # People holding one of these roles today must enrol a second factor before reaching
@@ -208,6 +212,14 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # embeddable views (the map) opt out one by one
+# Read here, applied by prod.py (only this module reads the environment).
+PRODUCTION_REQUIRED_VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+PRODUCTION_MISSING_VARIABLES = [
+    name for name in PRODUCTION_REQUIRED_VARIABLES if not env.str(name, default="")
+]
+PRODUCTION_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+PRODUCTION_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
 
