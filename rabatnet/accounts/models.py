@@ -58,3 +58,23 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class PasswordResetThrottle(models.Model):
+    """The password-reset e-mails of the last window for one address or one client.
+
+    Kept in the database so that every worker counts alike. ``key`` is ``email:`` and an
+    HMAC of the address (addresses strangers type are not stored), or ``client:`` and the
+    client's IP address. One row per key, locked while a request is counted.
+    """
+
+    key = models.CharField(_("key"), max_length=80, unique=True)
+    sent_at = models.JSONField(_("sent at"), default=list)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("password reset throttle")
+        verbose_name_plural = _("password reset throttles")
+
+    def __str__(self) -> str:
+        return self.key

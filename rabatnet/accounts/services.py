@@ -1,12 +1,15 @@
 """Writes for accounts: creation, invitations and two-factor devices."""
 
 import secrets
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -15,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rabatnet.core.selectors import dialogue_name
 from rabatnet.core.tasks import send_email
 
-from .models import User
+from .models import PasswordResetThrottle, User
 
 RECOVERY_CODE_COUNT = 10
 
@@ -92,3 +95,40 @@ def recovery_codes_renew(*, user: User) -> list[str]:
 def two_factor_disable(*, user: User) -> None:
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+
+
+def _throttle_keys(*, email: str, client_address: str | None) -> list[str]:
+    digest = salted_hmac(
+        "rabatnet.accounts.password_reset", email.strip().lower(), algorithm="sha256"
+    ).hexdigest()
+    keys = [f"email:{digest}"]
+    if client_address:
+        keys.append(f"client:{client_address}")
+    return sorted(keys)  # always locked in the same order
+
+
+@transaction.atomic
+def password_reset_admit(*, email: str, client_address: str | None) -> bool:
+    """Count a password reset request; False when its address or client had enough.
+
+    At most ``PASSWORD_RESET_LIMIT`` e-mails per address and per client address within
+    ``PASSWORD_RESET_WINDOW`` (a sliding window). Counted whether or not an account has
+    the address, so the answer never tells. Rows are locked while counted: concurrent
+    workers cannot both take the last place.
+    """
+    now = timezone.now()
+    since = now - settings.PASSWORD_RESET_WINDOW
+    PasswordResetThrottle.objects.filter(updated_at__lt=since).delete()
+    throttles = []
+    for key in _throttle_keys(email=email, client_address=client_address):
+        throttle, _ = PasswordResetThrottle.objects.select_for_update().get_or_create(key=key)
+        throttle.sent_at = [
+            moment for moment in throttle.sent_at if datetime.fromisoformat(moment) > since
+        ]
+        throttles.append(throttle)
+    admitted = all(len(t.sent_at) < settings.PASSWORD_RESET_LIMIT for t in throttles)
+    for throttle in throttles:
+        if admitted:
+            throttle.sent_at.append(now.isoformat())
+        throttle.save(update_fields=["sent_at", "updated_at"])
+    return admitted
