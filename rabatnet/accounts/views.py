@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -14,7 +14,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import selectors, services
-from .forms import TokenForm
+from .forms import EmailChangeForm, TokenForm
 from .middleware import enrolment_view, otp_exempt
 from .models import User
 from .password_reset import QueuedPasswordResetForm
@@ -152,3 +152,41 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         "next": _safe_next(request),
     }
     return render(request, "accounts/two_factor.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def email_change(request: HttpRequest) -> HttpResponse:
+    """Signed-in: ask for a new sign-in address; it changes when the address confirms.
+
+    The answer is the same whoever has the address (docs/decisions/0015).
+    """
+    user = _signed_in_user(request)
+    form = EmailChangeForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        new_email = form.cleaned_data["email"]
+        site_url = f"{request.scheme}://{request.get_host()}"
+        services.email_change_request(user=user, new_email=new_email, site_url=site_url)
+        message = _(
+            "We sent a link to %(email)s. Your address changes when you open it, signed in."
+        )
+        messages.success(request, message % {"email": new_email})
+        return redirect("accounts:email_change")
+    return render(request, "accounts/email_change.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Signed-in: confirm the new address from the link mailed to it (GET shows, POST acts)."""
+    user = _signed_in_user(request)
+    try:
+        new_email = services.email_change_target(user=user, token=token)
+        if request.method == "POST":
+            services.email_change_confirm(user=user, token=token)
+            messages.success(
+                request, _("Your sign-in address is now %(email)s.") % {"email": new_email}
+            )
+            return redirect("accounts:email_change")
+    except ValidationError as exc:
+        context = {"error": " ".join(exc.messages)}
+        return render(request, "accounts/email_confirm.html", context, status=400)
+    return render(request, "accounts/email_confirm.html", {"new_email": new_email})
