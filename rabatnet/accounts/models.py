@@ -1,9 +1,13 @@
 """Accounts: who signs in. Roles live with the person's appointments (``network``)."""
 
+from collections.abc import Callable
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
 
 class UserManager(BaseUserManager["User"]):
@@ -43,7 +47,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    # Set on the user of every request by django-otp's OTPMiddleware.
+    otp_device: Device | None
+    is_verified: Callable[[], bool]
 
     class Meta:
         verbose_name = _("account")

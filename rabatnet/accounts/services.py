@@ -1,6 +1,7 @@
 """Writes for accounts: creation, invitations and two-factor devices."""
 
 import secrets
+from collections.abc import Mapping
 from datetime import datetime
 
 from django.conf import settings
@@ -61,10 +62,7 @@ def user_invite(*, user: User, site_url: str) -> None:
         "reset_url": f"{site_url}{reverse('accounts:password_reset')}",
         "days": max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)),
     }
-    subject = loader.render_to_string("accounts/email/invitation_subject.txt", context)
-    subject = "".join(subject.splitlines())
-    body = loader.render_to_string("accounts/email/invitation.txt", context)
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[user.email]))
+    _mail(template="invitation", context=context, to=user.email)
 
 
 @transaction.atomic
@@ -140,10 +138,11 @@ def password_reset_admit(*, email: str, client_address: str | None) -> bool:
     return admitted
 
 
-def _mail(*, template: str, context: dict[str, object], to: str) -> None:
-    subject = loader.render_to_string(f"accounts/email/{template}_subject.txt", context)
-    subject = "".join(subject.splitlines())
-    body = loader.render_to_string(f"accounts/email/{template}.txt", context)
+def _mail(*, template: str, context: Mapping[str, object], to: str) -> None:
+    """Render ``accounts/email/<template>`` and queue it once the transaction commits."""
+    rendered = loader.render_to_string(f"accounts/email/{template}_subject.txt", dict(context))
+    subject = "".join(rendered.splitlines())
+    body = loader.render_to_string(f"accounts/email/{template}.txt", dict(context))
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[to]))
 
 

@@ -104,6 +104,11 @@ def _signed_in_user(request: HttpRequest) -> User:
     return user
 
 
+def _recovery_codes(request: HttpRequest, codes: list[str]) -> HttpResponse:
+    context = {"codes": codes, "next": _safe_next(request)}
+    return render(request, "accounts/recovery_codes.html", context)
+
+
 @enrolment_view
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
@@ -126,15 +131,13 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             if codes is not None:
                 otp_login(request, TOTPDevice.objects.get(pk=device.pk))
                 messages.success(request, _("Two-factor authentication is on."))
-                context = {"codes": codes, "next": _safe_next(request)}
-                return render(request, "accounts/recovery_codes.html", context)
+                return _recovery_codes(request, codes)
             form.add_error(
                 "token", _("This code does not match. Try the next code your app shows.")
             )
     elif action == "renew" and user.is_verified():
         codes = services.recovery_codes_renew(user=user)
-        context = {"codes": codes, "next": _safe_next(request)}
-        return render(request, "accounts/recovery_codes.html", context)
+        return _recovery_codes(request, codes)
     elif action == "disable" and user.is_verified():
         if required:
             messages.error(request, _("Your role requires two-factor authentication: it stays on."))
@@ -142,7 +145,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             services.two_factor_disable(user=user)
             messages.success(request, _("Two-factor authentication is off."))
         return redirect("accounts:two_factor")
-    context = {
+    context: dict[str, object] = {
         "enabled": selectors.has_two_factor(user),
         "required": required,
         "pending": device,
