@@ -53,6 +53,13 @@ def authority() -> tuple[User, TOTPDevice]:
     return user, device
 
 
+def _read(response) -> bytes:  # type: ignore[no-untyped-def]
+    """The body; a streamed file (the PDF) is read to its end, which closes it."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def _is_login_redirect(response) -> bool:  # type: ignore[no-untyped-def]
     return response.status_code == 302 and response.url.startswith("/en/accounts/login/")
 
@@ -64,13 +71,13 @@ def test_password_alone_does_not_open_an_unpublished_edition(client, authority, 
     sign_in(client, user.email)
 
     response = client.get(url)
-    response.close()
+    _read(response)
 
     assert _is_login_redirect(response), (response.status_code, response.get("Location"))
     # The session is kept: the code still finishes signing in, and then the edition opens.
     assert client.post(VERIFY_URL, {"token": current_token(device)}).status_code == 302
     verified = client.get(url)
-    verified.close()
+    _read(verified)
     assert verified.status_code == 200
 
 

@@ -97,3 +97,27 @@ def test_admission_is_counted_per_address_and_client():
     assert services.password_reset_admit(email="b@example.org", client_address="192.0.2.2")
     assert not services.password_reset_admit(email="c@example.org", client_address="192.0.2.1")
     assert not PasswordResetThrottle.objects.filter(key__contains="a@example.org").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_requests_never_pass_the_limit():
+    """Eight workers at once, one address: three pass (PostgreSQL locks the rows)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL")
+
+    def admit(n: int) -> bool:
+        try:
+            return services.password_reset_admit(
+                email="busy@example.org", client_address=f"192.0.2.{n}"
+            )
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        admitted = list(pool.map(admit, range(8)))
+
+    assert admitted.count(True) == 3

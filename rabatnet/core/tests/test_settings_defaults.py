@@ -38,8 +38,9 @@ def _python(code: str, **variables: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("entry", ["config.wsgi", "config.asgi"])
-def test_the_server_entry_points_start_production_settings_by_default(entry: str):
-    result = _python(f"import {entry}")
+@pytest.mark.parametrize("variables", [{}, {"DJANGO_SETTINGS_MODULE": ""}])
+def test_the_server_entry_points_start_production_settings_by_default(entry: str, variables):  # type: ignore[no-untyped-def]
+    result = _python(f"import {entry}", **variables)
 
     assert result.returncode != 0
     assert "Production settings need the SECRET_KEY environment variable." in result.stderr
