@@ -17,8 +17,8 @@ LINK = re.compile(r"http://testserver(/en/accounts/email/confirm/[^/\s]+/)")
 
 
 @pytest.fixture
-def ask(client, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
-    def ask(email: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+def ask(client, django_capture_on_commit_callbacks):
+    def ask(email: str, password: str = PASSWORD):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(EMAIL_URL, {"email": email, "password": password}, follow=True)
 
@@ -32,7 +32,7 @@ def _confirm_link() -> str:
     return match.group(1)
 
 
-def _confirm(client, captured, link: str):  # type: ignore[no-untyped-def]
+def _confirm(client, captured, link: str):
     with captured(execute=True):
         return client.post(link)
 
@@ -159,7 +159,7 @@ def test_asking_needs_the_password(client, member: User, ask):
     assert not mail.outbox
 
 
-def test_anonymous_visitors_are_sent_to_sign_in(client, db):  # type: ignore[no-untyped-def]
+def test_anonymous_visitors_are_sent_to_sign_in(client, db):
     response = client.get(EMAIL_URL)
 
     assert response.status_code == 302

@@ -33,7 +33,7 @@ def enrol_url(next_url: str = PRIVATE_URL) -> str:
 
 @required_for_officials
 @pytest.mark.parametrize("make_user", [secretariat, focal_point, coordinating_authority])
-def test_an_official_who_has_not_enrolled_is_taken_to_enrolment(client, make_user):  # type: ignore[no-untyped-def]
+def test_an_official_who_has_not_enrolled_is_taken_to_enrolment(client, make_user):
     user = make_user()
 
     response = sign_in(client, user.email)
@@ -45,7 +45,7 @@ def test_an_official_who_has_not_enrolled_is_taken_to_enrolment(client, make_use
 
 
 @required_for_officials
-def test_before_enrolling_public_pages_see_a_visitor(client):  # type: ignore[no-untyped-def]
+def test_before_enrolling_public_pages_see_a_visitor(client):
     user = focal_point()
     sign_in(client, user.email)
 
@@ -56,7 +56,7 @@ def test_before_enrolling_public_pages_see_a_visitor(client):  # type: ignore[no
 
 
 @required_for_officials
-def test_enrolling_opens_the_private_area_and_leads_to_the_next_page(client):  # type: ignore[no-untyped-def]
+def test_enrolling_opens_the_private_area_and_leads_to_the_next_page(client):
     user = focal_point()
     sign_in(client, user.email)
 
@@ -75,7 +75,7 @@ def test_enrolling_opens_the_private_area_and_leads_to_the_next_page(client):  #
 
 
 @required_for_officials
-def test_an_official_cannot_switch_two_factor_off(client):  # type: ignore[no-untyped-def]
+def test_an_official_cannot_switch_two_factor_off(client):
     user = focal_point()
     sign_in(client, user.email)
     client.post(TWO_FACTOR_URL, {"action": "start"})
@@ -88,7 +88,7 @@ def test_an_official_cannot_switch_two_factor_off(client):  # type: ignore[no-un
 
 
 @required_for_officials
-def test_other_roles_sign_in_with_the_password_alone(client):  # type: ignore[no-untyped-def]
+def test_other_roles_sign_in_with_the_password_alone(client):
     user = workgroup_member()
 
     response = sign_in(client, user.email)
@@ -98,7 +98,7 @@ def test_other_roles_sign_in_with_the_password_alone(client):  # type: ignore[no
 
 
 @required_for_officials
-def test_an_ended_appointment_does_not_require_enrolment(client):  # type: ignore[no-untyped-def]
+def test_an_ended_appointment_does_not_require_enrolment(client):
     today = timezone.localdate()
     appointment = AppointmentFactory(
         role=Role.FOCAL_POINT, starts_on=today - timedelta(days=400), ends_on=today
@@ -110,7 +110,7 @@ def test_an_ended_appointment_does_not_require_enrolment(client):  # type: ignor
     assert sign_in(client, user.email).url == PRIVATE_URL
 
 
-def test_with_the_list_empty_nobody_must_enrol(client, settings):  # type: ignore[no-untyped-def]
+def test_with_the_list_empty_nobody_must_enrol(client, settings):
     settings.TWO_FACTOR_REQUIRED_ROLES = []
     user = secretariat()
 

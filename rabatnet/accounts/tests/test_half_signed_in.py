@@ -29,7 +29,7 @@ UNPUBLISHED = [
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
+def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
@@ -53,14 +53,14 @@ def authority() -> tuple[User, TOTPDevice]:
     return user, device
 
 
-def _read(response) -> bytes:  # type: ignore[no-untyped-def]
+def _read(response) -> bytes:
     """The body; a streamed file (the PDF) is read to its end, which closes it."""
     if response.streaming:
         return b"".join(response.streaming_content)
     return response.content
 
 
-def _is_login_redirect(response) -> bool:  # type: ignore[no-untyped-def]
+def _is_login_redirect(response) -> bool:
     return response.status_code == 302 and response.url.startswith("/en/accounts/login/")
 
 

@@ -15,15 +15,15 @@ SENT_URL = "/en/accounts/password-reset/sent/"
 
 
 @pytest.fixture
-def ask(client, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
-    def ask(email: str, ip: str = "192.0.2.1"):  # type: ignore[no-untyped-def]
+def ask(client, django_capture_on_commit_callbacks):
+    def ask(email: str, ip: str = "192.0.2.1"):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(RESET_URL, {"email": email}, REMOTE_ADDR=ip)
 
     return ask
 
 
-def _same_answer(responses) -> bool:  # type: ignore[no-untyped-def]
+def _same_answer(responses) -> bool:
     return {(r.status_code, r.url) for r in responses} == {(302, SENT_URL)}
 
 
@@ -41,7 +41,7 @@ def test_the_limit_holds_from_other_client_addresses_too(ask, member: User):
     assert _same_answer(responses)
 
 
-def test_at_most_three_requests_per_client_address_per_hour(ask, db):  # type: ignore[no-untyped-def]
+def test_at_most_three_requests_per_client_address_per_hour(ask, db):
     people = [UserFactory() for _ in range(5)]
 
     responses = [ask(person.email) for person in people]
@@ -58,7 +58,7 @@ def test_unknown_addresses_count_and_answer_alike(ask, member: User):
     assert len(mail.outbox) == 1
 
 
-def test_the_client_address_is_read_behind_the_trusted_proxy(client, settings, db):  # type: ignore[no-untyped-def]
+def test_the_client_address_is_read_behind_the_trusted_proxy(client, settings, db):
     settings.TRUSTED_PROXY_COUNT = 1
     people = [UserFactory() for _ in range(4)]
 

@@ -39,7 +39,7 @@ def _python(code: str, **variables: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("entry", ["config.wsgi", "config.asgi"])
 @pytest.mark.parametrize("variables", [{}, {"DJANGO_SETTINGS_MODULE": ""}])
-def test_the_server_entry_points_start_production_settings_by_default(entry: str, variables):  # type: ignore[no-untyped-def]
+def test_the_server_entry_points_start_production_settings_by_default(entry: str, variables):
     result = _python(f"import {entry}", **variables)
 
     assert result.returncode != 0
