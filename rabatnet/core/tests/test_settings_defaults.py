@@ -109,3 +109,22 @@ def test_only_base_settings_read_the_environment():
     for module in ("dev", "demo", "prod", "test"):
         text = (ROOT / "config" / "settings" / f"{module}.py").read_text()
         assert "env." not in text and "os.environ" not in text and "getenv" not in text, module
+
+
+@pytest.mark.django_db
+def test_an_unknown_address_answers_the_sites_404_page(client):
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert "<h1>Page not found</h1>" in content
+    assert 'class="site-header"' in content  # the site's layout, not Django's plain page
+    assert "Traceback" not in content and "URLconf" not in content
+
+
+def test_the_server_error_page_renders_without_any_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+
+    assert "<h1>Server error</h1>" in html
