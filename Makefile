@@ -48,6 +48,7 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 
 run: setup ## Serve on http://127.0.0.1:$(PORT) with the background worker beside it
 	@echo "rabatnet: http://127.0.0.1:$(PORT)/en/  (Ctrl-C stops the server and the worker)"
+	@echo "Two-factor required of: $${TWO_FACTOR_REQUIRED_ROLES:-nobody} (see README: TWO_FACTOR_REQUIRED_ROLES)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --no-reload & \
 	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; \
