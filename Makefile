@@ -33,6 +33,10 @@ messages: install ## Compile the translation catalogues
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
+# The demo: settings as in production (DEBUG off, hashed static files, a secret key made once
+# in var/secret_key) with demo data allowed and two-factor required of nobody.
+setup run: export DJANGO_SETTINGS_MODULE := config.settings.demo
+
 setup: messages ## Database under var/, reference data, statistics, demo accounts and guides, static files
 	@mkdir -p var
 	$(MANAGE) migrate --no-input -v0
@@ -44,6 +48,7 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 
 run: setup ## Serve on http://127.0.0.1:$(PORT) with the background worker beside it
 	@echo "rabatnet: http://127.0.0.1:$(PORT)/en/  (Ctrl-C stops the server and the worker)"
+	@echo "Two-factor required of: $${TWO_FACTOR_REQUIRED_ROLES:-nobody} (see README: TWO_FACTOR_REQUIRED_ROLES)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --no-reload & \
 	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; \

@@ -17,7 +17,12 @@ DATA_DIR = BASE_DIR / "data"
 env = environ.Env()
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
-DEBUG = env.bool("DEBUG", default=False)
+# DEBUG as the environment gives it, None when unset: each settings module picks its default.
+DEBUG_FROM_ENV: bool | None = env.bool("DEBUG", default=None)
+DEBUG = bool(DEBUG_FROM_ENV)
+# Demo data (the loaders ``load_demo`` and ``load_demo_guides``, with their public
+# passwords) may be loaded only where this is on: ``make run`` and ``make setup``.
+DEMO_DATA = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -79,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rabatnet.core.middleware.PrivateCacheControlMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "rabatnet.accounts.middleware.OTPVerificationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -161,8 +167,30 @@ AXES_VERBOSE = False
 # The client's address, read from what our own proxies wrote (see accounts/lockout.py).
 # How many proxies stand in front of the application, each appending to X-Forwarded-For:
 # 0 reads REMOTE_ADDR only (nothing in front); production assumes one.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Unset here means 0; production (prod.py) assumes 1 unless the variable says otherwise.
+TRUSTED_PROXY_COUNT_FROM_ENV: int | None = (
+    env.int("TRUSTED_PROXY_COUNT") if "TRUSTED_PROXY_COUNT" in env else None
+)
+TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT_FROM_ENV or 0
 AXES_CLIENT_IP_CALLABLE = "rabatnet.accounts.lockout.axes_client_ip"
+
+# People holding one of these roles today must enrol a second factor before reaching
+# anything private (docs/decisions/0003-two-factor.md). Set the variable to an empty value
+# to require it of nobody; ``make run`` (config/settings/demo.py) requires it of nobody
+# unless the variable is set.
+TWO_FACTOR_ROLES_FROM_ENV: list[str] | None = (
+    env.list("TWO_FACTOR_REQUIRED_ROLES") if "TWO_FACTOR_REQUIRED_ROLES" in env else None
+)
+TWO_FACTOR_REQUIRED_ROLES: list[str] = (
+    ["secretariat", "focal_point", "coordinating_authority"]
+    if TWO_FACTOR_ROLES_FROM_ENV is None
+    else TWO_FACTOR_ROLES_FROM_ENV
+)
+# Where accounts reads a user's appointments in force (roles live in ``network``).
+ACCOUNT_APPOINTMENTS_CALLABLE = "rabatnet.network.selectors.user_appointments"
+# Password reset: at most this many e-mails per address and per client address per hour.
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=3)
+PASSWORD_RESET_WINDOW = timedelta(hours=1)
 
 OTP_TOTP_ISSUER = f"rabatnet ({DIALOGUE_NAME['en']})"
 
@@ -184,6 +212,14 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # embeddable views (the map) opt out one by one
+# Read here, applied by prod.py (only this module reads the environment).
+PRODUCTION_REQUIRED_VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+PRODUCTION_MISSING_VARIABLES = [
+    name for name in PRODUCTION_REQUIRED_VARIABLES if not env.str(name, default="")
+]
+PRODUCTION_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+PRODUCTION_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
 

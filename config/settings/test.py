@@ -20,3 +20,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Built PDFs and uploads of a test run go to a temporary folder, not var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="rabatnet-test-media-"))
+# Two-factor is required of nobody unless a test says otherwise (override_settings).
+TWO_FACTOR_REQUIRED_ROLES = []

@@ -1,9 +1,13 @@
 """Accounts: who signs in. Roles live with the person's appointments (``network``)."""
 
+from collections.abc import Callable
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
 
 class UserManager(BaseUserManager["User"]):
@@ -43,7 +47,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    # Set on the user of every request by django-otp's OTPMiddleware.
+    otp_device: Device | None
+    is_verified: Callable[[], bool]
 
     class Meta:
         verbose_name = _("account")
@@ -58,3 +66,23 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class PasswordResetThrottle(models.Model):
+    """The password-reset e-mails of the last window for one address or one client.
+
+    Kept in the database so that every worker counts alike. ``key`` is ``email:`` and an
+    HMAC of the address (addresses strangers type are not stored), or ``client:`` and the
+    client's IP address. One row per key, locked while a request is counted.
+    """
+
+    key = models.CharField(_("key"), max_length=80, unique=True)
+    sent_at = models.JSONField(_("sent at"), default=list)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("password reset throttle")
+        verbose_name_plural = _("password reset throttles")
+
+    def __str__(self) -> str:
+        return self.key

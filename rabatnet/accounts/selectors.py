@@ -1,8 +1,11 @@
 """Reads for accounts."""
 
 import base64
+from collections.abc import Callable, Iterable
 
 import segno
+from django.conf import settings
+from django.utils.module_loading import import_string
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -11,6 +14,25 @@ from .models import User
 
 def has_two_factor(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def user_roles(user: User) -> set[str]:
+    """The roles ``user`` holds today, read through ``ACCOUNT_APPOINTMENTS_CALLABLE``.
+
+    Roles live with the person's appointments in ``network``, an app above this one: the
+    setting names the reader (``network.selectors.user_appointments``) so that accounts
+    does not import it.
+    """
+    appointments: Callable[[User], Iterable[object]] = import_string(
+        settings.ACCOUNT_APPOINTMENTS_CALLABLE
+    )
+    return {str(getattr(appointment, "role", "")) for appointment in appointments(user)}
+
+
+def two_factor_required(user: User) -> bool:
+    """Whether a role ``user`` holds today is in ``TWO_FACTOR_REQUIRED_ROLES``."""
+    required = set(settings.TWO_FACTOR_REQUIRED_ROLES)
+    return bool(required) and bool(required & user_roles(user))
 
 
 def verification_devices(user: User) -> list:

@@ -13,4 +13,6 @@ urlpatterns = [
     path("reset/done/", views.password_reset_complete, name="password_reset_complete"),
     path("two-factor/", views.two_factor, name="two_factor"),
     path("two-factor/verify/", views.verify, name="verify"),
+    path("email/", views.email_change, name="email_change"),
+    path("email/confirm/<str:token>/", views.email_confirm, name="email_confirm"),
 ]

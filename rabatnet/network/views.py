@@ -118,6 +118,13 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     access(can_change_person(request.user, person))
     form = PersonForm(request.POST or None, instance=person)
+    if person.user_id is not None and person.user_id == request.user.pk:
+        # One's own address changes from the account page, once the new address confirms
+        # (docs/decisions/0015): this form must not say who else has an address.
+        form.fields["email"].disabled = True
+        form.fields["email"].help_text = _(
+            "Change your address from the Security page: it changes when the new address confirms."
+        )
     if (
         request.method == "POST"
         and form.is_valid()

@@ -18,7 +18,7 @@ class Enrolled:
 
 
 @pytest.fixture
-def member(db) -> User:  # type: ignore[no-untyped-def]
+def member(db) -> User:
     """A National Focal Point: someone the private area lets in."""
     return factories.focal_point()
 

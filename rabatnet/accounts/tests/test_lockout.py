@@ -21,14 +21,14 @@ LIMIT = settings.AXES_FAILURE_LIMIT
 COOLOFF = settings.AXES_COOLOFF_TIME
 
 
-def fail(client, email: str, ip: str = HOME_IP, times: int = LIMIT) -> None:  # type: ignore[no-untyped-def]
+def fail(client, email: str, ip: str = HOME_IP, times: int = LIMIT) -> None:
     for _ in range(times):
         response = sign_in(client, email, password="wrong guess", ip=ip)
         assert signed_in_user_id(client) is None
         assert response.status_code in (200, 429)
 
 
-def assert_locked_out(response) -> None:  # type: ignore[no-untyped-def]
+def assert_locked_out(response) -> None:
     assert response.status_code == 429
     assert "accounts/lockout.html" in [t.name for t in response.templates]
     content = response.content.decode()
@@ -182,12 +182,12 @@ PROXY_IP = "10.0.0.2"
 
 
 @pytest.fixture
-def behind_one_proxy(settings):  # type: ignore[no-untyped-def]
+def behind_one_proxy(settings):
     """As in production: one TLS proxy appends the client's address to X-Forwarded-For."""
     settings.TRUSTED_PROXY_COUNT = 1
 
 
-def sign_in_via_proxy(client, email: str, forwarded_for: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+def sign_in_via_proxy(client, email: str, forwarded_for: str, password: str = PASSWORD):
     return client.post(
         LOGIN_URL,
         {"username": email, "password": password},

@@ -17,7 +17,7 @@ NEW_PASSWORD = "a brand new passphrase for Dakar"
 LINK = re.compile(r"http://testserver(/(?:en|fr)/accounts/reset/[\w-]+/[\w-]+/)")
 
 
-def ask_for_reset(client, capture, email: str, url: str = RESET_URL):  # type: ignore[no-untyped-def]
+def ask_for_reset(client, capture, email: str, url: str = RESET_URL):
     with capture(execute=True):
         return client.post(url, {"email": email})
 

@@ -27,7 +27,7 @@ def verify_url(next_url: str = PRIVATE_URL) -> str:
     return f"{VERIFY_URL}?{urlencode({'next': next_url})}"
 
 
-def sign_in_verified(client, enrolled: Enrolled) -> None:  # type: ignore[no-untyped-def]
+def sign_in_verified(client, enrolled: Enrolled) -> None:
     sign_in(client, enrolled.user.email)
     response = client.post(VERIFY_URL, {"token": current_token(enrolled.device)})
     assert response.status_code == 302

@@ -23,6 +23,13 @@ from rabatnet.sources.models import Area, Source
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def demo_data_on(settings):  # type: ignore[no-untyped-def]
+    """The loaders run only where the demo setting is on (``make setup``, ``make run``)."""
+    settings.DEMO_DATA = True
+
+
 RECORDS = [
     Organisation,
     Person,

@@ -4,13 +4,19 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from rabatnet.accounts.models import User
 from rabatnet.network.management.commands import load_demo
 from rabatnet.network.models import Person, Role
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def demo_data_on(settings):  # type: ignore[no-untyped-def]
+    """The loaders run only where the demo setting is on (``make setup``, ``make run``)."""
+    settings.DEMO_DATA = True
 
 
 def _load_demo() -> str:
@@ -57,3 +63,14 @@ def test_a_failure_creates_nothing(monkeypatch):
 
     assert not _demo_people().exists()
     assert not User.objects.filter(email__endswith="@demo.rabatnet.org").exists()
+
+
+@pytest.mark.parametrize("command", ["load_demo", "load_demo_guides"])
+def test_demo_loaders_refuse_to_run_without_the_demo_setting(settings, command):  # type: ignore[no-untyped-def]
+    settings.DEMO_DATA = False
+
+    with pytest.raises(CommandError, match="make setup"):
+        call_command(command, stdout=io.StringIO())
+
+    assert not User.objects.exists()
+    assert not _demo_people().exists()

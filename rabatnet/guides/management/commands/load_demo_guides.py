@@ -3,7 +3,8 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rabatnet.guides.demo import load_demo_guides
 
@@ -20,6 +21,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO_DATA:
+            raise CommandError(
+                "Demo data is loaded only by `make setup` and `make run` (settings with "
+                "DEMO_DATA on, such as config.settings.demo): its accounts have a public "
+                "password. Refused with these settings."
+            )
         results = load_demo_guides(options["files"] or None)
         self.stdout.write("Demo guides (example content):")
         for result in results:

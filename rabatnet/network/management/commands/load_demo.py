@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from rabatnet.countries.models import Country
@@ -46,6 +47,12 @@ class Command(BaseCommand):
         parser.add_argument("--password", default=DEMO_PASSWORD)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO_DATA:
+            raise CommandError(
+                "Demo data is loaded only by `make setup` and `make run` (settings with "
+                "DEMO_DATA on, such as config.settings.demo): its accounts have a public "
+                "password. Refused with these settings."
+            )
         self.stdout.write(f"Demo accounts (password: {options['password']}):")
         with transaction.atomic():
             for email, name, role, iso3, theme in DEMO_ACCOUNTS:
