@@ -1,10 +1,7 @@
 """The transition table of a guide's life, and the services that follow it under locks."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
 from django.urls import reverse
 
 from rabatnet.guides import lifecycle, services
@@ -104,41 +101,3 @@ def test_a_step_the_person_may_not_take_is_refused_with_403(client):
     url = reverse("guides:step", kwargs={"iso3": "SEN"})
     assert client.post(url, {"lang": "fr", "step": "submit"}).status_code == 403
     assert client.post(url, {"lang": "fr", "step": "nonsense"}).status_code == 403
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("decisions", [("endorse", "send_back"), ("endorse", "endorse")])
-def test_two_decisions_at_once_one_wins(decisions):
-    guide = drafted_guide()
-    edition = services.guide_submit(guide=guide, actor=None)
-    barrier = threading.Barrier(2)
-    outcomes: list[str] = []
-
-    def decide(decision: str) -> None:
-        try:
-            seen = Edition.objects.select_related("guide").get(pk=edition.pk)
-            assert seen.status == Edition.Status.SUBMITTED  # both read before either writes
-            barrier.wait(timeout=10)
-            if decision == "endorse":
-                services.edition_endorse(edition=seen, actor=None)
-            else:
-                services.edition_return(edition=seen, actor=None, comment="Compléter.")
-            outcomes.append("won")
-        except ValidationError as exc:
-            outcomes.append(" ".join(exc.messages))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=decide, args=(d,)) for d in decisions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    assert sorted(outcomes)[-1] == "won" and outcomes.count("won") == 1, outcomes
-    lost = next(o for o in outcomes if o != "won")
-    assert "does not apply to a guide at the stage" in lost
-    decided = GuideEvent.objects.filter(guide=guide, stage__in=["endorsed"]).count()
-    decided += GuideEvent.objects.filter(guide=guide, stage="drafting").count() - 1
-    assert decided == 1  # one event beyond the drafting step the guide began with
