@@ -4,9 +4,11 @@ Which step leads where, and who may take it, is the table in ``lifecycle.py``; v
 the "who", services lock the rows and check, in the table, that the step still applies.
 """
 
+from typing import Any, cast
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,9 +24,14 @@ from .snapshot import guide_snapshot
 from .tasks import build_edition_pdf
 
 
+def _record_actor(instance: Model, actor: User | None) -> None:
+    """Who makes the change, for the history (django-simple-history reads the attribute)."""
+    cast(Any, instance)._history_user = actor
+
+
 def _record(guide: Guide, stage: str, actor: User | None, comment: str = "") -> None:
     guide.stage = stage
-    guide._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(guide, actor)
     guide.save(update_fields=["stage", "updated_at"])
     GuideEvent.objects.create(
         guide=guide, stage=stage, actor=actor, at=timezone.now(), comment=comment
@@ -70,7 +77,7 @@ def guide_advance(*, guide: Guide, stage: str, actor: User | None, comment: str 
 @transaction.atomic
 def guide_update(*, guide: Guide, expected_version: int, actor: User | None) -> Guide:
     """Save the guide's own fields (title, context); refused if stale."""
-    guide._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(guide, actor)
     return save_versioned(obj=guide, expected_version=expected_version, fields=["title", "context"])
 
 
@@ -156,7 +163,7 @@ def guide_follow_up(*, guide: Guide, actor: User | None, comment: str = "") -> G
 
 @transaction.atomic
 def part_create(*, instance: VersionedModel, actor: User | None) -> VersionedModel:
-    instance._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(instance, actor)
     instance.full_clean()
     instance.save()
     return instance
@@ -167,13 +174,13 @@ def part_update(
     *, instance: VersionedModel, fields: list[str], expected_version: int, actor: User | None
 ) -> VersionedModel:
     """Save an edited record; StaleEditError if somebody saved it meanwhile."""
-    instance._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(instance, actor)
     return save_versioned(obj=instance, expected_version=expected_version, fields=fields)
 
 
 @transaction.atomic
 def part_delete(*, instance: VersionedModel, actor: User | None) -> None:
-    instance._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(instance, actor)
     instance.delete()
 
 
