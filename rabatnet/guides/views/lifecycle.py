@@ -75,7 +75,7 @@ def guide_step(request: HttpRequest, iso3: str) -> HttpResponse:
 def edition_decide(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
     """The country's coordinating authority (or the secretariat) endorses or sends back."""
     edition = access_edition(request, iso3, number, "view")
-    _allow(request, edition.guide, lifecycle.ENDORSE)
+    _allow(request, edition.guide, lifecycle.ENDORSE)  # sending back has the same rule
     form = DecisionForm(request.POST)
     try:
         if not form.is_valid():
