@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "rabatnet.accounts.middleware.OTPVerificationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "rabatnet.core.access.AccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

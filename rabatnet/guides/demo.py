@@ -24,7 +24,7 @@ from rabatnet.network.models import Appointment, Organisation, Person, Role
 from rabatnet.network.services import organisation_create, person_create
 from rabatnet.sources.models import Area, Source
 
-from . import services
+from . import lifecycle, services
 from .models import (
     ActorRole,
     Challenge,
@@ -228,7 +228,7 @@ def _lifecycle(guide: Guide, target: str) -> None:
     """Drive the guide through the services up to ``target``, signed by demo accounts."""
     country = guide.country
     editor = _demo_user([Role.FOCAL_POINT, Role.WORKGROUP_MEMBER], country)
-    for stage in services.PREPARATION[1:]:
+    for stage in lifecycle.PREPARATION[1:]:
         services.guide_advance(guide=guide, stage=stage, actor=editor)
     if target == Stage.DRAFTING:
         return

@@ -1,5 +1,9 @@
 """Reads for guides."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -7,14 +11,21 @@ from rabatnet.countries.models import Country
 
 from .models import Edition, Guide, GuideEvent, Stage
 
+if TYPE_CHECKING:
+    from .forms import Part
+
 
 def country_guides(country: Country) -> list[Guide]:
-    return list(Guide.objects.filter(country=country).order_by("pk"))
+    return list(Guide.objects.filter(country=country).select_related("country").order_by("pk"))
 
 
 def guide_for(country: Country, language: str | None, preferred: str | None = None) -> Guide:
     """The guide in ``language``; else the one in ``preferred`` (the reader's), else the first."""
-    guides = country_guides(country)
+    return choose_guide(country_guides(country), language, preferred)
+
+
+def choose_guide(guides: list[Guide], language: str | None, preferred: str | None) -> Guide:
+    """As ``guide_for``, among a country's ``guides``; 404 if none fits."""
     if not guides:
         raise Http404("This country has no guide yet.")
     by_language = {g.language: g for g in guides}
@@ -60,3 +71,19 @@ def timeline() -> list[dict[str, object]]:
 
 def guide_events(guide: Guide) -> list[GuideEvent]:
     return list(guide.events.select_related("actor"))
+
+
+def _with_related(records: QuerySet[Model], fields: Iterable[str]) -> QuerySet[Model]:
+    """The records with the rows their form's foreign keys point to (their names show them)."""
+    model = records.model
+    related = [
+        name
+        for name in fields
+        if (field := model._meta.get_field(name)).many_to_one and field.name != "guide"
+    ]
+    return records.select_related(*related)
+
+
+def workspace_parts(guide: Guide, parts: Iterable["Part"]) -> list[tuple["Part", list[Model]]]:
+    """Each part with its records, in a query per part whatever the number of records."""
+    return [(part, list(_with_related(part.records(guide), part.fields))) for part in parts]

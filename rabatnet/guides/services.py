@@ -1,12 +1,14 @@
 """Writes for guides: the steps of their life, editions, and the records of their parts.
 
-Who may call which is decided in ``permissions.py``; services check only that the
-step is possible from where the guide stands.
+Which step leads where, and who may take it, is the table in ``lifecycle.py``; views check
+the "who", services lock the rows and check, in the table, that the step still applies.
 """
+
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,32 +17,39 @@ from rabatnet.core.models import VersionedModel
 from rabatnet.core.services import save_versioned
 from rabatnet.countries.models import Country
 
+from . import lifecycle
 from .models import Edition, Guide, GuideEvent, Stage
 from .models.guide import content_hash
 from .snapshot import guide_snapshot
 from .tasks import build_edition_pdf
 
-# The steps a country takes by itself before drafting, in order.
-PREPARATION = [
-    Stage.EXPRESSION_OF_INTEREST,
-    Stage.STAKEHOLDERS,
-    Stage.QUESTIONNAIRES,
-    Stage.WORKSHOP,
-    Stage.DRAFTING,
-]
 
-
-# The stages from which the records can be submitted as a new edition.
-SUBMITTABLE = [Stage.DRAFTING, Stage.PUBLISHED, Stage.FOLLOW_UP]
+def _record_actor(instance: Model, actor: User | None) -> None:
+    """Who makes the change, for the history (django-simple-history reads the attribute)."""
+    cast(Any, instance)._history_user = actor
 
 
 def _record(guide: Guide, stage: str, actor: User | None, comment: str = "") -> None:
     guide.stage = stage
-    guide._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(guide, actor)
     guide.save(update_fields=["stage", "updated_at"])
     GuideEvent.objects.create(
         guide=guide, stage=stage, actor=actor, at=timezone.now(), comment=comment
     )
+
+
+def _locked_guide(guide: Guide) -> Guide:
+    """The guide read again, in place, under a row lock: its stage is the database's now."""
+    guide.refresh_from_db(from_queryset=Guide.objects.select_for_update())
+    return guide
+
+
+def _locked(edition: Edition) -> tuple[Guide, Edition]:
+    """The edition's guide, then the edition, read again in place under row locks (always
+    in this order, so that two decisions wait for each other instead of deadlocking)."""
+    guide = _locked_guide(edition.guide)
+    edition.refresh_from_db(from_queryset=Edition.objects.select_for_update())
+    return guide, edition
 
 
 @transaction.atomic
@@ -57,17 +66,18 @@ def guide_start(*, country: Country, language: str, actor: User | None, title: s
 
 @transaction.atomic
 def guide_advance(*, guide: Guide, stage: str, actor: User | None, comment: str = "") -> Guide:
-    """Move through the preparation steps (forward or back), up to drafting."""
-    if stage not in PREPARATION or guide.stage not in PREPARATION:
+    """Record a preparation step (forward or back), up to drafting."""
+    guide = _locked_guide(guide)
+    if stage not in lifecycle.PREPARATION:
         raise ValidationError(_("This step is taken by submitting, endorsing or publishing."))
-    _record(guide, stage, actor, comment)
+    _record(guide, lifecycle.transition(guide, stage).target, actor, comment)
     return guide
 
 
 @transaction.atomic
 def guide_update(*, guide: Guide, expected_version: int, actor: User | None) -> Guide:
     """Save the guide's own fields (title, context); refused if stale."""
-    guide._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(guide, actor)
     return save_versioned(obj=guide, expected_version=expected_version, fields=["title", "context"])
 
 
@@ -80,11 +90,8 @@ def pending_edition(guide: Guide) -> Edition | None:
 @transaction.atomic
 def guide_submit(*, guide: Guide, actor: User | None) -> Edition:
     """Freeze the current records as a new edition and ask the authority to endorse it."""
-    guide = Guide.objects.select_for_update().get(pk=guide.pk)
-    if guide.stage not in SUBMITTABLE:
-        raise ValidationError(
-            _("Only a guide being drafted (or published, for a new edition) can be submitted.")
-        )
+    guide = _locked_guide(guide)
+    step = lifecycle.transition(guide, lifecycle.SUBMIT)
     if pending_edition(guide):
         raise ValidationError(_("An edition is already waiting for endorsement or publication."))
     content = guide_snapshot(guide)
@@ -98,29 +105,26 @@ def guide_submit(*, guide: Guide, actor: User | None) -> Edition:
         submitted_at=timezone.now(),
         submitted_by=actor,
     )
-    _record(guide, Stage.SUBMITTED, actor)
+    _record(guide, step.target, actor)
     return edition
 
 
-def _decide(edition: Edition, status: str, actor: User | None, comment: str) -> Edition:
-    if edition.status != Edition.Status.SUBMITTED:
-        raise ValidationError(
-            _("Only an edition submitted for endorsement can be endorsed or sent back.")
-        )
-    edition.status = status
+def _decide(edition: Edition, action: str, actor: User | None, comment: str) -> Edition:
+    guide, edition = _locked(edition)
+    step = lifecycle.transition(guide, action, edition)
+    edition.status = step.edition_to
     edition.decided_at = timezone.now()
     edition.decided_by = actor
     edition.decision_comment = comment
     edition.save(update_fields=["status", "decided_at", "decided_by", "decision_comment"])
+    _record(guide, step.target, actor, comment)
     return edition
 
 
 @transaction.atomic
 def edition_endorse(*, edition: Edition, actor: User | None, comment: str = "") -> Edition:
     """The national coordinating authority endorses the submitted edition."""
-    _decide(edition, Edition.Status.ENDORSED, actor, comment)
-    _record(edition.guide, Stage.ENDORSED, actor, comment)
-    return edition
+    return _decide(edition, lifecycle.ENDORSE, actor, comment)
 
 
 @transaction.atomic
@@ -128,30 +132,29 @@ def edition_return(*, edition: Edition, actor: User | None, comment: str) -> Edi
     """The authority sends the edition back with comments; drafting resumes."""
     if not comment.strip():
         raise ValidationError({"comment": _("Say what should change: the comments are required.")})
-    _decide(edition, Edition.Status.RETURNED, actor, comment)
-    _record(edition.guide, Stage.DRAFTING, actor, comment)
-    return edition
+    return _decide(edition, lifecycle.SEND_BACK, actor, comment)
 
 
 @transaction.atomic
 def edition_publish(*, edition: Edition, actor: User | None) -> Edition:
     """The secretariat publishes an endorsed edition; from now on it is frozen."""
-    if edition.status != Edition.Status.ENDORSED:
-        raise ValidationError(_("Only an endorsed edition can be published."))
-    edition.status = Edition.Status.PUBLISHED
+    guide, edition = _locked(edition)
+    step = lifecycle.transition(guide, lifecycle.PUBLISH, edition)
+    edition.status = step.edition_to
     edition.published_at = timezone.now()
     edition.published_by = actor
     edition.save(update_fields=["status", "published_at", "published_by"])
-    _record(edition.guide, Stage.PUBLISHED, actor)
-    transaction.on_commit(lambda: build_edition_pdf.enqueue(edition_id=edition.pk))
+    _record(guide, step.target, actor)
+    edition_id = edition.pk
+    transaction.on_commit(lambda: build_edition_pdf.enqueue(edition_id=edition_id))
     return edition
 
 
 @transaction.atomic
 def guide_follow_up(*, guide: Guide, actor: User | None, comment: str = "") -> Guide:
-    if guide.stage != Stage.PUBLISHED:
-        raise ValidationError(_("Follow-up starts once the guide is published."))
-    _record(guide, Stage.FOLLOW_UP, actor, comment)
+    """The country starts following up its published guide."""
+    guide = _locked_guide(guide)
+    _record(guide, lifecycle.transition(guide, lifecycle.FOLLOW_UP).target, actor, comment)
     return guide
 
 
@@ -160,7 +163,7 @@ def guide_follow_up(*, guide: Guide, actor: User | None, comment: str = "") -> G
 
 @transaction.atomic
 def part_create(*, instance: VersionedModel, actor: User | None) -> VersionedModel:
-    instance._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(instance, actor)
     instance.full_clean()
     instance.save()
     return instance
@@ -171,13 +174,13 @@ def part_update(
     *, instance: VersionedModel, fields: list[str], expected_version: int, actor: User | None
 ) -> VersionedModel:
     """Save an edited record; StaleEditError if somebody saved it meanwhile."""
-    instance._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(instance, actor)
     return save_versioned(obj=instance, expected_version=expected_version, fields=fields)
 
 
 @transaction.atomic
 def part_delete(*, instance: VersionedModel, actor: User | None) -> None:
-    instance._history_user = actor  # type: ignore[attr-defined]
+    _record_actor(instance, actor)
     instance.delete()
 
 

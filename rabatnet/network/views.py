@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
 
-from rabatnet.countries.selectors import country_by_iso3
+from rabatnet.core.access import actor
 
 from . import selectors, services
 from .forms import (
@@ -18,25 +19,29 @@ from .forms import (
     OrganisationForm,
     PersonForm,
 )
-from .models import Appointment, Organisation, Person
 from .permissions import (
-    access,
+    access_appointment,
+    access_area,
+    access_country_area,
+    access_organisation,
+    access_person,
     can_change_person,
     can_manage_network,
-    can_view_country_area,
-    can_view_directory,
-    can_view_person,
-    can_view_private_area,
 )
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails  # set by django_htmx's middleware
 
 
 @require_GET
 def private_home(request: HttpRequest) -> HttpResponse:
     """Members: their appointments, their countries, the secretariat's contacts."""
-    access(can_view_private_area(request.user))
+    access_area(request, "view")
+    user = actor(request)
     context = {
-        "appointments": selectors.user_appointments(request.user),
-        "countries": selectors.user_countries(request.user),
+        "appointments": selectors.user_appointments(user),
+        "countries": selectors.user_countries(user),
         "secretariat": selectors.secretariat_contacts(),
         "can_manage": can_manage_network(request.user),
     }
@@ -46,8 +51,7 @@ def private_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def country_area(request: HttpRequest, iso3: str) -> HttpResponse:
     """Members appointed for this country, and the secretariat: its posts, current and past."""
-    country = country_by_iso3(iso3)
-    access(can_view_country_area(request.user, country))
+    country = access_country_area(request, iso3)
     context = {
         "country": country,
         "posts": selectors.country_posts(country),
@@ -58,9 +62,9 @@ def country_area(request: HttpRequest, iso3: str) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: HtmxHttpRequest) -> HttpResponse:
     """Members: people in post who agreed to be listed (the secretariat sees everyone)."""
-    access(can_view_directory(request.user))
+    access_area(request, "directory")
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     people = selectors.directory(
@@ -79,10 +83,9 @@ def directory(request: HttpRequest) -> HttpResponse:
 @require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The secretariat, the person themself, or members when the person is listed."""
-    person = get_object_or_404(Person, pk=pk)
-    access(can_view_person(request.user, person))
+    person = access_person(request, pk, "view")
     context = {
-        "person": selectors.person_with_history(pk),
+        "person": selectors.person_with_history(person.pk),
         "can_change": can_change_person(request.user, person),
         "can_manage": can_manage_network(request.user),
     }
@@ -92,13 +95,13 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
     """The secretariat adds a person to the network, with an account and an invitation."""
-    access(can_manage_network(request.user))
+    access_area(request, "manage")
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         site_url = f"{request.scheme}://{request.get_host()}"
         try:
             person = services.person_create(
-                actor=request.user, site_url=site_url, **form.cleaned_data
+                actor=actor(request), site_url=site_url, **form.cleaned_data
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -115,8 +118,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The secretariat, or the person themself; a stale edit is refused."""
-    person = get_object_or_404(Person, pk=pk)
-    access(can_change_person(request.user, person))
+    person = access_person(request, pk, "change")
     form = PersonForm(request.POST or None, instance=person)
     if person.user_id is not None and person.user_id == request.user.pk:
         # One's own address changes from the account page, once the new address confirms
@@ -132,7 +134,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.person_update(
                 person=form.instance,
                 expected_version=form.cleaned_data["version"],
-                actor=request.user,
+                actor=actor(request),
             )
         )
     ):
@@ -144,11 +146,10 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def appointment_create(request: HttpRequest, pk: int) -> HttpResponse:
     """The secretariat appoints a person to a role."""
-    access(can_manage_network(request.user))
-    person = get_object_or_404(Person, pk=pk)
+    person = access_person(request, pk, "appoint")
     form = AppointmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.appointment_create(person=person, actor=request.user, **form.cleaned_data)
+        services.appointment_create(person=person, actor=actor(request), **form.cleaned_data)
         messages.success(request, _("The appointment was recorded."))
         return redirect(person)
     return render(request, "network/appointment_form.html", {"form": form, "person": person})
@@ -157,13 +158,12 @@ def appointment_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
     """The secretariat ends an appointment; its record stays in the history."""
-    access(can_manage_network(request.user))
-    appointment = get_object_or_404(Appointment.objects.select_related("person"), pk=pk)
+    appointment = access_appointment(request, pk)
     form = AppointmentEndForm(request.POST)
     if form.is_valid():
         try:
             services.appointment_end(
-                appointment=appointment, ends_on=form.cleaned_data["ends_on"], actor=request.user
+                appointment=appointment, ends_on=form.cleaned_data["ends_on"], actor=actor(request)
             )
             messages.success(request, _("The appointment was ended."))
         except ValidationError as exc:
@@ -176,7 +176,7 @@ def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def organisation_list(request: HttpRequest) -> HttpResponse:
     """Members: the organisations of the network."""
-    access(can_view_directory(request.user))
+    access_area(request, "directory")
     context = {
         "organisations": selectors.organisations(),
         "can_manage": can_manage_network(request.user),
@@ -187,18 +187,19 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """The secretariat adds or edits an organisation; a stale edit is refused."""
-    access(can_manage_network(request.user))
-    organisation = get_object_or_404(Organisation, pk=pk) if pk else None
+    if pk is None:
+        access_area(request, "manage")
+    organisation = access_organisation(request, pk) if pk is not None else None
     form = OrganisationForm(request.POST or None, instance=organisation)
 
     def write() -> object:
         if organisation is None:
             data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            return services.organisation_create(actor=request.user, **data)
+            return services.organisation_create(actor=actor(request), **data)
         return services.organisation_update(
             organisation=form.instance,
             expected_version=form.cleaned_data["version"],
-            actor=request.user,
+            actor=actor(request),
         )
 
     if request.method == "POST" and form.is_valid() and form.save_through(write):

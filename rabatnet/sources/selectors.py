@@ -1,5 +1,7 @@
 """Reads for the source mapping."""
 
+from typing import TypedDict
+
 from django.db.models import QuerySet
 
 from rabatnet.countries.models import Country
@@ -8,6 +10,14 @@ from rabatnet.network.models import Organisation, Person
 from .models import Area, Source
 
 GOVERNMENTAL = {Organisation.Kind.GOVERNMENT}
+
+
+class EntityRow(TypedDict):
+    """A row of the mapping's table: an entity, its sources, the areas they cover."""
+
+    entity: Organisation
+    sources: list[Source]
+    areas: set[int]
 
 
 def country_sources(country: Country) -> QuerySet[Source]:
@@ -27,7 +37,7 @@ def source_table(country: Country) -> dict[str, object]:
         ("governmental", "governmental", lambda s: s.entity.kind in GOVERNMENTAL),
         ("others", "others", lambda s: s.entity.kind not in GOVERNMENTAL),
     ):
-        rows: dict[int, dict[str, object]] = {}
+        rows: dict[int, EntityRow] = {}
         for source in filter(test, sources):
             row = rows.setdefault(
                 source.entity_id, {"entity": source.entity, "sources": [], "areas": set()}

@@ -2,29 +2,27 @@
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rabatnet.countries.selectors import country_by_iso3
-from rabatnet.network.permissions import access
+from rabatnet.core.access import actor
 from rabatnet.network.services import organisation_create
 
 from . import selectors, services
 from .forms import EntityForm, SourceForm
 from .models import Source
-from .permissions import can_edit_sources, can_view_sources
+from .permissions import access_source, access_sources, can_add_source
 
 
 @require_GET
 def source_list(request: HttpRequest, iso3: str) -> HttpResponse:
     """The country's members and the secretariat: the mapping, grouped as the seed's table."""
-    country = country_by_iso3(iso3)
-    access(can_view_sources(request.user, country))
+    country = access_sources(request, iso3, "view")
     context = {
         "country": country,
         "table": selectors.source_table(country),
-        "can_edit": can_edit_sources(request.user, country),
+        "can_edit": can_add_source(request.user, country),
     }
     return render(request, "sources/source_list.html", context)
 
@@ -32,9 +30,8 @@ def source_list(request: HttpRequest, iso3: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def source_edit(request: HttpRequest, iso3: str, pk: int | None = None) -> HttpResponse:
     """Focal points and workgroup members of the country, and the secretariat."""
-    country = country_by_iso3(iso3)
-    access(can_edit_sources(request.user, country))
-    source = get_object_or_404(Source, pk=pk, country=country) if pk else None
+    source = access_source(request, iso3, pk) if pk is not None else None
+    country = source.country if source else access_sources(request, iso3, "add")
     form = SourceForm(request.POST or None, instance=source, country=country)
 
     def write() -> Source:
@@ -42,14 +39,14 @@ def source_edit(request: HttpRequest, iso3: str, pk: int | None = None) -> HttpR
         if source is None:
             fields = {k: v for k, v in data.items() if k not in ("areas", "version")}
             return services.source_create(
-                country=country, areas=data["areas"], actor=request.user, **fields
+                country=country, areas=data["areas"], actor=actor(request), **fields
             )
         return services.source_update(
             source=form.instance,
             areas=data["areas"],
             indicators=data["indicators"],
             expected_version=data["version"],
-            actor=request.user,
+            actor=actor(request),
         )
 
     if request.method == "POST" and form.is_valid() and form.save_through(write):
@@ -63,22 +60,19 @@ def source_edit(request: HttpRequest, iso3: str, pk: int | None = None) -> HttpR
 @require_POST
 def source_delete(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     """Editors of the country remove a source; the history keeps it."""
-    country = country_by_iso3(iso3)
-    access(can_edit_sources(request.user, country))
-    source = get_object_or_404(Source, pk=pk, country=country)
-    services.source_delete(source=source, actor=request.user)
+    source = access_source(request, iso3, pk)
+    services.source_delete(source=source, actor=actor(request))
     messages.success(request, _("The source “%(name)s” was removed.") % {"name": source.name})
-    return redirect("sources:list", iso3=country.iso3)
+    return redirect("sources:list", iso3=source.country.iso3)
 
 
 @require_http_methods(["GET", "POST"])
 def entity_create(request: HttpRequest, iso3: str) -> HttpResponse:
     """Editors of the country add a data-collection entity."""
-    country = country_by_iso3(iso3)
-    access(can_edit_sources(request.user, country))
+    country = access_sources(request, iso3, "add")
     form = EntityForm(request.POST or None, country=country)
     if request.method == "POST" and form.is_valid():
-        entity = organisation_create(actor=request.user, country=country, **form.cleaned_data)
+        entity = organisation_create(actor=actor(request), country=country, **form.cleaned_data)
         messages.success(request, _("“%(name)s” was added.") % {"name": entity.name})
         return redirect("sources:create", iso3=country.iso3)
     return render(request, "sources/entity_form.html", {"country": country, "form": form})

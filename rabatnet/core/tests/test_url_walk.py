@@ -1,20 +1,24 @@
-"""Walk every named URL as an anonymous visitor.
+"""Walk every named URL as an anonymous visitor, then as the secretariat.
 
-Public pages answer 200; every other page sends the visitor to the login page.
-A new URL must be classified here (and given sample arguments if it takes any):
-until then this test fails.
+Anonymously, public pages answer 200 and every other page sends the visitor to the login
+page; the secretariat opens every page. A new URL must be classified here (and given
+sample arguments if it takes any): until then this test fails. Each page has a ceiling on
+its database queries (``CEILINGS``), so that an N+1 shows up here.
 """
 
 from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
+from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.sources.models import Source
 from rabatnet.statistics.services import geo_countries_sync
 from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
@@ -93,6 +97,89 @@ PRIVATE = {
 # A profile chart without data (the walk's database holds no statistics) is not found.
 OTHER = {"favicon": 302, "statistics:profile_chart": 404}
 
+
+# What the secretariat's GET answers where it is not 200: the steps are POST only.
+POST_ONLY = {
+    "accounts:logout",
+    "guides:start",
+    "guides:step",
+    "guides:decide",
+    "guides:publish",
+    "guides:part_delete",
+    "sources:delete",
+    "network:appointment_end",
+}
+SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {"accounts:login": 302}
+
+# Queries per page: the most the anonymous visitor or the secretariat may cost (measured
+# on the walk's data, plus 2 for the session and the second factor's checks).
+CEILINGS: dict[str, int] = {
+    "accounts:login": 4,
+    "accounts:logout": 4,
+    "accounts:password_reset": 4,
+    "accounts:password_reset_complete": 4,
+    "accounts:password_reset_confirm": 5,
+    "accounts:password_reset_done": 4,
+    "accounts:two_factor": 8,
+    "accounts:verify": 4,
+    "api:api-root": 4,
+    "api:get_country": 6,
+    "api:get_dataset": 8,
+    "api:index": 4,
+    "api:list_countries": 6,
+    "api:list_datasets": 8,
+    "api:list_indicators": 9,
+    "api:list_objectives": 5,
+    "api:list_observations": 8,
+    "api:list_themes": 5,
+    "api:openapi-json": 4,
+    "core:home": 5,
+    "countries:detail": 8,
+    "countries:list": 6,
+    "favicon": 4,
+    "guides:compare": 10,
+    "guides:contents": 11,
+    "guides:decide": 6,
+    "guides:detail": 9,
+    "guides:docx": 7,
+    "guides:edition": 9,
+    "guides:edition_pdf": 7,
+    "guides:editions": 8,
+    "guides:history": 39,
+    "guides:part_create": 9,
+    "guides:part_delete": 6,
+    "guides:part_edit": 10,
+    "guides:pdf": 7,
+    "guides:preview": 25,
+    "guides:publish": 6,
+    "guides:start": 6,
+    "guides:step": 6,
+    "guides:text": 9,
+    "guides:timeline": 9,
+    "guides:workspace": 19,
+    "healthz": 5,
+    "network:appointment_create": 11,
+    "network:appointment_end": 6,
+    "network:country_area": 9,
+    "network:directory": 11,
+    "network:organisation_create": 9,
+    "network:organisation_edit": 10,
+    "network:organisation_list": 8,
+    "network:person_create": 8,
+    "network:person_detail": 10,
+    "network:person_edit": 9,
+    "network:private_home": 9,
+    "sources:create": 12,
+    "sources:delete": 6,
+    "sources:edit": 14,
+    "sources:entity_create": 8,
+    "sources:list": 12,
+    "statistics:catalogue": 13,
+    "statistics:dataset": 8,
+    "statistics:download": 9,
+    "statistics:profile": 7,
+    "statistics:profile_chart": 7,
+}
 
 # Guide URLs that take only the country; some want a query string too.
 GUIDE_URLS = [
@@ -175,23 +262,37 @@ def test_every_url_is_classified() -> None:
     unclassified = names - PUBLIC - PRIVATE - set(OTHER)
     assert not unclassified, f"Classify these URLs in test_url_walk.py: {sorted(unclassified)}"
     assert not (PUBLIC | PRIVATE | set(OTHER)) - names, "Classified URLs that no longer exist"
+    assert not names - set(CEILINGS), "Give these URLs a query ceiling in test_url_walk.py"
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
-def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore[no-untyped-def]
-    for name, pattern in project_urls():
-        needs_args = bool(pattern.pattern.converters) or "<" in str(pattern.pattern)
-        assert not needs_args or name in samples, f"Give {name} sample arguments in test_url_walk"
-        with override(language):
-            url = reverse(name, kwargs=samples.get(name, {})) + QUERY.get(name, "")
-            login = reverse(settings.LOGIN_URL)
+def _get(client, name: str, pattern: URLPattern, samples: dict, language: str):  # type: ignore[no-untyped-def]
+    """GET the URL; its address, response and the number of queries it took."""
+    needs_args = bool(pattern.pattern.converters) or "<" in str(pattern.pattern)
+    assert not needs_args or name in samples, f"Give {name} sample arguments in test_url_walk"
+    with override(language):
+        url = reverse(name, kwargs=samples.get(name, {})) + QUERY.get(name, "")
+    with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
         if response.streaming:
             # Read to the end: the test client then closes the file (no ResourceWarning)
             # without closing the database connection, as response.close() would on
             # PostgreSQL (request_finished, inside the test's transaction).
             b"".join(response.streaming_content)
+    return url, response, len(queries)
+
+
+def _within_ceiling(name: str, url: str, count: int) -> None:
+    ceiling = CEILINGS[name]
+    assert count <= ceiling, f"{name} ({url}): {count} queries, ceiling {ceiling}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
+def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore[no-untyped-def]
+    with override(language):
+        login = reverse(settings.LOGIN_URL)
+    for name, pattern in project_urls():
+        url, response, count = _get(client, name, pattern, samples, language)
         if name in PUBLIC:
             assert response.status_code == 200, f"{name} ({url}) should be public"
         elif name in OTHER:
@@ -201,6 +302,21 @@ def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore
             assert response["Location"].startswith(f"{login}?next="), (
                 f"{name} → {response['Location']}"
             )
+        _within_ceiling(name, url, count)
+
+
+@pytest.mark.django_db
+def test_secretariat_walk(client, samples) -> None:  # type: ignore[no-untyped-def]
+    """The secretariat may open every page: each answers (no 500) within its ceiling."""
+    client.force_login(secretariat_user())
+    wrong = []
+    for name, pattern in project_urls():
+        url, response, count = _get(client, name, pattern, samples, "en")
+        expected = SECRETARIAT_STATUS.get(name, OTHER.get(name, 200))
+        if response.status_code != expected:
+            wrong.append(f"{name} ({url}): {response.status_code}, not {expected}")
+        _within_ceiling(name, url, count)
+    assert not wrong
 
 
 @pytest.mark.django_db

@@ -2,22 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from rabatnet.core.access import parse_number
+
 from .. import selectors
 from ..compare import compare_contents
 from ..docx_export import render_guide_docx
 from ..models import Edition, Guide
-from ..permissions import can_view_drafts, can_view_edition
+from ..permissions import access_edition, access_guide, can_view_guide
 from ..rendering import RENDERER_VERSION, cached_pdf, published_pdf_path, render_guide_body
 from ..tasks import build_edition_pdf
-from .common import country_and_guide
 from .lifecycle import workspace_url
 
 
@@ -26,16 +25,6 @@ def _published(guide: Guide) -> Edition:
     if edition is None:
         raise Http404("This guide is not published yet.")
     return edition
-
-
-def _refusal(request: HttpRequest, *editions: Edition) -> HttpResponse | None:
-    """None if the visitor may read every edition; the login page for an anonymous
-    visitor who may not; 403 for a signed-in one."""
-    if all(can_view_edition(request.user, edition) for edition in editions):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 def _body(edition: Edition) -> str:
@@ -61,11 +50,11 @@ def guide_detail(request: HttpRequest, iso3: str) -> HttpResponse:
 
     Before publication the country's members are taken to the workspace; others get 404.
     """
-    country, guide = country_and_guide(request, iso3)
+    guide = access_guide(request, iso3, "read")
     edition = selectors.published_edition(guide)
-    if edition is None and request.user.is_authenticated and can_view_drafts(request.user, country):
+    if edition is None and can_view_guide(request.user, guide):
         messages.info(request, _("This guide is not published yet: here is its workspace."))
-        return redirect(workspace_url(country.iso3, guide.language))
+        return redirect(workspace_url(guide.country.iso3, guide.language))
     return _page(request, guide, edition or _published(guide))
 
 
@@ -88,7 +77,7 @@ def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponse:
 @login_not_required
 def guide_pdf(request: HttpRequest, iso3: str) -> HttpResponse:
     """Public: the published edition as PDF (built by the worker, cached by content hash)."""
-    _, guide = country_and_guide(request, iso3)
+    guide = access_guide(request, iso3, "read")
     return _pdf_response(request, _published(guide))
 
 
@@ -96,7 +85,7 @@ def guide_pdf(request: HttpRequest, iso3: str) -> HttpResponse:
 @login_not_required
 def guide_docx(request: HttpRequest, iso3: str) -> HttpResponse:
     """Public: the published edition as a Word document."""
-    _, guide = country_and_guide(request, iso3)
+    guide = access_guide(request, iso3, "read")
     edition = _published(guide)
     data = render_guide_docx(edition.content, edition.content_sha256)
     response = HttpResponse(
@@ -111,10 +100,10 @@ def guide_docx(request: HttpRequest, iso3: str) -> HttpResponse:
 @login_not_required
 def edition_list(request: HttpRequest, iso3: str) -> HttpResponse:
     """Public: the published editions; the country and the secretariat see every edition."""
-    country, guide = country_and_guide(request, iso3)
-    everything = request.user.is_authenticated and can_view_drafts(request.user, country)
+    guide = access_guide(request, iso3, "read")
+    everything = can_view_guide(request.user, guide)
     editions = selectors.editions(guide, published_only=not everything)
-    context = {"country": country, "guide": guide, "editions": editions}
+    context = {"country": guide.country, "guide": guide, "editions": editions}
     return render(request, "guides/edition_list.html", context)
 
 
@@ -122,35 +111,29 @@ def edition_list(request: HttpRequest, iso3: str) -> HttpResponse:
 @login_not_required
 def edition_detail(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
     """Public if published; otherwise the country's members and the secretariat."""
-    _, guide = country_and_guide(request, iso3)
-    edition = selectors.edition(guide, number)
-    return _refusal(request, edition) or _page(request, guide, edition)
+    edition = access_edition(request, iso3, number, "view")
+    return _page(request, edition.guide, edition)
 
 
 @require_GET
 @login_not_required
 def edition_pdf(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
     """As ``edition_detail``, as PDF."""
-    _, guide = country_and_guide(request, iso3)
-    edition = selectors.edition(guide, number)
-    return _refusal(request, edition) or _pdf_response(request, edition)
+    edition = access_edition(request, iso3, number, "view")
+    return _pdf_response(request, edition)
 
 
 @require_GET
 @login_not_required
 def edition_compare(request: HttpRequest, iso3: str) -> HttpResponse:
     """Compare two editions part by part (``?a=1&b=2``); each must be readable by the visitor."""
-    country, guide = country_and_guide(request, iso3)
-    try:
-        numbers = int(request.GET["a"]), int(request.GET["b"])
-    except (KeyError, ValueError) as exc:
-        raise Http404(_("Give two edition numbers: ?a=1&b=2.")) from exc
-    old, new = (selectors.edition(guide, n) for n in sorted(numbers))
-    if refusal := _refusal(request, old, new):
-        return refusal
+    if "a" not in request.GET or "b" not in request.GET:
+        raise Http404(_("Give two edition numbers: ?a=1&b=2."))
+    numbers = sorted(parse_number(request.GET[key]) for key in "ab")
+    old, new = (access_edition(request, iso3, n, "view") for n in numbers)
     context = {
-        "country": country,
-        "guide": guide,
+        "country": new.guide.country,
+        "guide": new.guide,
         "old": old,
         "new": new,
         "parts": compare_contents(old.content, new.content),
