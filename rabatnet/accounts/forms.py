@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rabatnet.core.forms import SiteForm
 
-class TokenForm(forms.Form):
+
+class TokenForm(SiteForm):
     token = forms.CharField(
         label=_("Code"),
         max_length=16,

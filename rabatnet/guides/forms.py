@@ -12,7 +12,7 @@ from django.forms import modelform_factory
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from rabatnet.core.forms import VersionedModelForm
+from rabatnet.core.forms import SiteForm, VersionedModelForm
 from rabatnet.sources.selectors import contact_choices, entity_choices
 
 from .models import (
@@ -138,7 +138,7 @@ class GuideTextForm(VersionedModelForm):
         widgets = {"context": forms.Textarea(attrs={"rows": 12})}
 
 
-class StartForm(forms.Form):
+class StartForm(SiteForm):
     language = forms.ChoiceField(label=_("Language of the guide"), choices=[])
 
     def __init__(self, *args: object, taken: set[str], **kwargs: object) -> None:
@@ -148,7 +148,7 @@ class StartForm(forms.Form):
         self.fields["language"].choices = [c for c in Language.choices if c[0] not in taken]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(SiteForm):
     decision = forms.ChoiceField(
         choices=[("endorse", _("Endorse")), ("return", _("Send back with comments"))],
         widget=forms.RadioSelect,

@@ -5,12 +5,14 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from rabatnet.core.forms import SiteModelForm, VersionedAdminForm
+
 from . import services
 from .forms import AppointmentRulesMixin, PersonEmailMixin
 from .models import Appointment, Organisation, Person
 
 
-class AppointmentAdminForm(AppointmentRulesMixin, forms.ModelForm):
+class AppointmentAdminForm(AppointmentRulesMixin, SiteModelForm):
     """The rules of ``services.appointment_validate``, in the admin too."""
 
     class Meta:
@@ -18,8 +20,8 @@ class AppointmentAdminForm(AppointmentRulesMixin, forms.ModelForm):
         fields = ["person", "role", "country", "theme", "starts_on", "ends_on"]
 
 
-class PersonAdminForm(PersonEmailMixin, forms.ModelForm):
-    """E-mail in lowercase, never one another person or account has."""
+class PersonAdminForm(PersonEmailMixin, VersionedAdminForm):
+    """E-mail in lowercase, never one another person or account has; a stale edit refused."""
 
     class Meta:
         model = Person
@@ -51,7 +53,7 @@ class PersonAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["organisation"]
     # The account is linked by `adduser` or when the person is added with an account,
     # never here: the secretariat could otherwise attach an administrator's account.
-    readonly_fields = ["user", "version", "consent_recorded_at"]
+    readonly_fields = ["user", "consent_recorded_at"]
     inlines = [AppointmentInline]
 
     def save_model(
@@ -59,8 +61,8 @@ class PersonAdmin(SimpleHistoryAdmin):
     ) -> None:
         """Through the services: consent dated, version counted, account e-mail rule kept.
 
-        The admin form carries no version: the save counts against the stored one (a
-        history revert brings an old number), so edit pages opened before it are refused.
+        The form refused a stale version already; the save counts against the stored one
+        (a history revert brings an old number), so edit pages opened before it are refused.
         """
         if change:
             stored = Person.objects.values_list("version", flat=True).get(pk=obj.pk)
@@ -81,6 +83,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["name", "acronym", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]

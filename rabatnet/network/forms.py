@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from rabatnet.accounts.selectors import account_with_email
-from rabatnet.core.forms import VersionedModelForm
+from rabatnet.core.forms import SiteForm, SiteModelForm, VersionedModelForm
 from rabatnet.countries.selectors import country_choices
 
 from .models import Appointment, Organisation, Person, Role
@@ -107,7 +107,7 @@ class AppointmentRulesMixin:
         return data
 
 
-class AppointmentForm(AppointmentRulesMixin, forms.ModelForm):
+class AppointmentForm(AppointmentRulesMixin, SiteModelForm):
     class Meta:
         model = Appointment
         fields = ["role", "country", "theme", "starts_on", "ends_on"]
@@ -118,7 +118,7 @@ class AppointmentForm(AppointmentRulesMixin, forms.ModelForm):
         self.fields["country"].queryset = country_choices()
 
 
-class AppointmentEndForm(forms.Form):
+class AppointmentEndForm(SiteForm):
     ends_on = forms.DateField(
         label=_("Ends on"),
         widget=DATE_INPUT,
@@ -126,7 +126,7 @@ class AppointmentEndForm(forms.Form):
     )
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(SiteForm):
     country = forms.ModelChoiceField(
         queryset=None,  # set in __init__: sorted by name in the active language
         required=False,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rabatnet.core.forms import VersionedModelForm
+from rabatnet.core.forms import SiteModelForm, VersionedModelForm
 from rabatnet.countries.models import Country
 from rabatnet.network.models import Organisation
 
@@ -41,7 +41,7 @@ class SourceForm(VersionedModelForm):
         return super()._get_validation_exclusions() - {"country"}
 
 
-class EntityForm(forms.ModelForm):
+class EntityForm(SiteModelForm):
     """A data-collection entity of the country (an organisation of the network)."""
 
     class Meta:

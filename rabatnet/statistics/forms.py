@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rabatnet.core.forms import SiteForm
 from rabatnet.countries.models import Country
 from rabatnet.countries.selectors import name_sort_key
 
@@ -43,7 +44,7 @@ class FlagInput(forms.CheckboxInput):
         return str(data.get(name, "")).lower() not in ("", "0", "false", "off", "no")
 
 
-class DownloadForm(forms.Form):
+class DownloadForm(SiteForm):
     indicator = forms.ChoiceField(
         label=_("Indicator"),
         error_messages={
