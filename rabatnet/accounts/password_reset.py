@@ -7,12 +7,13 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
 from django.template import loader
 
+from rabatnet.core.forms import SiteFormMixin
 from rabatnet.core.tasks import send_email
 
 from .models import User
 
 
-class QueuedPasswordResetForm(PasswordResetForm):
+class QueuedPasswordResetForm(SiteFormMixin, PasswordResetForm):
     def get_users(self, email: str) -> Iterable[User]:
         """Active accounts with this address, those without a password yet included.
 

@@ -5,13 +5,16 @@ the choices of its foreign keys are narrowed to the guide's country.
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, QuerySet
 from django.forms import modelform_factory
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from rabatnet.accounts.models import User
 from rabatnet.core.forms import SiteForm, VersionedModelForm
 from rabatnet.sources.selectors import contact_choices, entity_choices
 
@@ -59,21 +62,30 @@ class Part:
         return self.model() if self.model is CorrectiveAction else self.model(guide=guide)
 
     def form(
-        self, guide: Guide, data: object = None, instance: Model | None = None
+        self,
+        guide: Guide,
+        data: object = None,
+        instance: Model | None = None,
+        *,
+        editor: User | AnonymousUser,
     ) -> VersionedModelForm:
+        """The record's form; its people are those ``editor`` may pick (``contact_choices``)."""
         form_class = modelform_factory(
             self.model, form=PartForm, fields=self.fields, widgets=self.widgets
         )
-        form = form_class(data, instance=instance or self.new_record(guide))
+        record = instance or self.new_record(guide)
+        form = form_class(data, instance=record)
         country = guide.country
-        for name, queryset in (
-            ("organisation", entity_choices(country)),
-            ("owner", entity_choices(country)),
-            ("person", contact_choices(country)),
-            ("challenge", Challenge.objects.filter(guide=guide)),
-        ):
-            if name in form.fields:
-                form.fields[name].queryset = queryset
+        choices: dict[str, QuerySet[Any]] = {
+            "organisation": entity_choices(country),
+            "owner": entity_choices(country),
+            "person": contact_choices(country, editor, keep=getattr(record, "person_id", None)),
+            "challenge": Challenge.objects.filter(guide=guide),
+        }
+        for name, queryset in choices.items():
+            field = form.fields.get(name)
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = queryset
         return form
 
 

@@ -35,7 +35,7 @@ def source_edit(request: HttpRequest, iso3: str, pk: int | None = None) -> HttpR
     country = country_by_iso3(iso3)
     access(can_edit_sources(request.user, country))
     source = get_object_or_404(Source, pk=pk, country=country) if pk else None
-    form = SourceForm(request.POST or None, instance=source, country=country)
+    form = SourceForm(request.POST or None, instance=source, country=country, editor=request.user)
 
     def write() -> Source:
         data = form.cleaned_data

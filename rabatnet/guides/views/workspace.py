@@ -105,7 +105,7 @@ def part_edit(request: HttpRequest, iso3: str, part: str, pk: int | None = None)
     access(can_edit_guide(request.user, country))
     spec = PARTS.get(part) or _not_found()
     instance = get_object_or_404(spec.records(guide), pk=pk) if pk else None
-    form = spec.form(guide, request.POST or None, instance=instance)
+    form = spec.form(guide, request.POST or None, instance=instance, editor=request.user)
 
     def write() -> object:
         if instance is None:
