@@ -41,10 +41,11 @@ class RabatnetAdminSite(admin.AdminSite):
             history_pk_field = history.model._meta.pk if history is not None else pk_field
 
             def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-                object_id = kwargs.get("object_id")
+                # simple-history's pages take them by position: (object_id, version_id).
+                object_id = kwargs.get("object_id", args[0] if args else None)
                 if object_id is not None and not _key_valid(pk_field, object_id):
                     raise Http404(_("No such record."))
-                version_id = kwargs.get("version_id")  # simple-history's record of a change
+                version_id = kwargs.get("version_id", args[1] if len(args) > 1 else None)
                 if version_id is not None and not _key_valid(history_pk_field, version_id):
                     raise Http404(_("No such record."))
                 return view(request, *args, **kwargs)

@@ -34,6 +34,8 @@ def key_fits(field: Field, value: object) -> bool:
 
     Anything that is not a whole number is left to the form field, which refuses it.
     """
+    while field.is_relation and field.target_field is not None:  # a key that is a relation
+        field = field.target_field
     internal_type = field.get_internal_type()
     ops = connections["default"].ops
     if internal_type not in ops.integer_field_ranges:

@@ -51,6 +51,8 @@ class GuideAdmin(SimpleHistoryAdmin):
 class EditionAdmin(admin.ModelAdmin):
     """Read only: editions change through the guide's steps, never by hand."""
 
+    form = SiteModelForm
+
     list_display = ["guide", "number", "status", "submitted_at", "published_at"]
     list_filter = ["status"]
     list_select_related = ["guide__country"]
