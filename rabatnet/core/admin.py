@@ -1,7 +1,7 @@
 """The admin site: signs in through the site, answers 404 (never 500) to odd addresses."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.contrib import admin
@@ -15,6 +15,8 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+
+View = TypeVar("View", bound=Callable[..., Any])
 
 
 class RabatnetAdminSite(admin.AdminSite):
@@ -31,7 +33,7 @@ class RabatnetAdminSite(admin.AdminSite):
         )
         return [view_on_site if getattr(u, "name", None) == "view_on_site" else u for u in urls]
 
-    def admin_view(self, view: Callable, cacheable: bool = False) -> Callable:
+    def admin_view(self, view: View, cacheable: bool = False) -> View:
         """Each model page checks the object's key before its model admin reads it: a key
         the database cannot hold is not found (404), not a server error."""
         model_admin = getattr(view, "__self__", None)
@@ -51,7 +53,7 @@ class RabatnetAdminSite(admin.AdminSite):
                 return view(request, *args, **kwargs)
 
             checked.__name__ = getattr(view, "__name__", "checked")
-            return super().admin_view(checked, cacheable)
+            return cast(View, super().admin_view(checked, cacheable))
         return super().admin_view(view, cacheable)
 
     def has_permission(self, request: HttpRequest) -> bool:

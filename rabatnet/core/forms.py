@@ -8,12 +8,12 @@ refuses stale saves.
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections
-from django.db.models import Field, Model
+from django.db.models import Field, ForeignKey, Model
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
@@ -34,7 +34,7 @@ def key_fits(field: Field, value: object) -> bool:
 
     Anything that is not a whole number is left to the form field, which refuses it.
     """
-    while field.is_relation and field.target_field is not None:  # a key that is a relation
+    while isinstance(field, ForeignKey):  # a key that is a relation: the key it points to
         field = field.target_field
     internal_type = field.get_internal_type()
     ops = connections["default"].ops
@@ -77,7 +77,7 @@ class SafeModelMultipleChoiceField(_KeyCheck, forms.ModelMultipleChoiceField):
                     code="invalid_pk_value",
                     params={"pk": str(pk)[:40]},
                 )
-        return super()._check_values(value)
+        return cast(Any, super())._check_values(value)
 
 
 def _safe_class(field: forms.Field) -> type[forms.Field] | None:
@@ -186,9 +186,7 @@ class VersionedModelForm(SiteModelForm):
         return False
 
     def refuse_stale(self, error: StaleEditError) -> None:
-        data = self.data.copy()
-        data["version"] = str(error.current.version)
-        self.data = data
+        self.data = _with_value(self.data, self.add_prefix("version"), error.current.version)
         for name in error.changed_fields:
             label = self.fields[name].label if name in self.fields else name
             value = getattr(error.current, name)
@@ -230,7 +228,7 @@ class VersionedAdminForm(SiteModelForm):
             del self.fields["record_version"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         read = data.get("record_version")
         if not self.instance.pk or read is None:
             return data
@@ -244,10 +242,15 @@ class VersionedAdminForm(SiteModelForm):
             f"{self.fields[n].label}: {_shown(getattr(current, n, ''))}" for n in changed
         )
         # The next submit, informed, goes through.
-        data_copy = self.data.copy()
-        data_copy[self.add_prefix("record_version")] = str(current.version)
-        self.data = data_copy
+        self.data = _with_value(self.data, self.add_prefix("record_version"), current.version)
         raise ValidationError(f"{stale_message()} {listed}".strip(), code="stale")
+
+
+def _with_value(data: Any, key: str, value: object) -> Any:
+    """A copy of the submitted ``data`` with ``key`` set to ``value``."""
+    copy = data.copy() if isinstance(data, MultiValueDict) else dict(data)
+    copy[key] = str(value)
+    return copy
 
 
 def _is_model_field(model: type[Model], name: str) -> bool:

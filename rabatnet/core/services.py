@@ -46,7 +46,8 @@ def changed_fields(
     With an audit trail (simple-history) the record as it was at ``version`` tells;
     without one, every field where the stored value differs from the submitted one.
     """
-    attnames = {f: type(current)._meta.get_field(f).attname for f in fields}
+    meta = type(current)._meta
+    attnames = {f: getattr(meta.get_field(f), "attname", f) for f in fields}
     history = getattr(current, "history", None)
     read = history.filter(version=version).order_by("-history_date").first() if history else None
     base = read if read is not None else submitted

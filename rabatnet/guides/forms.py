@@ -4,8 +4,9 @@ Each entry says which model holds the records, which fields a form edits, and ho
 the choices of its foreign keys are narrowed to the guide's country.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser
@@ -39,7 +40,8 @@ class PartForm(VersionedModelForm):
         # Keep the guide in the checks so that the constraints on it (one role per
         # organisation and stage, a person once per workgroup) are form errors, not failed
         # saves.
-        return super()._get_validation_exclusions() - {"guide"}
+        exclusions: set[str] = cast(Any, super())._get_validation_exclusions()
+        return exclusions - {"guide"}
 
 
 @dataclass(frozen=True)
@@ -49,14 +51,14 @@ class Part:
     fields: list[str]
     title: Promise
     section: str
-    widgets: dict[str, forms.Widget] = field(default_factory=dict)
+    widgets: dict[str, type[forms.Widget] | forms.Widget] = field(default_factory=dict)
 
     def records(self, guide: Guide) -> QuerySet:
         if self.model is CorrectiveAction:
             return CorrectiveAction.objects.filter(challenge__guide=guide).select_related(
                 "challenge__challenge_type", "owner"
             )
-        return self.model.objects.filter(guide=guide)
+        return self.model._default_manager.filter(guide=guide)
 
     def new_record(self, guide: Guide) -> Model:
         return self.model() if self.model is CorrectiveAction else self.model(guide=guide)
@@ -64,7 +66,7 @@ class Part:
     def form(
         self,
         guide: Guide,
-        data: object = None,
+        data: Mapping[str, Any] | None = None,
         instance: Model | None = None,
         *,
         editor: User | AnonymousUser,
@@ -74,7 +76,7 @@ class Part:
             self.model, form=PartForm, fields=self.fields, widgets=self.widgets
         )
         record = instance or self.new_record(guide)
-        form = form_class(data, instance=record)
+        form = cast(VersionedModelForm, form_class(data, instance=record))
         country = guide.country
         choices: dict[str, QuerySet[Any]] = {
             "organisation": entity_choices(country),
@@ -157,7 +159,8 @@ class StartForm(SiteForm):
         super().__init__(*args, **kwargs)
         from .models import Language
 
-        self.fields["language"].choices = [c for c in Language.choices if c[0] not in taken]
+        language = cast(forms.ChoiceField, self.fields["language"])
+        language.choices = [c for c in Language.choices if c[0] not in taken]
 
 
 class DecisionForm(SiteForm):

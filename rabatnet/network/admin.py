@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from rabatnet.accounts.models import User
 from rabatnet.core.forms import SiteModelForm, VersionedAdminForm
 
 from . import services
@@ -66,7 +67,7 @@ class PersonAdmin(SimpleHistoryAdmin):
         """
         if change:
             stored = Person.objects.values_list("version", flat=True).get(pk=obj.pk)
-            services.person_update(person=obj, expected_version=stored, actor=request.user)
+            services.person_update(person=obj, expected_version=stored, actor=_user(request))
         else:
             services.person_consent_stamp(person=obj, current=None)
             super().save_model(request, obj, form, change)
@@ -77,7 +78,7 @@ class PersonAdmin(SimpleHistoryAdmin):
         for inline_form in formset.forms:
             instance = inline_form.instance
             if isinstance(instance, Appointment) and instance.pk is None:
-                instance.created_by = request.user
+                instance.created_by = _user(request)
         super().save_formset(request, form, formset, change)
 
 
@@ -107,5 +108,11 @@ class AppointmentAdmin(SimpleHistoryAdmin):
         self, request: HttpRequest, obj: Appointment, form: forms.ModelForm, change: bool
     ) -> None:
         if not change:
-            obj.created_by = request.user
+            obj.created_by = _user(request)
         super().save_model(request, obj, form, change)
+
+
+def _user(request: HttpRequest) -> User:
+    """The signed-in user of an admin page (the admin lets nobody else in)."""
+    assert isinstance(request.user, User)
+    return request.user

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser
@@ -17,7 +17,7 @@ from .services import SOURCE_FIELDS
 class SourceForm(VersionedModelForm):
     instance: Source
 
-    areas = forms.ModelMultipleChoiceField(
+    areas: "forms.ModelMultipleChoiceField[Area]" = forms.ModelMultipleChoiceField(
         queryset=Area.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         label=_("Areas covered"),
@@ -51,7 +51,8 @@ class SourceForm(VersionedModelForm):
     def _get_validation_exclusions(self) -> set[str]:
         # The country is not a form field but is set above: keep it in the checks, so that
         # source_unique_name_per_entity is a form error rather than a failed save.
-        return super()._get_validation_exclusions() - {"country"}
+        exclusions: set[str] = cast(Any, super())._get_validation_exclusions()
+        return exclusions - {"country"}
 
 
 class EntityForm(SiteModelForm):
