@@ -4,10 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from rabatnet.core.forms import SiteForm
+
 from .models import User
 
 
-class TokenForm(forms.Form):
+class TokenForm(SiteForm):
     token = forms.CharField(
         label=_("Code"),
         max_length=16,
@@ -19,7 +21,7 @@ class TokenForm(forms.Form):
     )
 
 
-class EmailChangeForm(forms.Form):
+class EmailChangeForm(SiteForm):
     """A new sign-in address, asked with the current password; never checked for use here."""
 
     email = forms.EmailField(label=_("New e-mail address"), max_length=254)

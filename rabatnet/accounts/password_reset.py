@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.template import loader
 
+from rabatnet.core.forms import SiteFormMixin
 from rabatnet.core.tasks import send_email
 
 from .lockout import axes_client_ip
@@ -19,7 +20,7 @@ from .services import password_reset_admit
 logger = logging.getLogger(__name__)
 
 
-class QueuedPasswordResetForm(PasswordResetForm):
+class QueuedPasswordResetForm(SiteFormMixin, PasswordResetForm):
     def save(
         self,
         domain_override: str | None = None,

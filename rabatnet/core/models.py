@@ -1,5 +1,7 @@
 """Model pieces shared by every app."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,10 +15,12 @@ class TimeStampedModel(models.Model):
 
 
 class VersionedModel(TimeStampedModel):
-    """A record edited by people: each save bumps ``version``.
+    """A record edited by people: every save of a stored record bumps ``version``.
 
-    An edit form carries the version it was read at; ``core.services.save_versioned``
-    refuses the save when somebody else saved in between.
+    Whatever the path (a service, the admin, a change of its many-to-many relations
+    saved through the record), the stored version rises by one, counted from the
+    database, so an edit form opened before refuses its save
+    (``core.services.save_versioned``, ``core.forms.VersionedModelForm``).
     """
 
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -24,10 +28,24 @@ class VersionedModel(TimeStampedModel):
     class Meta:
         abstract = True
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and self.pk is not None:
+            stored = (
+                type(self)
+                ._default_manager.filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            self.version = (self.version if stored is None else stored) + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        super().save(*args, **kwargs)
+
 
 class WebAddressField(models.URLField):
     """A URL field whose forms assume https:// when the scheme is left out."""
 
-    def formfield(self, **kwargs):  # type: ignore[no-untyped-def]
+    def formfield(self, **kwargs: Any) -> Any:
         kwargs.setdefault("assume_scheme", "https")
         return super().formfield(**kwargs)

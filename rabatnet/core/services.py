@@ -31,20 +31,23 @@ def save_versioned(*, obj: M, expected_version: int, fields: Iterable[str]) -> M
     fields = list(fields)
     if current.version != expected_version:
         raise StaleEditError(
-            current=current, changed_fields=_changed_since(current, expected_version, obj, fields)
+            current=current, changed_fields=changed_fields(current, expected_version, obj, fields)
         )
-    obj.version = expected_version + 1
-    obj.save(update_fields=[*fields, "version", "updated_at"])
+    obj.version = current.version
+    obj.save(update_fields=[*fields, "version", "updated_at"])  # the save bumps the version
     return obj
 
 
-def _changed_since(current: M, version: int, submitted: M, fields: list[str]) -> list[str]:
+def changed_fields(
+    current: VersionedModel, version: int, submitted: VersionedModel, fields: list[str]
+) -> list[str]:
     """The fields somebody else changed after ``version`` was read.
 
     With an audit trail (simple-history) the record as it was at ``version`` tells;
     without one, every field where the stored value differs from the submitted one.
     """
-    attnames = {f: type(current)._meta.get_field(f).attname for f in fields}
+    meta = type(current)._meta
+    attnames = {f: getattr(meta.get_field(f), "attname", f) for f in fields}
     history = getattr(current, "history", None)
     read = history.filter(version=version).order_by("-history_date").first() if history else None
     base = read if read is not None else submitted

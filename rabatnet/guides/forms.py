@@ -4,15 +4,19 @@ Each entry says which model holds the records, which fields a form edits, and ho
 the choices of its foreign keys are narrowed to the guide's country.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, QuerySet
 from django.forms import modelform_factory
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from rabatnet.core.forms import VersionedModelForm
+from rabatnet.accounts.models import User
+from rabatnet.core.forms import SiteForm, VersionedModelForm
 from rabatnet.sources.selectors import contact_choices, entity_choices
 
 from .models import (
@@ -36,7 +40,8 @@ class PartForm(VersionedModelForm):
         # Keep the guide in the checks so that the constraints on it (one role per
         # organisation and stage, a person once per workgroup) are form errors, not failed
         # saves.
-        return super()._get_validation_exclusions() - {"guide"}
+        exclusions: set[str] = cast(Any, super())._get_validation_exclusions()
+        return exclusions - {"guide"}
 
 
 @dataclass(frozen=True)
@@ -46,34 +51,43 @@ class Part:
     fields: list[str]
     title: Promise
     section: str
-    widgets: dict[str, forms.Widget] = field(default_factory=dict)
+    widgets: dict[str, type[forms.Widget] | forms.Widget] = field(default_factory=dict)
 
     def records(self, guide: Guide) -> QuerySet:
         if self.model is CorrectiveAction:
             return CorrectiveAction.objects.filter(challenge__guide=guide).select_related(
                 "challenge__challenge_type", "owner"
             )
-        return self.model.objects.filter(guide=guide)
+        return self.model._default_manager.filter(guide=guide)
 
     def new_record(self, guide: Guide) -> Model:
         return self.model() if self.model is CorrectiveAction else self.model(guide=guide)
 
     def form(
-        self, guide: Guide, data: object = None, instance: Model | None = None
+        self,
+        guide: Guide,
+        data: Mapping[str, Any] | None = None,
+        instance: Model | None = None,
+        *,
+        editor: User | AnonymousUser,
     ) -> VersionedModelForm:
+        """The record's form; its people are those ``editor`` may pick (``contact_choices``)."""
         form_class = modelform_factory(
             self.model, form=PartForm, fields=self.fields, widgets=self.widgets
         )
-        form = form_class(data, instance=instance or self.new_record(guide))
+        record = instance or self.new_record(guide)
+        form = cast(VersionedModelForm, form_class(data, instance=record))
         country = guide.country
-        for name, queryset in (
-            ("organisation", entity_choices(country)),
-            ("owner", entity_choices(country)),
-            ("person", contact_choices(country)),
-            ("challenge", Challenge.objects.filter(guide=guide)),
-        ):
-            if name in form.fields:
-                form.fields[name].queryset = queryset
+        choices: dict[str, QuerySet[Any]] = {
+            "organisation": entity_choices(country),
+            "owner": entity_choices(country),
+            "person": contact_choices(country, editor, keep=getattr(record, "person_id", None)),
+            "challenge": Challenge.objects.filter(guide=guide),
+        }
+        for name, queryset in choices.items():
+            field = form.fields.get(name)
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = queryset
         return form
 
 
@@ -138,17 +152,18 @@ class GuideTextForm(VersionedModelForm):
         widgets = {"context": forms.Textarea(attrs={"rows": 12})}
 
 
-class StartForm(forms.Form):
+class StartForm(SiteForm):
     language = forms.ChoiceField(label=_("Language of the guide"), choices=[])
 
     def __init__(self, *args: object, taken: set[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         from .models import Language
 
-        self.fields["language"].choices = [c for c in Language.choices if c[0] not in taken]
+        language = cast(forms.ChoiceField, self.fields["language"])
+        language.choices = [c for c in Language.choices if c[0] not in taken]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(SiteForm):
     decision = forms.ChoiceField(
         choices=[("endorse", _("Endorse")), ("return", _("Send back with comments"))],
         widget=forms.RadioSelect,

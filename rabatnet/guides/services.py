@@ -186,7 +186,9 @@ def part_delete(*, instance: VersionedModel, actor: User | None) -> None:
 
 @transaction.atomic
 def guide_contents_set(*, guide: Guide, items: list, actor: User | None) -> Guide:
-    """Tick the migration profile contents the guide covers."""
+    """Tick the migration profile contents the guide covers; the guide's version rises, so
+    an edit of the guide opened before is refused."""
     guide._history_user = actor  # type: ignore[attr-defined]
     guide.profile_contents.set(items)
+    guide.save(update_fields=["updated_at"])
     return guide

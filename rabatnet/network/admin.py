@@ -5,12 +5,15 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from rabatnet.accounts.models import User
+from rabatnet.core.forms import SiteModelForm, VersionedAdminForm
+
 from . import services
 from .forms import AppointmentRulesMixin, PersonEmailMixin
 from .models import Appointment, Organisation, Person
 
 
-class AppointmentAdminForm(AppointmentRulesMixin, forms.ModelForm):
+class AppointmentAdminForm(AppointmentRulesMixin, SiteModelForm):
     """The rules of ``services.appointment_validate``, in the admin too."""
 
     class Meta:
@@ -18,8 +21,8 @@ class AppointmentAdminForm(AppointmentRulesMixin, forms.ModelForm):
         fields = ["person", "role", "country", "theme", "starts_on", "ends_on"]
 
 
-class PersonAdminForm(PersonEmailMixin, forms.ModelForm):
-    """E-mail in lowercase, never one another person or account has."""
+class PersonAdminForm(PersonEmailMixin, VersionedAdminForm):
+    """E-mail in lowercase, never one another person or account has; a stale edit refused."""
 
     class Meta:
         model = Person
@@ -51,7 +54,7 @@ class PersonAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["organisation"]
     # The account is linked by `adduser` or when the person is added with an account,
     # never here: the secretariat could otherwise attach an administrator's account.
-    readonly_fields = ["user", "version", "consent_recorded_at"]
+    readonly_fields = ["user", "consent_recorded_at"]
     inlines = [AppointmentInline]
 
     def save_model(
@@ -59,12 +62,12 @@ class PersonAdmin(SimpleHistoryAdmin):
     ) -> None:
         """Through the services: consent dated, version counted, account e-mail rule kept.
 
-        The admin form carries no version: the save counts against the stored one (a
-        history revert brings an old number), so edit pages opened before it are refused.
+        The form refused a stale version already; the save counts against the stored one
+        (a history revert brings an old number), so edit pages opened before it are refused.
         """
         if change:
             stored = Person.objects.values_list("version", flat=True).get(pk=obj.pk)
-            services.person_update(person=obj, expected_version=stored, actor=request.user)
+            services.person_update(person=obj, expected_version=stored, actor=_user(request))
         else:
             services.person_consent_stamp(person=obj, current=None)
             super().save_model(request, obj, form, change)
@@ -75,12 +78,13 @@ class PersonAdmin(SimpleHistoryAdmin):
         for inline_form in formset.forms:
             instance = inline_form.instance
             if isinstance(instance, Appointment) and instance.pk is None:
-                instance.created_by = request.user
+                instance.created_by = _user(request)
         super().save_formset(request, form, formset, change)
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["name", "acronym", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]
@@ -104,5 +108,11 @@ class AppointmentAdmin(SimpleHistoryAdmin):
         self, request: HttpRequest, obj: Appointment, form: forms.ModelForm, change: bool
     ) -> None:
         if not change:
-            obj.created_by = request.user
+            obj.created_by = _user(request)
         super().save_model(request, obj, form, change)
+
+
+def _user(request: HttpRequest) -> User:
+    """The signed-in user of an admin page (the admin lets nobody else in)."""
+    assert isinstance(request.user, User)
+    return request.user

@@ -1,11 +1,12 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from rabatnet.accounts.selectors import account_with_email
-from rabatnet.core.forms import VersionedModelForm
+from rabatnet.core.forms import SiteForm, SiteModelForm, VersionedModelForm
+from rabatnet.countries.models import Country
 from rabatnet.countries.selectors import country_choices
 
 from .models import Appointment, Organisation, Person, Role
@@ -14,12 +15,16 @@ from .services import ORGANISATION_FIELDS, PERSON_FIELDS, appointment_validate
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
+if TYPE_CHECKING:
+    _ModelFormBase = forms.ModelForm
+else:
+    _ModelFormBase = object
 
-class PersonEmailMixin:
+
+class PersonEmailMixin(_ModelFormBase):
     """``clean_email`` for a Person form: lowercase, and no address somebody else has."""
 
     instance: Person
-    cleaned_data: dict[str, Any]
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
@@ -69,14 +74,14 @@ class OrganisationForm(VersionedModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = country_choices()
+        cast(forms.ModelChoiceField, self.fields["country"]).queryset = country_choices()
 
 
 # A change to any of these makes an existing appointment a different post: check it again.
 POST_FIELDS = {"role", "country", "theme"}
 
 
-class AppointmentRulesMixin:
+class AppointmentRulesMixin(_ModelFormBase):
     """``clean`` applies ``services.appointment_validate``, naming the field at fault.
 
     A new appointment is always checked. An existing one only when its role, country or
@@ -84,12 +89,9 @@ class AppointmentRulesMixin:
     """
 
     instance: Appointment
-    fields: dict[str, forms.Field]
-    changed_data: list[str]
-    errors: dict[str, Any]
 
     def clean(self) -> dict[str, Any]:
-        data: dict[str, Any] = super().clean()  # type: ignore[misc]
+        data: dict[str, Any] = super().clean() or self.cleaned_data
         if self.errors or (self.instance.pk and not POST_FIELDS & set(self.changed_data)):
             return data
         try:
@@ -103,11 +105,11 @@ class AppointmentRulesMixin:
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
                 for message in messages:
-                    self.add_error(field if field in self.fields else None, message)  # type: ignore[attr-defined]
+                    self.add_error(field if field in self.fields else None, message)
         return data
 
 
-class AppointmentForm(AppointmentRulesMixin, forms.ModelForm):
+class AppointmentForm(AppointmentRulesMixin, SiteModelForm):
     class Meta:
         model = Appointment
         fields = ["role", "country", "theme", "starts_on", "ends_on"]
@@ -115,10 +117,10 @@ class AppointmentForm(AppointmentRulesMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = country_choices()
+        cast(forms.ModelChoiceField, self.fields["country"]).queryset = country_choices()
 
 
-class AppointmentEndForm(forms.Form):
+class AppointmentEndForm(SiteForm):
     ends_on = forms.DateField(
         label=_("Ends on"),
         widget=DATE_INPUT,
@@ -126,8 +128,8 @@ class AppointmentEndForm(forms.Form):
     )
 
 
-class DirectoryFilterForm(forms.Form):
-    country = forms.ModelChoiceField(
+class DirectoryFilterForm(SiteForm):
+    country: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
         queryset=None,  # set in __init__: sorted by name in the active language
         required=False,
         label=_("Country"),
@@ -141,4 +143,4 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = country_choices()
+        cast(forms.ModelChoiceField, self.fields["country"]).queryset = country_choices()

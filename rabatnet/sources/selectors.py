@@ -2,10 +2,14 @@
 
 from typing import TypedDict
 
-from django.db.models import QuerySet
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
 
+from rabatnet.accounts.models import User
 from rabatnet.countries.models import Country
-from rabatnet.network.models import Organisation, Person
+from rabatnet.network.models import Appointment, Organisation, Person
+from rabatnet.network.permissions import is_secretariat
+from rabatnet.network.selectors import user_countries
 
 from .models import Area, Source
 
@@ -53,14 +57,30 @@ def entity_choices(country: Country) -> QuerySet[Organisation]:
     return Organisation.objects.filter(country__in=[country, None]).order_by("name")
 
 
-def contact_choices(country: Country) -> QuerySet[Person]:
-    """People of the directory from the country's organisations or with a post there."""
-    return (
-        (
-            Person.objects.filter(organisation__country=country)
-            | Person.objects.filter(appointments__country=country)
-            | Person.objects.filter(organisation__country__isnull=True, organisation__isnull=False)
-        )
-        .distinct()
-        .order_by("full_name")
+def contact_choices(
+    country: Country, editor: User | AnonymousUser, *, keep: int | None = None
+) -> QuerySet[Person]:
+    """The people an editor of ``country`` may pick as a contact.
+
+    People of the country's organisations, with a post there, or of an international
+    organisation; of those, only the ones who consented to be listed in the directory or
+    who belong to a country the editor holds a post for today (the secretariat: all).
+    ``keep`` is the person the record names already, kept whatever their consent.
+    """
+    people = (
+        Person.objects.filter(organisation__country=country)
+        | Person.objects.filter(appointments__country=country)
+        | Person.objects.filter(organisation__country__isnull=True, organisation__isnull=False)
     )
+    if not (isinstance(editor, User) and is_secretariat(editor)):
+        countries = user_countries(editor) if isinstance(editor, User) else []
+        in_force = Appointment.objects.current().filter(country__in=countries)
+        listable = (
+            Q(directory_consent=True)
+            | Q(organisation__country__in=countries)
+            | Q(pk__in=in_force.values("person"))
+        )
+        if keep is not None:
+            listable |= Q(pk=keep)
+        people = people.filter(listable)
+    return people.distinct().order_by("full_name")

@@ -32,7 +32,7 @@ def source_edit(request: HttpRequest, iso3: str, pk: int | None = None) -> HttpR
     """Focal points and workgroup members of the country, and the secretariat."""
     source = access_source(request, iso3, pk) if pk is not None else None
     country = source.country if source else access_sources(request, iso3, "add")
-    form = SourceForm(request.POST or None, instance=source, country=country)
+    form = SourceForm(request.POST or None, instance=source, country=country, editor=request.user)
 
     def write() -> Source:
         data = form.cleaned_data

@@ -1,10 +1,12 @@
 """The download form: one indicator, a choice of countries and years, a format."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rabatnet.core.forms import SiteForm
 from rabatnet.countries.models import Country
 from rabatnet.countries.selectors import name_sort_key
 
@@ -23,7 +25,7 @@ class GeoCodesField(forms.MultipleChoiceField):
         "invalid_choice": _("Unknown country code: %(value)s."),
     }
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.known: set[str] = set()
         super().__init__(*args, **kwargs)
 
@@ -39,11 +41,11 @@ class GeoCodesField(forms.MultipleChoiceField):
 class FlagInput(forms.CheckboxInput):
     """A checkbox that also reads ``hxl=0`` in an address as off (Django reads any text as on)."""
 
-    def value_from_datadict(self, data, files, name) -> bool:  # type: ignore[no-untyped-def]
+    def value_from_datadict(self, data: Mapping[str, Any], files: Any, name: str) -> bool:
         return str(data.get(name, "")).lower() not in ("", "0", "false", "off", "no")
 
 
-class DownloadForm(forms.Form):
+class DownloadForm(SiteForm):
     indicator = forms.ChoiceField(
         label=_("Indicator"),
         error_messages={
@@ -73,16 +75,17 @@ class DownloadForm(forms.Form):
         widget=FlagInput,
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.indicators = {i.code: i for i in Indicator.objects.all()}
-        self.fields["indicator"].choices = [
-            (code, f"{i.name} ({code})") for code, i in self.indicators.items()
-        ]
+        indicator = cast(forms.ChoiceField, self.fields["indicator"])
+        country = cast(GeoCodesField, self.fields["country"])
+        partner = cast(GeoCodesField, self.fields["partner"])
+        indicator.choices = [(code, f"{i.name} ({code})") for code, i in self.indicators.items()]
         known = set(Geo.objects.values_list("code", flat=True))
-        self.fields["country"].known = known
-        self.fields["partner"].known = known
-        self.fields["country"].choices = [
+        country.known = known
+        partner.known = known
+        country.choices = [
             (ALL, _("All countries")),
             *((c.iso3, c.name) for c in _member_countries()),
         ]
@@ -93,8 +96,8 @@ class DownloadForm(forms.Form):
             )
         self.order_fields(["indicator", "country", "from", "to", "format", "hxl"])
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
         first, last = data.get("from"), data.get("to")
         if first is not None and last is not None and first > last:
             raise forms.ValidationError(

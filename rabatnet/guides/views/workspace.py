@@ -102,7 +102,7 @@ def part_edit(request: HttpRequest, iso3: str, part: str, pk: int | None = None)
     country = guide.country
     spec = _part(part)
     instance = get_object_or_404(spec.records(guide), pk=parse_number(pk)) if pk else None
-    form = spec.form(guide, request.POST or None, instance=instance)
+    form = spec.form(guide, request.POST or None, instance=instance, editor=request.user)
 
     def write() -> object:
         if instance is None:
