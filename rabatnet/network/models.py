@@ -104,6 +104,15 @@ class Person(VersionedModel):
             "list of their country's published guide."
         ),
     )
+    guide_consent_withdrawn_at = models.DateTimeField(
+        _("guide consent withdrawn at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the person withdrew their consent to appear in published guides: from then on "
+            "every public rendering of every edition shows their position instead of them."
+        ),
+    )
 
     history = HistoricalRecords()
 

@@ -16,6 +16,7 @@ from rabatnet.strategy.models import Theme
 
 from .models import Appointment, Organisation, Person, Role
 from .permissions import is_secretariat
+from .signals import guide_consent_withdrawn
 
 PERSON_FIELDS = [
     "full_name",
@@ -201,18 +202,53 @@ def person_update(*, person: Person, expected_version: int, actor: User | None =
     """
     current = Person.objects.select_for_update().get(pk=person.pk)
     person_consent_stamp(person=person, current=current)
+    withdrawn = current.guide_consent and not person.guide_consent
+    person.guide_consent_withdrawn_at = (
+        timezone.now()
+        if withdrawn
+        else None
+        if person.guide_consent
+        else current.guide_consent_withdrawn_at
+    )
     person.email = person.email.strip().lower()
     person._history_user = actor  # type: ignore[attr-defined]
     saved = save_versioned(
         obj=person,
         expected_version=expected_version,
-        fields=[*PERSON_FIELDS, "consent_recorded_at"],
+        fields=[*PERSON_FIELDS, "consent_recorded_at", "guide_consent_withdrawn_at"],
     )
+    if withdrawn:
+        guide_consent_withdrawn.send(
+            sender=Person, person=saved, at=saved.guide_consent_withdrawn_at
+        )
     # Only a change made in this edit: an address the person set themself earlier must
     # not reach their account because the secretariat later saves the record.
     if saved.email != current.email:
         _account_email_update(person=saved, actor=actor)
     return saved
+
+
+@transaction.atomic
+def person_guide_consent_withdraw(*, person: Person, actor: User | None = None) -> Person:
+    """The person no longer appears in published guides: the next editions leave them out,
+    and every edition already made shows their position instead of them, from now on.
+
+    Withdrawing twice changes nothing (docs/decisions/0020).
+    """
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    if not current.guide_consent:
+        return current
+    current.guide_consent = False
+    current.guide_consent_withdrawn_at = timezone.now()
+    current.version += 1
+    current._history_user = actor  # type: ignore[attr-defined]
+    current.save(
+        update_fields=["guide_consent", "guide_consent_withdrawn_at", "version", "updated_at"]
+    )
+    guide_consent_withdrawn.send(
+        sender=Person, person=current, at=current.guide_consent_withdrawn_at
+    )
+    return current
 
 
 @transaction.atomic

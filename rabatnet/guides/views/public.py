@@ -3,20 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .. import selectors
-from ..compare import compare_contents
-from ..docx_export import render_guide_docx
+from rabatnet.network.permissions import is_secretariat
+
+from .. import publication, selectors
 from ..models import Edition, Guide
 from ..permissions import can_view_drafts, can_view_edition
-from ..rendering import RENDERER_VERSION, cached_pdf, published_pdf_path, render_guide_body
-from ..tasks import build_edition_pdf
 from .common import country_and_guide
 from .lifecycle import workspace_url
 
@@ -38,18 +35,16 @@ def _refusal(request: HttpRequest, *editions: Edition) -> HttpResponse | None:
     raise PermissionDenied
 
 
-def _body(edition: Edition) -> str:
-    key = f"guide-body:{edition.content_sha256}:{RENDERER_VERSION}"
-    return cache.get_or_set(key, lambda: render_guide_body(edition.content, edition.content_sha256))
-
-
-def _page(request: HttpRequest, guide: Guide, edition: Edition) -> HttpResponse:
+def _page(
+    request: HttpRequest, guide: Guide, edition: Edition, *, as_endorsed: bool = False
+) -> HttpResponse:
     context = {
         "country": guide.country,
         "guide": guide,
         "edition": edition,
-        "body": _body(edition),
+        **publication.edition_page_context(edition, as_endorsed=as_endorsed),
         "languages": [g for g in selectors.published_guides(guide.country)],
+        "is_secretariat": request.user.is_authenticated and is_secretariat(request.user),
     }
     return render(request, "guides/guide_detail.html", context)
 
@@ -71,12 +66,7 @@ def guide_detail(request: HttpRequest, iso3: str) -> HttpResponse:
 
 def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponse:
     """The PDF at once if built; else build it in the worker and say so."""
-    path = published_pdf_path(edition.pdf_sha256) if edition.pdf_sha256 else None
-    path = path if path and path.exists() else cached_pdf(edition.content_sha256)
-    if path is None:
-        build_edition_pdf.enqueue(edition_id=edition.pk)
-        edition.refresh_from_db()
-        path = cached_pdf(edition.content_sha256)  # an inline backend has built it already
+    path = publication.edition_pdf_file(edition)
     if path is None:
         context = {"country": edition.guide.country, "guide": edition.guide, "edition": edition}
         return render(request, "guides/pdf_pending.html", context, status=202)
@@ -98,7 +88,7 @@ def guide_docx(request: HttpRequest, iso3: str) -> HttpResponse:
     """Public: the published edition as a Word document."""
     _, guide = country_and_guide(request, iso3)
     edition = _published(guide)
-    data = render_guide_docx(edition.content, edition.content_sha256)
+    data = publication.edition_docx(edition)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
@@ -114,7 +104,8 @@ def edition_list(request: HttpRequest, iso3: str) -> HttpResponse:
     country, guide = country_and_guide(request, iso3)
     everything = request.user.is_authenticated and can_view_drafts(request.user, country)
     editions = selectors.editions(guide, published_only=not everything)
-    context = {"country": country, "guide": guide, "editions": editions}
+    summaries = [publication.edition_summary(e) for e in editions]
+    context = {"country": country, "guide": guide, "editions": summaries}
     return render(request, "guides/edition_list.html", context)
 
 
@@ -125,6 +116,16 @@ def edition_detail(request: HttpRequest, iso3: str, number: int) -> HttpResponse
     _, guide = country_and_guide(request, iso3)
     edition = selectors.edition(guide, number)
     return _refusal(request, edition) or _page(request, guide, edition)
+
+
+@require_GET
+def edition_endorsed(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
+    """The secretariat: the edition as endorsed, with the people withdrawn since."""
+    _, guide = country_and_guide(request, iso3)
+    edition = selectors.edition(guide, number)
+    if not (request.user.is_authenticated and is_secretariat(request.user)):
+        raise PermissionDenied
+    return _page(request, guide, edition, as_endorsed=True)
 
 
 @require_GET
@@ -153,6 +154,6 @@ def edition_compare(request: HttpRequest, iso3: str) -> HttpResponse:
         "guide": guide,
         "old": old,
         "new": new,
-        "parts": compare_contents(old.content, new.content),
+        **publication.editions_comparison(old, new),
     }
     return render(request, "guides/edition_compare.html", context)
