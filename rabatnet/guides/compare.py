@@ -11,10 +11,23 @@ are matched by their name (docs/decisions/0020).
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.db.models import Model
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from rabatnet.sources.models import Area, Source
+
+from .models import (
+    Challenge,
+    ContentItem,
+    CorrectiveAction,
+    Guide,
+    Practice,
+    Recommendation,
+    WorkgroupMember,
+)
 from .rendering import part_titles
 
 NAME_FIELDS = ("name", "title", "text", "description", "key")
@@ -38,22 +51,24 @@ class Record:
 
 
 def _kind_labels() -> dict[str, str]:
+    def name(model: type[Model]) -> str:
+        return str(model._meta.verbose_name)
+
     return {
-        "guide": _("Guide"),
-        "country": _("Country"),
-        "areas": _("Area"),
-        "groups": _("Group of entities"),
+        "guide": name(Guide),
+        "areas": name(Area),
+        "groups": _("group"),
         "entities": _("Data collection entity"),
-        "sources": _("Source"),
-        "stages": _("Stage of the policy cycle"),
+        "sources": name(Source),
+        "stages": _("stage"),
         "actors": _("Institution"),
-        "contents": _("Content of the migration profile"),
-        "workgroup": _("Member of the workgroup"),
-        "practices": _("Practice"),
-        "challenges": _("Challenge"),
-        "actions": _("Corrective action"),
-        "categories": _("Category of recommendations"),
-        "items": _("Recommendation"),
+        "contents": name(ContentItem),
+        "workgroup": name(WorkgroupMember),
+        "practices": name(Practice),
+        "challenges": name(Challenge),
+        "actions": name(CorrectiveAction),
+        "categories": _("category"),
+        "items": name(Recommendation),
         "annex": _("Contact"),
     }
 
@@ -162,8 +177,11 @@ def _field_label(name: str, labels: dict[str, str], stages: dict[str, str]) -> s
 
 def compare_contents(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     """For each part: its title and its records added, removed and changed (field by field)."""
-    with translation.override(new["language"]):
-        titles = {"general": _("Title and general information"), **part_titles(new["language"])}
+    language = new.get("language")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        titles = {"general": _("Title and general information"), **part_titles(language)}
         kinds, labels = _kind_labels(), _field_labels()
         stages = {
             s["key"]: s["name"]
