@@ -130,6 +130,7 @@ def _renderings(client: Client, guide: Guide, media: Path) -> dict[str, bytes]:
         response = client.get(url)
         assert response.status_code == 200, (name, response.status_code)
         body = b"".join(response.streaming_content) if response.streaming else response.content
+        response.close()
         got[name] = CSRF.sub(b"", body)
     got["pdf-text"] = _pdf_text(got["pdf"]).encode()
     return got
@@ -182,3 +183,19 @@ def test_a_pdf_build_is_queued_once_however_many_ask(client, settings):  # type:
         assert client.get(url + "?lang=fr").status_code == 202
     assert len(default_task_backend.results) == 1
     assert PdfBuild.objects.filter(edition=edition).count() == 1
+
+
+def test_the_api_lists_the_published_editions_from_their_snapshots(client):  # type: ignore[no-untyped-def]
+    guide = published_guide()
+    edition = guide.editions.get()
+    Guide.objects.filter(pk=guide.pk).update(title="Titre vivant")
+    response = client.get("/api/v1/countries/sen/guides/fr/editions")
+    assert response.status_code == 200
+    (listed,) = response.json()
+    assert listed["number"] == 1 and listed["title"] == edition.content["title"] == ""
+    assert listed["language"] == "fr" and listed["country"] == "Sénégal"
+    assert listed["content_sha256"] == listed["public_content_sha256"] == edition.content_sha256
+    assert listed["pdf_sha256"] == listed["public_pdf_sha256"] == edition.pdf_sha256 != ""
+    assert listed["contact_withdrawn_at"] is None and listed["published_at"]
+    assert client.get("/api/v1/countries/SEN/guides/pt/editions").status_code == 404
+    assert client.get("/api/v1/countries/SEN/guides/xx/editions").status_code in (404, 422)
