@@ -6,6 +6,7 @@ records, so a published edition cannot drift (docs/decisions/0006, 0020).
 
 import copy
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -110,20 +111,14 @@ def editions_redact_person(*, person: Person, at: datetime) -> list[EditionRedac
         if any(p["id"] == person.pk for p in withdrawn):
             continue
         withdrawn.append(identity)
+        sha = content_hash(redact(edition.content, withdrawn))
         redaction = EditionRedaction.objects.create(
-            edition=edition,
-            redacted_at=at,
-            withdrawn=withdrawn,
-            redacted_sha256=content_hash(redact(edition.content, withdrawn)),
+            edition=edition, redacted_at=at, withdrawn=withdrawn, redacted_sha256=sha
         )
         redaction.people.set([p["id"] for p in withdrawn])
         created.append(redaction)
         if edition.status == Edition.Status.PUBLISHED:
-            transaction.on_commit(
-                lambda e=edition, s=redaction.redacted_sha256: queue_pdf_build(
-                    edition=e, content_sha256=s
-                )
-            )
+            transaction.on_commit(partial(queue_pdf_build, edition=edition, content_sha256=sha))
     return created
 
 

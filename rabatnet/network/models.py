@@ -208,7 +208,7 @@ class Appointment(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = f" — {self.country.iso3}" if self.country_id else ""
+        where = f" — {self.country.iso3}" if self.country else ""
         return f"{self.person}: {self.get_role_display()}{where}"
 
     def is_current(self, on: date | None = None) -> bool:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,11 @@ PERSON_FIELDS = [
     "guide_consent",
 ]
 ORGANISATION_FIELDS = ["name", "acronym", "kind", "country", "website"]
+
+
+def _recorded_by(obj: Model, actor: User | None) -> None:
+    """Who makes the change, for the audit trail (simple-history reads ``_history_user``)."""
+    obj.__dict__["_history_user"] = actor
 
 
 def person_consent_stamp(*, person: Person, current: Person | None) -> None:
@@ -139,7 +145,7 @@ def appointment_end(
     if ends_on <= appointment.starts_on:
         raise ValidationError({"ends_on": _("The end date must come after the start date.")})
     appointment.ends_on = ends_on
-    appointment._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(appointment, actor)
     appointment.save(update_fields=["ends_on"])
     return appointment
 
@@ -179,7 +185,7 @@ def person_create(
         user=user,
     )
     person_consent_stamp(person=person, current=None)
-    person._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(person, actor)
     person.full_clean()
     if with_account:
         if account_with_email(person.email) is not None:
@@ -188,7 +194,7 @@ def person_create(
             )
         person.user = user_create(email=person.email, full_name=full_name, password=None)
     person.save()
-    if with_account:
+    if with_account and person.user is not None:
         user_invite(user=person.user, site_url=site_url)
     return person
 
@@ -211,7 +217,7 @@ def person_update(*, person: Person, expected_version: int, actor: User | None =
         else current.guide_consent_withdrawn_at
     )
     person.email = person.email.strip().lower()
-    person._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(person, actor)
     saved = save_versioned(
         obj=person,
         expected_version=expected_version,
@@ -241,7 +247,7 @@ def person_guide_consent_withdraw(*, person: Person, actor: User | None = None) 
     current.guide_consent = False
     current.guide_consent_withdrawn_at = timezone.now()
     current.version += 1
-    current._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(current, actor)
     current.save(
         update_fields=["guide_consent", "guide_consent_withdrawn_at", "version", "updated_at"]
     )
@@ -291,7 +297,7 @@ def person_with_account_create(
 @transaction.atomic
 def organisation_create(*, actor: User | None = None, **values: object) -> Organisation:
     organisation = Organisation(**{k: values[k] for k in ORGANISATION_FIELDS if k in values})
-    organisation._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(organisation, actor)
     organisation.full_clean()
     organisation.save()
     return organisation
@@ -301,7 +307,7 @@ def organisation_create(*, actor: User | None = None, **values: object) -> Organ
 def organisation_update(
     *, organisation: Organisation, expected_version: int, actor: User | None = None
 ) -> Organisation:
-    organisation._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(organisation, actor)
     return save_versioned(
         obj=organisation, expected_version=expected_version, fields=ORGANISATION_FIELDS
     )

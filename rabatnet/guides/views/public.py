@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -64,7 +65,7 @@ def guide_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     return _page(request, guide, edition or _published(guide))
 
 
-def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponse:
+def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponseBase:
     """The PDF at once if built; else build it in the worker and say so."""
     path = publication.edition_pdf_file(edition)
     if path is None:
@@ -76,7 +77,7 @@ def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponse:
 
 @require_GET
 @login_not_required
-def guide_pdf(request: HttpRequest, iso3: str) -> HttpResponse:
+def guide_pdf(request: HttpRequest, iso3: str) -> HttpResponseBase:
     """Public: the published edition as PDF (built by the worker, cached by content hash)."""
     _, guide = country_and_guide(request, iso3)
     return _pdf_response(request, _published(guide))
@@ -130,7 +131,7 @@ def edition_endorsed(request: HttpRequest, iso3: str, number: int) -> HttpRespon
 
 @require_GET
 @login_not_required
-def edition_pdf(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
+def edition_pdf(request: HttpRequest, iso3: str, number: int) -> HttpResponseBase:
     """As ``edition_detail``, as PDF."""
     _, guide = country_and_guide(request, iso3)
     edition = selectors.edition(guide, number)
