@@ -21,7 +21,13 @@ from .compare import compare_contents
 from .docx_export import render_guide_docx
 from .models import Edition, EditionRedaction, Language, PdfBuild
 from .models.guide import content_hash
-from .rendering import RENDERER_VERSION, cached_pdf, published_pdf_path, render_guide_body
+from .rendering import (
+    RENDERER_VERSION,
+    cached_pdf,
+    export_text,
+    published_pdf_path,
+    render_guide_body,
+)
 
 # A queued build not done after this long (a worker lost it) may be queued again.
 PDF_BUILD_RETRY_AFTER = timedelta(minutes=15)
@@ -155,8 +161,8 @@ def edition_summary(edition: Edition) -> dict[str, Any]:
     content, sha256, redaction = public_content(edition)
     return {
         "edition": edition,
-        "title": content.get("title", ""),
-        "country_name": content["country"]["name"],
+        "title": export_text(content.get("title", "")),
+        "country_name": export_text(content["country"]["name"]),
         "language": content["language"],
         "language_name": Language(content["language"]).label,
         "is_example": content.get("is_example", False),
