@@ -45,7 +45,9 @@ def _changes(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_any_field_changed_in_a_snapshot_appears_in_the_comparison(content, data):  # type: ignore[no-untyped-def]
+def test_any_field_changed_in_a_snapshot_appears_in_the_comparison(
+    content: dict[str, Any], data: st.DataObject
+) -> None:
     path = data.draw(st.sampled_from(_leaves(content)), label="path")
     old_value = _get(content, path)
     value = data.draw(
@@ -69,11 +71,11 @@ def _get(content: dict[str, Any], path: tuple[Any, ...]) -> Any:
     return node
 
 
-def test_the_same_snapshot_compares_without_change(content):  # type: ignore[no-untyped-def]
+def test_the_same_snapshot_compares_without_change(content: dict[str, Any]) -> None:
     assert _changes(compare_contents(content, copy.deepcopy(content))) == []
 
 
-def test_what_the_old_comparison_missed_now_shows_in_the_guides_language():  # type: ignore[no-untyped-def]
+def test_what_the_old_comparison_missed_now_shows_in_the_guides_language() -> None:
     guide = drafted_guide()
     first = services.guide_submit(guide=guide, actor=None)
     services.edition_return(edition=first, comment="À revoir.", actor=None)

@@ -3,12 +3,13 @@ edition as endorsed stays, for the secretariat."""
 
 import copy
 import io
+from pathlib import Path
 from typing import Any
 
 import docx
 import pypdf
 import pytest
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,7 +32,7 @@ NAME, EMAIL, PHONE, POSITION = (
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
+def media_root(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path
 
 
@@ -51,7 +52,7 @@ def _awa() -> Person:
 
 
 def _text(response: Any) -> str:
-    data = b"".join(response.streaming_content) if response.streaming else response.content
+    data = response.getvalue()
     if response["Content-Type"] == "application/pdf":
         return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
     if "wordprocessingml" in response["Content-Type"]:
@@ -81,7 +82,7 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def test_a_withdrawn_person_leaves_every_public_rendering(client, guide):  # type: ignore[no-untyped-def]
+def test_a_withdrawn_person_leaves_every_public_rendering(client: Client, guide: Guide) -> None:
     edition = guide.editions.get()
     content, sha256, pdf_sha256 = (
         copy.deepcopy(edition.content),
@@ -120,7 +121,7 @@ def test_a_withdrawn_person_leaves_every_public_rendering(client, guide):  # typ
     assert _awa().guide_consent_withdrawn_at is not None and not _awa().guide_consent
 
 
-def test_the_edition_as_endorsed_is_for_the_secretariat_only(client, guide):  # type: ignore[no-untyped-def]
+def test_the_edition_as_endorsed_is_for_the_secretariat_only(client: Client, guide: Guide) -> None:
     network_services.person_guide_consent_withdraw(person=_awa(), actor=None)
     url = reverse("guides:endorsed", kwargs={"iso3": "SEN", "number": 1}) + "?lang=fr"
     response = client.get(url)
@@ -134,7 +135,7 @@ def test_the_edition_as_endorsed_is_for_the_secretariat_only(client, guide):  # 
     assert url in public.content.decode()  # the secretariat's link to it
 
 
-def test_withdrawing_through_the_person_form_service_redacts_too(guide):  # type: ignore[no-untyped-def]
+def test_withdrawing_through_the_person_form_service_redacts_too(guide: Guide) -> None:
     person = _awa()
     person.guide_consent = False
     network_services.person_update(person=person, expected_version=person.version, actor=None)
@@ -142,7 +143,7 @@ def test_withdrawing_through_the_person_form_service_redacts_too(guide):  # type
     assert _awa().guide_consent_withdrawn_at is not None
 
 
-def test_every_edition_is_redacted_and_withdrawing_twice_changes_nothing(guide):  # type: ignore[no-untyped-def]
+def test_every_edition_is_redacted_and_withdrawing_twice_changes_nothing(guide: Guide) -> None:
     second = services.guide_submit(guide=guide, actor=None)  # submitted, not yet public
     network_services.person_guide_consent_withdraw(person=_awa(), actor=None)
     network_services.person_guide_consent_withdraw(person=_awa(), actor=None)
@@ -151,7 +152,7 @@ def test_every_edition_is_redacted_and_withdrawing_twice_changes_nothing(guide):
     assert NAME not in body and EMAIL not in body
 
 
-def test_an_edition_of_schema_1_is_matched_by_name_and_email(guide):  # type: ignore[no-untyped-def]
+def test_an_edition_of_schema_1_is_matched_by_name_and_email(guide: Guide) -> None:
     def without_ids(node: Any) -> Any:
         if isinstance(node, dict):
             return {

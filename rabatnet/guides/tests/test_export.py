@@ -1,11 +1,12 @@
 """Any text, any export: what is pasted from Word never breaks the page, the PDF or the DOCX."""
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.db import connection, models
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,17 +39,19 @@ SUSPENDED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCh
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
+def media_root(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path
 
 
-def test_the_export_cleaning_keeps_text_and_drops_what_breaks():  # type: ignore[no-untyped-def]
+def test_the_export_cleaning_keeps_text_and_drops_what_breaks() -> None:
     assert export_text(WORD) == "Texte\ncollé\nde Word\n\ufffd fin"
     assert export_text("a\r\nb\u2028c\td") == "a\nb\nc\td"
     assert export_text("Dakar — Sénégal 🇸🇳") == "Dakar — Sénégal 🇸🇳"
 
 
-def test_a_vertical_tab_in_a_recommendation_does_not_break_the_published_guide(client):  # type: ignore[no-untyped-def]
+def test_a_vertical_tab_in_a_recommendation_does_not_break_the_published_guide(
+    client: Client,
+) -> None:
     guide = drafted_guide()
     Recommendation.objects.filter(guide=guide).update(text="Coopérer\x0bdavantage.\x01")
     edition = services.guide_submit(guide=guide, actor=None)
@@ -85,7 +88,7 @@ def _fill(guide: Guide, texts: st.DataObject) -> None:
             text = _storable(texts.draw(st.text(max_size=300), label=name))
             if name == "title" and isinstance(record, Challenge) and not text:
                 text = "x"  # a challenge without type needs a title
-            setattr(record, name, text[: record._meta.get_field(name).max_length or None])
+            setattr(record, name, text[: getattr(record._meta.get_field(name), "max_length", None)])
         record.save()
 
 
@@ -100,7 +103,7 @@ def _render_all(content: dict[str, Any], *, pdf: bool) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=SUSPENDED)
 @given(texts=st.data())
-def test_any_text_in_every_field_builds_the_page_and_the_docx(texts):  # type: ignore[no-untyped-def]
+def test_any_text_in_every_field_builds_the_page_and_the_docx(texts: st.DataObject) -> None:
     guide = drafted_guide() if not Guide.objects.exists() else Guide.objects.get()
     _fill(guide, texts)
     _render_all(guide_snapshot(guide), pdf=False)
@@ -108,7 +111,7 @@ def test_any_text_in_every_field_builds_the_page_and_the_docx(texts):  # type: i
 
 @settings(max_examples=10, deadline=None, suppress_health_check=SUSPENDED)
 @given(texts=st.data())
-def test_any_text_in_every_field_builds_the_pdf(texts):  # type: ignore[no-untyped-def]
+def test_any_text_in_every_field_builds_the_pdf(texts: st.DataObject) -> None:
     guide = drafted_guide() if not Guide.objects.exists() else Guide.objects.get()
     _fill(guide, texts)
     _render_all(guide_snapshot(guide), pdf=True)
@@ -129,7 +132,7 @@ def _replace_strings(node: Any, texts: st.DataObject) -> Any:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=SUSPENDED)
 @given(texts=st.data())
-def test_any_unicode_in_a_snapshot_builds_every_export(texts):  # type: ignore[no-untyped-def]
+def test_any_unicode_in_a_snapshot_builds_every_export(texts: st.DataObject) -> None:
     """Lone surrogates cannot reach the database, but an export must survive them anyway."""
     if not Guide.objects.exists():
         drafted_guide()
@@ -137,7 +140,7 @@ def test_any_unicode_in_a_snapshot_builds_every_export(texts):  # type: ignore[n
     _render_all(content, pdf=False)
 
 
-def test_a_long_unbroken_line_wraps_inside_the_pdf_page():  # type: ignore[no-untyped-def]
+def test_a_long_unbroken_line_wraps_inside_the_pdf_page() -> None:
     from weasyprint import HTML
 
     guide = drafted_guide()

@@ -5,6 +5,7 @@ import io
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, cast
 
 import pypdf
 import pytest
@@ -13,6 +14,7 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django_tasks import default_task_backend
+from django_tasks.backends.dummy import DummyBackend
 
 from rabatnet.guides.models import (
     ActorRole,
@@ -37,11 +39,11 @@ CSRF = re.compile(rb'"X-CSRFToken": "[^"]*"|name="csrfmiddlewaretoken" value="[^
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
+def media_root(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path
 
 
-def _other_value(obj: models.Model, field: models.Field, n: int) -> object:  # type: ignore[type-arg]
+def _other_value(obj: models.Model, field: models.Field, n: int) -> object:
     """A valid value for ``field`` that differs from the stored one."""
     current = getattr(obj, field.attname)
     if field.choices:
@@ -129,14 +131,16 @@ def _renderings(client: Client, guide: Guide, media: Path) -> dict[str, bytes]:
     for name, url in urls.items():
         response = client.get(url)
         assert response.status_code == 200, (name, response.status_code)
-        body = b"".join(response.streaming_content) if response.streaming else response.content
+        body = response.getvalue()
         response.close()
         got[name] = CSRF.sub(b"", body)
     got["pdf-text"] = _pdf_text(got["pdf"]).encode()
     return got
 
 
-def test_nothing_public_drifts_when_every_live_field_changes(client, tmp_path):  # type: ignore[no-untyped-def]
+def test_nothing_public_drifts_when_every_live_field_changes(
+    client: Client, tmp_path: Path
+) -> None:
     guide = published_guide()
     edition = guide.editions.get()
     before = _renderings(client, guide, tmp_path)
@@ -153,7 +157,7 @@ def test_nothing_public_drifts_when_every_live_field_changes(client, tmp_path): 
     assert b"CHANGED" not in after["page"] and b"Changed name" not in after["page"]
 
 
-def test_the_page_title_and_headings_come_from_the_snapshot(client):  # type: ignore[no-untyped-def]
+def test_the_page_title_and_headings_come_from_the_snapshot(client: Client) -> None:
     guide = published_guide()
     Guide.objects.filter(pk=guide.pk).update(title="Titre publié")
     guide.refresh_from_db()
@@ -172,7 +176,7 @@ def test_the_page_title_and_headings_come_from_the_snapshot(client):  # type: ig
     assert "Titre publié" in editions.content.decode()
 
 
-def test_a_pdf_build_is_queued_once_however_many_ask(client, settings):  # type: ignore[no-untyped-def]
+def test_a_pdf_build_is_queued_once_however_many_ask(client: Client, settings: Any) -> None:
     guide = published_guide()
     edition = guide.editions.get()
     for path in Path(str(settings.MEDIA_ROOT)).rglob("*.pdf"):
@@ -181,11 +185,11 @@ def test_a_pdf_build_is_queued_once_however_many_ask(client, settings):  # type:
     url = reverse("guides:edition_pdf", kwargs={"iso3": "SEN", "number": edition.number})
     for _ in range(20):
         assert client.get(url + "?lang=fr").status_code == 202
-    assert len(default_task_backend.results) == 1
+    assert len(cast(DummyBackend, default_task_backend).results) == 1
     assert PdfBuild.objects.filter(edition=edition).count() == 1
 
 
-def test_the_api_lists_the_published_editions_from_their_snapshots(client):  # type: ignore[no-untyped-def]
+def test_the_api_lists_the_published_editions_from_their_snapshots(client: Client) -> None:
     guide = published_guide()
     edition = guide.editions.get()
     Guide.objects.filter(pk=guide.pk).update(title="Titre vivant")
