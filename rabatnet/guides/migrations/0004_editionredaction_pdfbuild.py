@@ -5,43 +5,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guides', '0003_edition_published_is_frozen'),
-        ('network', '0004_person_guide_consent_withdrawn_at'),
+        ("guides", "0003_edition_published_is_frozen"),
+        ("network", "0004_person_guide_consent_withdrawn_at"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EditionRedaction',
+            name="EditionRedaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('redacted_at', models.DateTimeField(verbose_name='redacted at')),
-                ('withdrawn', models.JSONField(help_text='Id, name and e-mail of each person, as recorded at the withdrawal.', verbose_name='people withdrawn, as matched')),
-                ('redacted_sha256', models.CharField(max_length=64, verbose_name='redacted content SHA-256')),
-                ('pdf_sha256', models.CharField(blank=True, max_length=64, verbose_name='PDF SHA-256')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='redactions', to='guides.edition', verbose_name='edition')),
-                ('people', models.ManyToManyField(related_name='+', to='network.person', verbose_name='people withdrawn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("redacted_at", models.DateTimeField(verbose_name="redacted at")),
+                (
+                    "withdrawn",
+                    models.JSONField(
+                        help_text="Id, name and e-mail of each person, as recorded at the withdrawal.",
+                        verbose_name="people withdrawn, as matched",
+                    ),
+                ),
+                (
+                    "redacted_sha256",
+                    models.CharField(max_length=64, verbose_name="redacted content SHA-256"),
+                ),
+                (
+                    "pdf_sha256",
+                    models.CharField(blank=True, max_length=64, verbose_name="PDF SHA-256"),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="redactions",
+                        to="guides.edition",
+                        verbose_name="edition",
+                    ),
+                ),
+                (
+                    "people",
+                    models.ManyToManyField(
+                        related_name="+", to="network.person", verbose_name="people withdrawn"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'edition redaction',
-                'verbose_name_plural': 'edition redactions',
-                'ordering': ['edition', '-redacted_at', '-pk'],
-                'get_latest_by': ['redacted_at', 'pk'],
+                "verbose_name": "edition redaction",
+                "verbose_name_plural": "edition redactions",
+                "ordering": ["edition", "-redacted_at", "-pk"],
+                "get_latest_by": ["redacted_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PdfBuild',
+            name="PdfBuild",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_sha256', models.CharField(max_length=64, verbose_name='content SHA-256')),
-                ('queued_at', models.DateTimeField(verbose_name='queued at')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pdf_builds', to='guides.edition', verbose_name='edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("content_sha256", models.CharField(max_length=64, verbose_name="content SHA-256")),
+                ("queued_at", models.DateTimeField(verbose_name="queued at")),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pdf_builds",
+                        to="guides.edition",
+                        verbose_name="edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'PDF build',
-                'verbose_name_plural': 'PDF builds',
-                'constraints': [models.UniqueConstraint(fields=('edition', 'content_sha256'), name='pdfbuild_unique_per_edition_content')],
+                "verbose_name": "PDF build",
+                "verbose_name_plural": "PDF builds",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("edition", "content_sha256"),
+                        name="pdfbuild_unique_per_edition_content",
+                    )
+                ],
             },
         ),
     ]

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('network', '0003_person_email_case_insensitive'),
+        ("network", "0003_person_email_case_insensitive"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalperson',
-            name='guide_consent_withdrawn_at',
-            field=models.DateTimeField(blank=True, help_text='When the person withdrew their consent to appear in published guides: from then on every public rendering of every edition shows their position instead of them.', null=True, verbose_name='guide consent withdrawn at'),
+            model_name="historicalperson",
+            name="guide_consent_withdrawn_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="When the person withdrew their consent to appear in published guides: from then on every public rendering of every edition shows their position instead of them.",
+                null=True,
+                verbose_name="guide consent withdrawn at",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='guide_consent_withdrawn_at',
-            field=models.DateTimeField(blank=True, help_text='When the person withdrew their consent to appear in published guides: from then on every public rendering of every edition shows their position instead of them.', null=True, verbose_name='guide consent withdrawn at'),
+            model_name="person",
+            name="guide_consent_withdrawn_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="When the person withdrew their consent to appear in published guides: from then on every public rendering of every edition shows their position instead of them.",
+                null=True,
+                verbose_name="guide consent withdrawn at",
+            ),
         ),
     ]
