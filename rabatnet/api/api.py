@@ -10,6 +10,7 @@ from rabatnet.countries.models import Country, Membership
 from rabatnet.countries.selectors import country_by_iso3, member_countries
 from rabatnet.strategy.models import Objective, Theme
 
+from .guides import router as guides_router
 from .pagination import BoundedLimitOffset
 from .renderers import ExactJSONRenderer
 from .schemas import (
@@ -138,3 +139,4 @@ def list_themes(request: HttpRequest) -> list[ThemeOut]:
 
 
 api.add_router("/", statistics_router)
+api.add_router("/", guides_router)

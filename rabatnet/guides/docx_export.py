@@ -1,18 +1,42 @@
-"""A guide's content as a Word document (python-docx), in the guide's language."""
+"""A guide's content as a Word document (python-docx), in the guide's language.
+
+Deterministic: the same content always gives the same bytes (fixed document dates, fixed
+dates in the archive), and every text goes through ``rendering.export_text``.
+"""
 
 import io
+import zipfile
+from datetime import datetime
+from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.shared import Pt
 
 from rabatnet.core.markdown import markdown_paragraphs
 
-from .rendering import part_titles
+from .rendering import export_content, part_titles
+
+# The date every DOCX says it was made and every file of its archive carries: the document is
+# a rendering of a snapshot, and its bytes must not depend on when it was asked for.
+FIXED_DATE = datetime(2000, 1, 1)  # noqa: DTZ001 (the document format has naive dates)
 
 
-def _table(document: Document, header: list[str], rows: list[list[str]]) -> None:
+def _deterministic(data: bytes) -> bytes:
+    """The archive rewritten with a fixed date on every member, in the same order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def _table(document: DocxDocument, header: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -24,7 +48,7 @@ def _table(document: Document, header: list[str], rows: list[list[str]]) -> None
             cell.text = str(text or "")
 
 
-def _part_one(document: Document, part: dict) -> None:
+def _part_one(document: DocxDocument, part: dict[str, Any]) -> None:
     for group in part["groups"]:
         document.add_heading(
             _("Governmental entities")
@@ -61,7 +85,7 @@ def _part_one(document: Document, part: dict) -> None:
                 document.add_paragraph(f"{s['name']} — {details}", style="List Bullet")
 
 
-def _part_three(document: Document, part: dict) -> None:
+def _part_three(document: DocxDocument, part: dict[str, Any]) -> None:
     document.add_heading(_("Contents of the migration profile"), level=2)
     for item in part["contents"]:
         document.add_paragraph(("☑ " if item["covered"] else "☐ ") + item["title"])
@@ -96,13 +120,17 @@ def _part_three(document: Document, part: dict) -> None:
     )
 
 
-def render_guide_docx(content: dict, sha256: str) -> bytes:
+def render_guide_docx(content: dict[str, Any], sha256: str) -> bytes:
+    content = export_content(content)
     with translation.override(content["language"]):
         titles = part_titles(content["language"])
         document = Document()
         document.styles["Normal"].font.size = Pt(10)
         document.core_properties.title = content["title"] or content["country"]["name"]
         document.core_properties.language = content["language"]
+        document.core_properties.created = FIXED_DATE
+        document.core_properties.modified = FIXED_DATE
+        document.core_properties.last_printed = FIXED_DATE
         document.add_heading(
             content["title"]
             or _("User's guide on the use of migration data — %(country)s")
@@ -152,4 +180,4 @@ def render_guide_docx(content: dict, sha256: str) -> bytes:
         )
         buffer = io.BytesIO()
         document.save(buffer)
-        return buffer.getvalue()
+        return _deterministic(buffer.getvalue())

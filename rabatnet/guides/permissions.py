@@ -81,6 +81,12 @@ def can_view_edition(user: AnyUser, edition: Edition) -> bool:
     return edition.status == Edition.Status.PUBLISHED or can_view_guide(user, edition.guide)
 
 
+def can_view_endorsed_edition(user: AnyUser, edition: Edition) -> bool:
+    """The secretariat: an edition as the authority endorsed it, people withdrawn since
+    included (the public renderings leave them out)."""
+    return bool(is_secretariat.test(user))
+
+
 def can_view_timeline(user: AnyUser) -> bool:
     return bool(is_secretariat.test(user))
 
@@ -94,7 +100,7 @@ GUIDE_RULES = {
     "endorse": can_endorse_guide,
     "publish": can_publish_guide,
 }
-EDITION_RULES = {"view": can_view_edition}
+EDITION_RULES = {"view": can_view_edition, "view_endorsed": can_view_endorsed_edition}
 
 
 def country_of(iso3: str) -> Country:
@@ -134,7 +140,8 @@ def access_guide_start(request: HttpRequest, iso3: str) -> Country:
 
 
 def access_edition(request: HttpRequest, iso3: str, number: object, verb: str = "view") -> Edition:
-    """Edition ``number`` of the chosen guide, if the visitor may "view" it."""
+    """Edition ``number`` of the chosen guide, if the visitor may "view" it (or
+    "view_endorsed": the snapshot as endorsed)."""
     number = parse_number(number)
     edition = selectors.edition(find_guide(request, iso3), number)
     return check(request, EDITION_RULES, verb, edition)

@@ -10,18 +10,28 @@ from .rendering import build_pdf, cached_pdf, published_pdf_path
 
 @task()
 def build_edition_pdf(*, edition_id: int) -> str:
-    """Build (or find) the edition's PDF; a published edition records the PDF's SHA-256."""
+    """Build (or find) the PDF of what the public sees of the edition.
+
+    A published edition records the PDF's SHA-256 once, on the edition (as endorsed) or on the
+    redaction in force (after a withdrawal of consent); the file is kept under that hash.
+    """
     from .models import Edition
+    from .publication import public_content
 
     edition = Edition.objects.select_related("guide").get(pk=edition_id)
-    path = cached_pdf(edition.content_sha256) or build_pdf(edition.content, edition.content_sha256)
-    if edition.status == Edition.Status.PUBLISHED:
-        if edition.pdf_sha256:
-            return str(published_pdf_path(edition.pdf_sha256))
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        kept = published_pdf_path(digest)
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, kept)
+    content, sha256, redaction = public_content(edition)
+    path = cached_pdf(sha256) or build_pdf(content, sha256)
+    if edition.status != Edition.Status.PUBLISHED:
+        return str(path)
+    recorded = redaction.pdf_sha256 if redaction else edition.pdf_sha256
+    if recorded:
+        return str(published_pdf_path(recorded))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    kept = published_pdf_path(digest)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, kept)
+    if redaction is not None:
+        type(redaction).objects.filter(pk=redaction.pk, pdf_sha256="").update(pdf_sha256=digest)
+    else:
         Edition.objects.filter(pk=edition.pk, pdf_sha256="").update(pdf_sha256=digest)
-        return str(kept)
-    return str(path)
+    return str(kept)

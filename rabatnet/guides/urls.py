@@ -15,6 +15,7 @@ urlpatterns = [
     path(f"{guide}/editions/", views.edition_list, name="editions"),
     path(f"{guide}/editions/compare/", views.edition_compare, name="compare"),
     path(f"{guide}/editions/<int:number>/", views.edition_detail, name="edition"),
+    path(f"{guide}/editions/<int:number>/endorsed/", views.edition_endorsed, name="endorsed"),
     path(f"{guide}/editions/<int:number>.pdf", views.edition_pdf, name="edition_pdf"),
     path(f"{guide}/editions/<int:number>/decision/", views.edition_decide, name="decide"),
     path(f"{guide}/editions/<int:number>/publish/", views.edition_publish, name="publish"),

@@ -104,6 +104,15 @@ class Person(VersionedModel):
             "list of their country's published guide."
         ),
     )
+    guide_consent_withdrawn_at = models.DateTimeField(
+        _("guide consent withdrawn at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the person withdrew their consent to appear in published guides: from then on "
+            "every public rendering of every edition shows their position instead of them."
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -199,7 +208,7 @@ class Appointment(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = f" — {self.country.iso3}" if self.country_id else ""
+        where = f" — {self.country.iso3}" if self.country else ""
         return f"{self.person}: {self.get_role_display()}{where}"
 
     def is_current(self, on: date | None = None) -> bool:

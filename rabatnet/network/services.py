@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from rabatnet.strategy.models import Theme
 
 from .models import Appointment, Organisation, Person, Role
 from .permissions import is_secretariat
+from .signals import guide_consent_withdrawn
 
 PERSON_FIELDS = [
     "full_name",
@@ -27,6 +29,11 @@ PERSON_FIELDS = [
     "guide_consent",
 ]
 ORGANISATION_FIELDS = ["name", "acronym", "kind", "country", "website"]
+
+
+def _recorded_by(obj: Model, actor: User | None) -> None:
+    """Who makes the change, for the audit trail (simple-history reads ``_history_user``)."""
+    obj.__dict__["_history_user"] = actor
 
 
 def person_consent_stamp(*, person: Person, current: Person | None) -> None:
@@ -138,7 +145,7 @@ def appointment_end(
     if ends_on <= appointment.starts_on:
         raise ValidationError({"ends_on": _("The end date must come after the start date.")})
     appointment.ends_on = ends_on
-    appointment._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(appointment, actor)
     appointment.save(update_fields=["ends_on"])
     return appointment
 
@@ -178,7 +185,7 @@ def person_create(
         user=user,
     )
     person_consent_stamp(person=person, current=None)
-    person._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(person, actor)
     person.full_clean()
     if with_account:
         if account_with_email(person.email) is not None:
@@ -187,7 +194,7 @@ def person_create(
             )
         person.user = user_create(email=person.email, full_name=full_name, password=None)
     person.save()
-    if with_account:
+    if with_account and person.user is not None:
         user_invite(user=person.user, site_url=site_url)
     return person
 
@@ -201,18 +208,53 @@ def person_update(*, person: Person, expected_version: int, actor: User | None =
     """
     current = Person.objects.select_for_update().get(pk=person.pk)
     person_consent_stamp(person=person, current=current)
+    withdrawn = current.guide_consent and not person.guide_consent
+    person.guide_consent_withdrawn_at = (
+        timezone.now()
+        if withdrawn
+        else None
+        if person.guide_consent
+        else current.guide_consent_withdrawn_at
+    )
     person.email = person.email.strip().lower()
-    person._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(person, actor)
     saved = save_versioned(
         obj=person,
         expected_version=expected_version,
-        fields=[*PERSON_FIELDS, "consent_recorded_at"],
+        fields=[*PERSON_FIELDS, "consent_recorded_at", "guide_consent_withdrawn_at"],
     )
+    if withdrawn:
+        guide_consent_withdrawn.send(
+            sender=Person, person=saved, at=saved.guide_consent_withdrawn_at
+        )
     # Only a change made in this edit: an address the person set themself earlier must
     # not reach their account because the secretariat later saves the record.
     if saved.email != current.email:
         _account_email_update(person=saved, actor=actor)
     return saved
+
+
+@transaction.atomic
+def person_guide_consent_withdraw(*, person: Person, actor: User | None = None) -> Person:
+    """The person no longer appears in published guides: the next editions leave them out,
+    and every edition already made shows their position instead of them, from now on.
+
+    Withdrawing twice changes nothing (docs/decisions/0020).
+    """
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    if not current.guide_consent:
+        return current
+    current.guide_consent = False
+    current.guide_consent_withdrawn_at = timezone.now()
+    current.version += 1
+    _recorded_by(current, actor)
+    current.save(
+        update_fields=["guide_consent", "guide_consent_withdrawn_at", "version", "updated_at"]
+    )
+    guide_consent_withdrawn.send(
+        sender=Person, person=current, at=current.guide_consent_withdrawn_at
+    )
+    return current
 
 
 @transaction.atomic
@@ -255,7 +297,7 @@ def person_with_account_create(
 @transaction.atomic
 def organisation_create(*, actor: User | None = None, **values: object) -> Organisation:
     organisation = Organisation(**{k: values[k] for k in ORGANISATION_FIELDS if k in values})
-    organisation._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(organisation, actor)
     organisation.full_clean()
     organisation.save()
     return organisation
@@ -265,7 +307,7 @@ def organisation_create(*, actor: User | None = None, **values: object) -> Organ
 def organisation_update(
     *, organisation: Organisation, expected_version: int, actor: User | None = None
 ) -> Organisation:
-    organisation._history_user = actor  # type: ignore[attr-defined]
+    _recorded_by(organisation, actor)
     return save_versioned(
         obj=organisation, expected_version=expected_version, fields=ORGANISATION_FIELDS
     )

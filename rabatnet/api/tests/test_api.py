@@ -26,6 +26,7 @@ def test_the_root_lists_the_endpoints_and_the_openapi_document(client):
         ("GET", "/api/v1/datasets/{slug}"),
         ("GET", "/api/v1/indicators"),
         ("GET", "/api/v1/observations"),
+        ("GET", "/api/v1/countries/{iso3}/guides/{language}/editions"),
     }
     assert endpoints[("GET", "/api/v1/countries")]["description"].startswith(
         "The dialogue's member countries"

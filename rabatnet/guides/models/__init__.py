@@ -11,7 +11,7 @@ from .content import (
     Recommendation,
     WorkgroupMember,
 )
-from .guide import Edition, Guide, GuideEvent, Language, Stage
+from .guide import Edition, EditionRedaction, Guide, GuideEvent, Language, PdfBuild, Stage
 
 __all__ = [
     "ActorRole",
@@ -20,9 +20,11 @@ __all__ = [
     "ContentItem",
     "CorrectiveAction",
     "Edition",
+    "EditionRedaction",
     "Guide",
     "GuideEvent",
     "Language",
+    "PdfBuild",
     "PolicyStage",
     "Practice",
     "Recommendation",

@@ -195,3 +195,58 @@ class Edition(models.Model):
     def verify(self) -> bool:
         """True if the stored content still hashes to the recorded SHA-256."""
         return content_hash(self.content) == self.content_sha256
+
+
+class EditionRedaction(models.Model):
+    """A public redaction of an edition: people who withdrew their consent after it was made.
+
+    The edition's content and SHA-256 stay as endorsed; the public renderings show the content
+    with ``withdrawn`` people replaced by their position and organisation (``redacted_sha256``
+    is that content's hash, ``pdf_sha256`` its PDF's). Each row holds every person withdrawn
+    from the edition so far; the latest row is the one in force (docs/decisions/0020).
+    """
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="redactions", verbose_name=_("edition")
+    )
+    redacted_at = models.DateTimeField(_("redacted at"))
+    people = models.ManyToManyField(
+        "network.Person", related_name="+", verbose_name=_("people withdrawn")
+    )
+    withdrawn = models.JSONField(
+        _("people withdrawn, as matched"),
+        help_text=_("Id, name and e-mail of each person, as recorded at the withdrawal."),
+    )
+    redacted_sha256 = models.CharField(_("redacted content SHA-256"), max_length=64)
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("edition redaction")
+        verbose_name_plural = _("edition redactions")
+        ordering = ["edition", "-redacted_at", "-pk"]
+        get_latest_by = ["redacted_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.edition} — {self.redacted_at:%Y-%m-%d}"
+
+
+class PdfBuild(models.Model):
+    """A PDF build queued for an edition's content (endorsed or redacted): queued once."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="pdf_builds", verbose_name=_("edition")
+    )
+    content_sha256 = models.CharField(_("content SHA-256"), max_length=64)
+    queued_at = models.DateTimeField(_("queued at"))
+
+    class Meta:
+        verbose_name = _("PDF build")
+        verbose_name_plural = _("PDF builds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "content_sha256"], name="pdfbuild_unique_per_edition_content"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition} — {self.content_sha256[:12]}"

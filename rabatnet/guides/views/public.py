@@ -1,22 +1,23 @@
-"""Reading guides: published editions are public; other editions stay with the country."""
+"""Reading guides: published editions are public; other editions stay with the country.
+
+What a page, PDF or DOCX shows of an edition comes from its frozen snapshot, with the
+people who withdrew their consent since replaced by their role (``publication.py``).
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rabatnet.core.access import parse_number
+from rabatnet.network.permissions import is_secretariat
 
-from .. import selectors
-from ..compare import compare_contents
-from ..docx_export import render_guide_docx
+from .. import publication, selectors
 from ..models import Edition, Guide
 from ..permissions import access_edition, access_guide, can_view_guide
-from ..rendering import RENDERER_VERSION, cached_pdf, published_pdf_path, render_guide_body
-from ..tasks import build_edition_pdf
 from .lifecycle import workspace_url
 
 
@@ -27,18 +28,16 @@ def _published(guide: Guide) -> Edition:
     return edition
 
 
-def _body(edition: Edition) -> str:
-    key = f"guide-body:{edition.content_sha256}:{RENDERER_VERSION}"
-    return cache.get_or_set(key, lambda: render_guide_body(edition.content, edition.content_sha256))
-
-
-def _page(request: HttpRequest, guide: Guide, edition: Edition) -> HttpResponse:
+def _page(
+    request: HttpRequest, guide: Guide, edition: Edition, *, as_endorsed: bool = False
+) -> HttpResponse:
     context = {
         "country": guide.country,
         "guide": guide,
         "edition": edition,
-        "body": _body(edition),
+        **publication.edition_page_context(edition, as_endorsed=as_endorsed),
         "languages": [g for g in selectors.published_guides(guide.country)],
+        "is_secretariat": bool(is_secretariat.test(request.user)),
     }
     return render(request, "guides/guide_detail.html", context)
 
@@ -58,14 +57,9 @@ def guide_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     return _page(request, guide, edition or _published(guide))
 
 
-def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponse:
+def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponseBase:
     """The PDF at once if built; else build it in the worker and say so."""
-    path = published_pdf_path(edition.pdf_sha256) if edition.pdf_sha256 else None
-    path = path if path and path.exists() else cached_pdf(edition.content_sha256)
-    if path is None:
-        build_edition_pdf.enqueue(edition_id=edition.pk)
-        edition.refresh_from_db()
-        path = cached_pdf(edition.content_sha256)  # an inline backend has built it already
+    path = publication.edition_pdf_file(edition)
     if path is None:
         context = {"country": edition.guide.country, "guide": edition.guide, "edition": edition}
         return render(request, "guides/pdf_pending.html", context, status=202)
@@ -75,7 +69,7 @@ def _pdf_response(request: HttpRequest, edition: Edition) -> HttpResponse:
 
 @require_GET
 @login_not_required
-def guide_pdf(request: HttpRequest, iso3: str) -> HttpResponse:
+def guide_pdf(request: HttpRequest, iso3: str) -> HttpResponseBase:
     """Public: the published edition as PDF (built by the worker, cached by content hash)."""
     guide = access_guide(request, iso3, "read")
     return _pdf_response(request, _published(guide))
@@ -87,7 +81,7 @@ def guide_docx(request: HttpRequest, iso3: str) -> HttpResponse:
     """Public: the published edition as a Word document."""
     guide = access_guide(request, iso3, "read")
     edition = _published(guide)
-    data = render_guide_docx(edition.content, edition.content_sha256)
+    data = publication.edition_docx(edition)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
@@ -103,7 +97,8 @@ def edition_list(request: HttpRequest, iso3: str) -> HttpResponse:
     guide = access_guide(request, iso3, "read")
     everything = can_view_guide(request.user, guide)
     editions = selectors.editions(guide, published_only=not everything)
-    context = {"country": guide.country, "guide": guide, "editions": editions}
+    summaries = [publication.edition_summary(e) for e in editions]
+    context = {"country": guide.country, "guide": guide, "editions": summaries}
     return render(request, "guides/edition_list.html", context)
 
 
@@ -116,8 +111,15 @@ def edition_detail(request: HttpRequest, iso3: str, number: int) -> HttpResponse
 
 
 @require_GET
+def edition_endorsed(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
+    """The secretariat: the edition as endorsed, with the people withdrawn since."""
+    edition = access_edition(request, iso3, number, "view_endorsed")
+    return _page(request, edition.guide, edition, as_endorsed=True)
+
+
+@require_GET
 @login_not_required
-def edition_pdf(request: HttpRequest, iso3: str, number: int) -> HttpResponse:
+def edition_pdf(request: HttpRequest, iso3: str, number: int) -> HttpResponseBase:
     """As ``edition_detail``, as PDF."""
     edition = access_edition(request, iso3, number, "view")
     return _pdf_response(request, edition)
@@ -136,6 +138,6 @@ def edition_compare(request: HttpRequest, iso3: str) -> HttpResponse:
         "guide": new.guide,
         "old": old,
         "new": new,
-        "parts": compare_contents(old.content, new.content),
+        **publication.editions_comparison(old, new),
     }
     return render(request, "guides/edition_compare.html", context)
