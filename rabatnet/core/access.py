@@ -57,10 +57,6 @@ def parse_number(value: object) -> int:
     return number
 
 
-def user_of(request: HttpRequest) -> AnyUser:
-    return request.user
-
-
 def actor(request: HttpRequest) -> User:
     """The signed-in user a write is recorded against; only called once access is granted."""
     user = request.user
