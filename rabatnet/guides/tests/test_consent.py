@@ -9,6 +9,9 @@ from typing import Any
 import docx
 import pypdf
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
+from django.http.response import HttpResponseBase
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +32,16 @@ NAME, EMAIL, PHONE, POSITION = (
     "+221 33 000 00 00",
     "Cheffe",
 )
+
+
+def _close_file(response: HttpResponseBase) -> None:
+    """Close the response (and the file it serves) as the test client does: without ending
+    the request, which would close the test's database connection on PostgreSQL."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +66,7 @@ def _awa() -> Person:
 
 def _text(response: Any) -> str:
     data = response.getvalue()
+    _close_file(response)
     if response["Content-Type"] == "application/pdf":
         return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
     if "wordprocessingml" in response["Content-Type"]:
