@@ -20,7 +20,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rabatnet.core.selectors import dialogue_name
-from rabatnet.core.services import save_versioned
+from rabatnet.core.services import record_actor, save_versioned
 from rabatnet.core.tasks import send_email
 
 from .models import PasswordResetThrottle, User
@@ -201,7 +201,7 @@ def email_change_confirm(*, user: User, token: str) -> User:
         if others.exclude(pk=person.pk).exists():
             raise ValidationError(taken, code="taken")
         person.email = new_email
-        person._history_user = user
+        record_actor(person, user)
         save_versioned(obj=person, expected_version=person.version, fields=["email"])
     user.email = new_email
     user.save(update_fields=["email"])

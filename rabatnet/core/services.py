@@ -1,14 +1,20 @@
 """Writes shared by every app: the optimistic-locking save."""
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .models import VersionedModel
 
 M = TypeVar("M", bound=VersionedModel)
+
+
+def record_actor(obj: models.Model, actor: models.Model | None) -> None:
+    """Who makes the change, for the audit trail (django-simple-history reads
+    ``_history_user`` when the object is saved or deleted)."""
+    cast(Any, obj)._history_user = actor
 
 
 class StaleEditError(Exception):

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rabatnet.accounts.models import User
+from rabatnet.core.services import record_actor
 from rabatnet.countries.models import Country
 from rabatnet.network.models import Appointment, Organisation, Person, Role
 from rabatnet.network.services import organisation_create, person_create
@@ -140,7 +141,7 @@ def _sources(specs: list[dict[str, Any]], ctx: _Context) -> None:
             url=spec.get("url", ""),
             is_example=True,
         )
-        source._history_user = None  # type: ignore[attr-defined]
+        record_actor(source, None)
         source.full_clean()
         source.save()
         source.areas.set([areas[slug] for slug in spec["areas"]])
@@ -294,7 +295,7 @@ def load_guide(data: dict[str, Any]) -> LoadResult:
     )
     guide.context = data["context"]
     guide.is_example = True
-    guide._history_user = None  # type: ignore[attr-defined]
+    record_actor(guide, None)
     guide.save(update_fields=["context", "is_example", "updated_at"])
     contents = list(ContentItem.objects.filter(slug__in=data["profile_contents"]))
     if len(contents) != len(set(data["profile_contents"])):

@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from django.db.models import QuerySet
 
 from rabatnet.sources.models import Source
 
@@ -30,7 +33,7 @@ class Change:
     fields: list[str]
 
 
-def _changes(history_qs, what: str, related: tuple[str, ...]) -> list[Change]:  # type: ignore[no-untyped-def]
+def _changes(history_qs: QuerySet[Any], what: str, related: tuple[str, ...]) -> list[Change]:
     """The newest records of one kind, each compared with the version before it.
 
     A fixed number of queries whatever the number of records: the previous versions

@@ -4,34 +4,26 @@ Which step leads where, and who may take it, is the table in ``lifecycle.py``; v
 the "who", services lock the rows and check, in the table, that the step still applies.
 """
 
-from typing import Any, cast
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Model
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rabatnet.accounts.models import User
 from rabatnet.core.models import VersionedModel
-from rabatnet.core.services import save_versioned
+from rabatnet.core.services import record_actor, save_versioned
 from rabatnet.countries.models import Country
 
-from . import lifecycle
+from . import lifecycle, publication
 from .models import Edition, Guide, GuideEvent, Stage
 from .models.guide import content_hash
 from .snapshot import guide_snapshot
-from .tasks import build_edition_pdf
-
-
-def _record_actor(instance: Model, actor: User | None) -> None:
-    """Who makes the change, for the history (django-simple-history reads the attribute)."""
-    cast(Any, instance)._history_user = actor
 
 
 def _record(guide: Guide, stage: str, actor: User | None, comment: str = "") -> None:
     guide.stage = stage
-    _record_actor(guide, actor)
+    record_actor(guide, actor)
     guide.save(update_fields=["stage", "updated_at"])
     GuideEvent.objects.create(
         guide=guide, stage=stage, actor=actor, at=timezone.now(), comment=comment
@@ -77,7 +69,7 @@ def guide_advance(*, guide: Guide, stage: str, actor: User | None, comment: str 
 @transaction.atomic
 def guide_update(*, guide: Guide, expected_version: int, actor: User | None) -> Guide:
     """Save the guide's own fields (title, context); refused if stale."""
-    _record_actor(guide, actor)
+    record_actor(guide, actor)
     return save_versioned(obj=guide, expected_version=expected_version, fields=["title", "context"])
 
 
@@ -145,8 +137,9 @@ def edition_publish(*, edition: Edition, actor: User | None) -> Edition:
     edition.published_by = actor
     edition.save(update_fields=["status", "published_at", "published_by"])
     _record(guide, step.target, actor)
-    edition_id = edition.pk
-    transaction.on_commit(lambda: build_edition_pdf.enqueue(edition_id=edition_id))
+    transaction.on_commit(
+        lambda: publication.queue_pdf_build(edition=edition, content_sha256=edition.content_sha256)
+    )
     return edition
 
 
@@ -163,7 +156,7 @@ def guide_follow_up(*, guide: Guide, actor: User | None, comment: str = "") -> G
 
 @transaction.atomic
 def part_create(*, instance: VersionedModel, actor: User | None) -> VersionedModel:
-    _record_actor(instance, actor)
+    record_actor(instance, actor)
     instance.full_clean()
     instance.save()
     return instance
@@ -174,13 +167,13 @@ def part_update(
     *, instance: VersionedModel, fields: list[str], expected_version: int, actor: User | None
 ) -> VersionedModel:
     """Save an edited record; StaleEditError if somebody saved it meanwhile."""
-    _record_actor(instance, actor)
+    record_actor(instance, actor)
     return save_versioned(obj=instance, expected_version=expected_version, fields=fields)
 
 
 @transaction.atomic
 def part_delete(*, instance: VersionedModel, actor: User | None) -> None:
-    _record_actor(instance, actor)
+    record_actor(instance, actor)
     instance.delete()
 
 
@@ -188,7 +181,7 @@ def part_delete(*, instance: VersionedModel, actor: User | None) -> None:
 def guide_contents_set(*, guide: Guide, items: list, actor: User | None) -> Guide:
     """Tick the migration profile contents the guide covers; the guide's version rises, so
     an edit of the guide opened before is refused."""
-    guide._history_user = actor  # type: ignore[attr-defined]
+    record_actor(guide, actor)
     guide.profile_contents.set(items)
     guide.save(update_fields=["updated_at"])
     return guide

@@ -4,14 +4,13 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rabatnet.accounts.models import User
 from rabatnet.accounts.selectors import account_with_email
 from rabatnet.accounts.services import user_create, user_invite
-from rabatnet.core.services import save_versioned
+from rabatnet.core.services import record_actor, save_versioned
 from rabatnet.countries.models import Country
 from rabatnet.strategy.models import Theme
 
@@ -29,11 +28,6 @@ PERSON_FIELDS = [
     "guide_consent",
 ]
 ORGANISATION_FIELDS = ["name", "acronym", "kind", "country", "website"]
-
-
-def _recorded_by(obj: Model, actor: User | None) -> None:
-    """Who makes the change, for the audit trail (simple-history reads ``_history_user``)."""
-    obj.__dict__["_history_user"] = actor
 
 
 def person_consent_stamp(*, person: Person, current: Person | None) -> None:
@@ -145,7 +139,7 @@ def appointment_end(
     if ends_on <= appointment.starts_on:
         raise ValidationError({"ends_on": _("The end date must come after the start date.")})
     appointment.ends_on = ends_on
-    _recorded_by(appointment, actor)
+    record_actor(appointment, actor)
     appointment.save(update_fields=["ends_on"])
     return appointment
 
@@ -185,7 +179,7 @@ def person_create(
         user=user,
     )
     person_consent_stamp(person=person, current=None)
-    _recorded_by(person, actor)
+    record_actor(person, actor)
     person.full_clean()
     if with_account:
         if account_with_email(person.email) is not None:
@@ -217,7 +211,7 @@ def person_update(*, person: Person, expected_version: int, actor: User | None =
         else current.guide_consent_withdrawn_at
     )
     person.email = person.email.strip().lower()
-    _recorded_by(person, actor)
+    record_actor(person, actor)
     saved = save_versioned(
         obj=person,
         expected_version=expected_version,
@@ -247,7 +241,7 @@ def person_guide_consent_withdraw(*, person: Person, actor: User | None = None) 
     current.guide_consent = False
     current.guide_consent_withdrawn_at = timezone.now()
     current.version += 1
-    _recorded_by(current, actor)
+    record_actor(current, actor)
     current.save(
         update_fields=["guide_consent", "guide_consent_withdrawn_at", "version", "updated_at"]
     )
@@ -297,7 +291,7 @@ def person_with_account_create(
 @transaction.atomic
 def organisation_create(*, actor: User | None = None, **values: object) -> Organisation:
     organisation = Organisation(**{k: values[k] for k in ORGANISATION_FIELDS if k in values})
-    _recorded_by(organisation, actor)
+    record_actor(organisation, actor)
     organisation.full_clean()
     organisation.save()
     return organisation
@@ -307,7 +301,7 @@ def organisation_create(*, actor: User | None = None, **values: object) -> Organ
 def organisation_update(
     *, organisation: Organisation, expected_version: int, actor: User | None = None
 ) -> Organisation:
-    _recorded_by(organisation, actor)
+    record_actor(organisation, actor)
     return save_versioned(
         obj=organisation, expected_version=expected_version, fields=ORGANISATION_FIELDS
     )

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from rabatnet.accounts.models import User
-from rabatnet.core.services import save_versioned
+from rabatnet.core.services import record_actor, save_versioned
 from rabatnet.countries.models import Country
 
 from .models import Area, Source
@@ -32,7 +32,7 @@ def source_create(
     **values: object,
 ) -> Source:
     source = Source(country=country, **{k: values[k] for k in SOURCE_FIELDS if k in values})
-    source._history_user = actor  # type: ignore[attr-defined]
+    record_actor(source, actor)
     source.full_clean()
     source.save()
     source.areas.set(areas)
@@ -50,7 +50,7 @@ def source_update(
     indicators: list | None = None,
 ) -> Source:
     """Save an edited source; StaleEditError if somebody saved it meanwhile."""
-    source._history_user = actor  # type: ignore[attr-defined]
+    record_actor(source, actor)
     saved = save_versioned(obj=source, expected_version=expected_version, fields=SOURCE_FIELDS)
     if set(saved.areas.all()) != set(areas):
         saved.areas.set(areas)
@@ -61,5 +61,5 @@ def source_update(
 
 @transaction.atomic
 def source_delete(*, source: Source, actor: User | None) -> None:
-    source._history_user = actor  # type: ignore[attr-defined]
+    record_actor(source, actor)
     source.delete()
