@@ -27,7 +27,8 @@ def axes_username(request: HttpRequest, credentials: dict | None = None) -> str 
     """
     source = credentials if credentials else getattr(request, "data", request.POST)
     username = source.get("username") or source.get(User.USERNAME_FIELD)
-    return username.strip().lower() if isinstance(username, str) else None
+    # Axes keeps it in 255 characters: a longer one (no address is) must not fail the page.
+    return username.strip().lower()[:255] if isinstance(username, str) else None
 
 
 def axes_client_ip(request: HttpRequest) -> str | None:

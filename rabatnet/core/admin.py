@@ -95,16 +95,9 @@ class RabatnetAdminConfig(AdminConfig):
 
 
 def _key_valid(field: Any, value: str) -> bool:
-    """True if ``value`` can be a key of ``field`` (the right type, within its column)."""
-    from django.core.exceptions import ValidationError
+    from .forms import key_valid
 
-    from .forms import key_fits
-
-    try:
-        field.to_python(value)
-    except (ValidationError, TypeError, ValueError):
-        return False
-    return key_fits(field, value)
+    return key_valid(field, value)
 
 
 def view_on_site_checked(

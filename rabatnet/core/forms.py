@@ -48,6 +48,15 @@ def key_fits(field: Field, value: object) -> bool:
     return (low is None or number >= low) and (high is None or number <= high)
 
 
+def key_valid(field: Field, value: object) -> bool:
+    """True if ``value`` can be a key of ``field``: the right type, within its column."""
+    try:
+        field.to_python(value)
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return key_fits(field, value)
+
+
 class _KeyCheck:
     """Refuses, before any query, a key out of the range of the model's column."""
 
@@ -145,6 +154,22 @@ class SiteFormMixin(_FormBase):
             }
             self.data = _cleaned_data(self.data, keys)
 
+    def full_clean(self) -> None:
+        """Validate; then drop from the shown data the keys no column can hold, so that
+        re-rendering the form (an admin autocomplete queries its values) stays safe."""
+        super().full_clean()
+        if not self.is_bound or not self._errors:
+            return
+        for name, field in self.fields.items():
+            if name not in self._errors or not isinstance(field, _KeyCheck):
+                continue
+            key = self.add_prefix(name)
+            sent = self.data.getlist(key) if isinstance(self.data, MultiValueDict) else None
+            values = sent if sent is not None else _as_list(self.data.get(key))
+            kept = [v for v in values if v in ("", None) or key_valid(field._key_field(), v)]
+            if kept != values:
+                self.data = _with_values(self.data, key, kept)
+
 
 class SiteForm(SiteFormMixin, forms.Form):
     """The base of every form of the site that edits no model."""
@@ -224,8 +249,8 @@ class VersionedAdminForm(SiteModelForm):
             )
             self.fields["record_version"].initial = stored or self.instance.version
             self.fields["record_version"].required = True
-        else:
-            del self.fields["record_version"]
+        # A new record has no version to carry: the field stays (the admin lists it among
+        # the form's fields), empty and ignored.
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data
@@ -251,6 +276,21 @@ def _with_value(data: Any, key: str, value: object) -> Any:
     copy = data.copy() if isinstance(data, MultiValueDict) else dict(data)
     copy[key] = str(value)
     return copy
+
+
+def _as_list(value: object) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _with_values(data: Any, key: str, values: list[Any]) -> Any:
+    """A copy of the submitted ``data`` with the list ``values`` under ``key``."""
+    if isinstance(data, MultiValueDict):
+        copy = data.copy()
+        copy.setlist(key, values)
+        return copy
+    return {**data, key: values}
 
 
 def _is_model_field(model: type[Model], name: str) -> bool:

@@ -113,7 +113,7 @@ def _fuzz(client: Any, url: str, names: list[str], management: dict[str, str]) -
     """Post odd values under ``names`` to the admin page ``url``: never a server error."""
 
     @settings(
-        max_examples=6,
+        max_examples=3,
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
         database=None,

@@ -42,7 +42,13 @@ from .forms_census import project_form_classes, values_for
 
 BASES = {SiteModelForm, VersionedModelForm, PartForm}
 # Driven in test_admin_fuzz.py (every admin form, through the admin's pages).
-ADMIN_FORMS = {"AppointmentAdminForm", "PersonAdminForm", "VersionedAdminForm"}
+ADMIN_FORMS = {
+    "AppointmentAdminForm",
+    "PersonAdminForm",
+    "VersionedAdminForm",
+    "UserAdminChangeForm",
+    "UserAdminCreationForm",
+}
 # Django's sign-in form is the site's too: driven below, though not a class of the project.
 
 
