@@ -158,10 +158,10 @@ class SiteFormMixin(_FormBase):
         """Validate; then drop from the shown data the keys no column can hold, so that
         re-rendering the form (an admin autocomplete queries its values) stays safe."""
         super().full_clean()
-        if not self.is_bound or not self._errors:
+        if not self.is_bound or not self.errors:
             return
         for name, field in self.fields.items():
-            if name not in self._errors or not isinstance(field, _KeyCheck):
+            if name not in self.errors or not isinstance(field, _KeyCheck):
                 continue
             key = self.add_prefix(name)
             sent = self.data.getlist(key) if isinstance(self.data, MultiValueDict) else None
