@@ -2,10 +2,14 @@
 
 import hashlib
 import shutil
+from typing import TYPE_CHECKING
 
 from django_tasks import task
 
 from .rendering import build_pdf, cached_pdf, published_pdf_path
+
+if TYPE_CHECKING:
+    from .models import Edition, EditionRedaction
 
 
 @task()
@@ -13,13 +17,25 @@ def build_edition_pdf(*, edition_id: int) -> str:
     """Build (or find) the PDF of what the public sees of the edition.
 
     A published edition records the PDF's SHA-256 once, on the edition (as endorsed) or on the
-    redaction in force (after a withdrawal of consent); the file is kept under that hash.
+    redaction in force (after a withdrawal of consent); the file is kept under that hash. Once
+    done, the build is no longer queued (``PdfBuild``): a file lost later is built again.
     """
-    from .models import Edition
+    from .models import Edition, PdfBuild
     from .publication import public_content
 
     edition = Edition.objects.select_related("guide").get(pk=edition_id)
     content, sha256, redaction = public_content(edition)
+    try:
+        return _build(edition, content, sha256, redaction)
+    finally:
+        PdfBuild.objects.filter(edition=edition, content_sha256=sha256).delete()
+
+
+def _build(
+    edition: "Edition", content: dict, sha256: str, redaction: "EditionRedaction | None"
+) -> str:
+    from .models import Edition
+
     path = cached_pdf(sha256) or build_pdf(content, sha256)
     if edition.status != Edition.Status.PUBLISHED:
         return str(path)

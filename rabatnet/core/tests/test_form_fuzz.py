@@ -17,7 +17,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rabatnet.accounts.forms import TokenForm
+from rabatnet.accounts.forms import EmailChangeForm, TokenForm
 from rabatnet.accounts.models import User
 from rabatnet.accounts.password_reset import QueuedPasswordResetForm
 from rabatnet.core.forms import SiteFormMixin, SiteModelForm, VersionedModelForm
@@ -229,6 +229,13 @@ POSTS = [
         lambda w: ["token"],
         fixed={"action": "confirm"},
         label="two-factor",
+    ),
+    Post(
+        EmailChangeForm,  # changing one's own sign-in address
+        lambda w: reverse("accounts:email_change"),
+        "focal_point",
+        lambda w: ["email", "password"],
+        label="email-change",
     ),
 ]
 

@@ -55,9 +55,11 @@ PUBLIC = {
     "api:get_dataset",
     "api:list_indicators",
     "api:list_observations",
+    "api:guide_editions",
     "statistics:profile",
 }
 PRIVATE = {
+    "guides:endorsed",
     "accounts:logout",
     "accounts:two_factor",
     "accounts:verify",
@@ -109,7 +111,11 @@ POST_ONLY = {
     "sources:delete",
     "network:appointment_end",
 }
-SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {"accounts:login": 302}
+# The walk's e-mail confirmation token is no real one: the page says the link is not valid.
+SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
+    "accounts:login": 302,
+    "accounts:email_confirm": 400,
+}
 
 # Queries per page: the most the anonymous visitor or the secretariat may cost (measured
 # on the walk's data, plus 2 for the session and the second factor's checks).
@@ -132,18 +138,22 @@ CEILINGS: dict[str, int] = {
     "api:list_objectives": 5,
     "api:list_observations": 8,
     "api:list_themes": 5,
+    "api:guide_editions": 10,
     "api:openapi-json": 4,
+    "accounts:email_change": 5,
+    "accounts:email_confirm": 5,
     "core:home": 5,
     "countries:detail": 8,
     "countries:list": 6,
     "favicon": 4,
-    "guides:compare": 10,
+    "guides:compare": 13,
     "guides:contents": 11,
     "guides:decide": 6,
-    "guides:detail": 9,
+    "guides:detail": 13,
     "guides:docx": 7,
-    "guides:edition": 9,
+    "guides:edition": 13,
     "guides:edition_pdf": 7,
+    "guides:endorsed": 12,
     "guides:editions": 8,
     "guides:history": 39,
     "guides:part_create": 9,
@@ -224,6 +234,8 @@ def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
         **{name: sen for name in GUIDE_URLS},
         "guides:edition": {**sen, "number": 1},
         "guides:edition_pdf": {**sen, "number": 1},
+        "guides:endorsed": {**sen, "number": 1},
+        "api:guide_editions": {**sen, "language": "fr"},
         "guides:decide": {**sen, "number": 1},
         "guides:publish": {**sen, "number": 1},
         "guides:part_create": {**sen, "part": "recommendations"},

@@ -95,6 +95,9 @@ def _published_editions_flushable(transactional_db) -> Iterator[None]:  # type: 
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER IF EXISTS edition_published_not_deleted")
         try:
+            # What refers to the editions goes first (the flush would remove it anyway).
+            cursor.execute("DELETE FROM guides_pdfbuild")
+            cursor.execute("DELETE FROM guides_editionredaction")
             cursor.execute("DELETE FROM guides_edition WHERE status = 'published'")
         finally:
             cursor.execute(create_trigger)

@@ -239,7 +239,7 @@ def test_a_pdf_not_built_yet_is_queued_and_the_page_says_so(client, database_tas
     assert "The PDF is being built" in response.content.decode()
     assert response.templates[0].name == "guides/pdf_pending.html"
     tasks = _build_tasks()
-    assert len(tasks) == 2
+    assert len(tasks) == 1  # the build queued at publication, not queued again
     assert {t.status for t in tasks} == {TaskResultStatus.READY}
     assert {t.args_kwargs["kwargs"]["edition_id"] for t in tasks} == {edition.pk}
     assert calls == []  # nothing was built in the request
