@@ -21,7 +21,7 @@ WORKER_LOGGERS = ["django_tasks", "django_tasks_db"]
 
 
 @pytest.fixture
-def database_tasks(monkeypatch):  # type: ignore[no-untyped-def]
+def database_tasks(monkeypatch):
     """Tasks go to the database queue (as in production) instead of running inline.
 
     The worker installs signal handlers and sets log levels: both are put back. Between

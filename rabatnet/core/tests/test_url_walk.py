@@ -211,7 +211,7 @@ def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPa
 
 
 @pytest.fixture
-def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
+def samples(db) -> dict[str, dict[str, object]]:
     appointment = AppointmentFactory()
     person_pk = {"pk": appointment.person.pk}
     guide = published_guide("SEN", "fr")
@@ -265,7 +265,7 @@ def test_every_url_is_classified() -> None:
     assert not names - set(CEILINGS), "Give these URLs a query ceiling in test_url_walk.py"
 
 
-def _get(client, name: str, pattern: URLPattern, samples: dict, language: str):  # type: ignore[no-untyped-def]
+def _get(client, name: str, pattern: URLPattern, samples: dict, language: str):
     """GET the URL; its address, response and the number of queries it took."""
     needs_args = bool(pattern.pattern.converters) or "<" in str(pattern.pattern)
     assert not needs_args or name in samples, f"Give {name} sample arguments in test_url_walk"
@@ -288,7 +288,7 @@ def _within_ceiling(name: str, url: str, count: int) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
-def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_walk(client, samples, language: str) -> None:
     with override(language):
         login = reverse(settings.LOGIN_URL)
     for name, pattern in project_urls():
@@ -306,7 +306,7 @@ def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore
 
 
 @pytest.mark.django_db
-def test_secretariat_walk(client, samples) -> None:  # type: ignore[no-untyped-def]
+def test_secretariat_walk(client, samples) -> None:
     """The secretariat may open every page: each answers (no 500) within its ceiling."""
     client.force_login(secretariat_user())
     wrong = []
@@ -320,7 +320,7 @@ def test_secretariat_walk(client, samples) -> None:  # type: ignore[no-untyped-d
 
 
 @pytest.mark.django_db
-def test_admin_sends_anonymous_visitors_to_its_login(client) -> None:  # type: ignore[no-untyped-def]
+def test_admin_sends_anonymous_visitors_to_its_login(client) -> None:
     """The admin's own login form is never shown: the site's sign-in page is used."""
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def demo_data_on(settings):  # type: ignore[no-untyped-def]
+def demo_data_on(settings):
     """The loaders run only where the demo setting is on (``make setup``, ``make run``)."""
     settings.DEMO_DATA = True
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 WORKSPACE_QUERIES = 19
 
 
-def _workspace_queries(client, guide: Guide) -> int:  # type: ignore[no-untyped-def]
+def _workspace_queries(client, guide: Guide) -> int:
     url = reverse("guides:workspace", kwargs={"iso3": guide.country.iso3})
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"{url}?lang={guide.language}")

@@ -51,7 +51,7 @@ class AppointmentFactory(factory.django.DjangoModelFactory):
     starts_on = factory.LazyFunction(lambda: timezone.localdate() - timezone.timedelta(days=30))
 
 
-def _role_user(role: str, iso3: str | None = None, theme: str | None = None, **kwargs) -> User:  # type: ignore[no-untyped-def]
+def _role_user(role: str, iso3: str | None = None, theme: str | None = None, **kwargs) -> User:
     appointment = AppointmentFactory(
         role=role,
         country=Country.objects.get(iso3=iso3) if iso3 else None,
@@ -61,27 +61,27 @@ def _role_user(role: str, iso3: str | None = None, theme: str | None = None, **k
     return appointment.person.user
 
 
-def secretariat(**kwargs) -> User:  # type: ignore[no-untyped-def]
+def secretariat(**kwargs) -> User:
     return _role_user(Role.SECRETARIAT, **kwargs)
 
 
-def focal_point(iso3: str = "SEN", **kwargs) -> User:  # type: ignore[no-untyped-def]
+def focal_point(iso3: str = "SEN", **kwargs) -> User:
     return _role_user(Role.FOCAL_POINT, iso3, **kwargs)
 
 
-def workgroup_member(iso3: str = "SEN", **kwargs) -> User:  # type: ignore[no-untyped-def]
+def workgroup_member(iso3: str = "SEN", **kwargs) -> User:
     return _role_user(Role.WORKGROUP_MEMBER, iso3, **kwargs)
 
 
-def coordinating_authority(iso3: str = "SEN", **kwargs) -> User:  # type: ignore[no-untyped-def]
+def coordinating_authority(iso3: str = "SEN", **kwargs) -> User:
     return _role_user(Role.COORDINATING_AUTHORITY, iso3, **kwargs)
 
 
-def thematic_contact(iso3: str = "ESP", theme: str = "border-management", **kwargs) -> User:  # type: ignore[no-untyped-def]
+def thematic_contact(iso3: str = "ESP", theme: str = "border-management", **kwargs) -> User:
     return _role_user(Role.THEMATIC_CONTACT, iso3, theme, **kwargs)
 
 
-def expert(**kwargs) -> User:  # type: ignore[no-untyped-def]
+def expert(**kwargs) -> User:
     return _role_user(Role.EXPERT, **kwargs)
 
 

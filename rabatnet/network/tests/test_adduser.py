@@ -15,7 +15,7 @@ PASSWORD = "a long pass phrase for Dakar"
 
 
 @pytest.fixture(autouse=True)
-def _english():  # type: ignore[no-untyped-def]
+def _english():
     """Messages are asserted in English, whatever an earlier test left active."""
     with translation.override("en"):
         yield

@@ -66,7 +66,7 @@ def test_admin_login_does_not_lead_offsite(client):
 # --- People: the account is not the secretariat's to choose ---------------------------------
 
 
-def _person_form(person, **changes) -> dict:  # type: ignore[no-untyped-def]
+def _person_form(person, **changes) -> dict:
     data = {
         "full_name": person.full_name,
         "job_title": person.job_title,
@@ -161,7 +161,7 @@ def test_appointments_cannot_be_deleted_in_the_admin(client):
     assert Appointment.objects.filter(pk=appointment.pk).exists()
 
 
-def _inline(person, **appointment) -> dict:  # type: ignore[no-untyped-def]
+def _inline(person, **appointment) -> dict:
     form = _person_form(person)
     form.update(
         {

@@ -192,7 +192,7 @@ def test_services_store_the_email_in_lowercase():
     assert person.email == "awa@example.sn"
 
 
-def _change_email(person: Person, email: str, actor) -> Person:  # type: ignore[no-untyped-def]
+def _change_email(person: Person, email: str, actor) -> Person:
     person.email = email
     return services.person_update(person=person, expected_version=person.version, actor=actor)
 
@@ -249,7 +249,7 @@ def test_consent_date_is_read_from_the_locked_row(monkeypatch):
     given_at = timezone.now() - timedelta(days=3)
     original = QuerySet.select_for_update
 
-    def lock_after_a_concurrent_write(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def lock_after_a_concurrent_write(self, *args, **kwargs):
         if self.model is Person:
             Person.objects.filter(pk=person.pk).update(
                 directory_consent=True, consent_recorded_at=given_at
