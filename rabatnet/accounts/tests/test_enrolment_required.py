@@ -100,10 +100,10 @@ def test_other_roles_sign_in_with_the_password_alone(client):
 @required_for_officials
 def test_an_ended_appointment_does_not_require_enrolment(client):
     today = timezone.localdate()
-    appointment = AppointmentFactory(
+    appointment = AppointmentFactory.create(
         role=Role.FOCAL_POINT, starts_on=today - timedelta(days=400), ends_on=today
     )
-    workgroup = AppointmentFactory(person=appointment.person, role=Role.WORKGROUP_MEMBER)
+    workgroup = AppointmentFactory.create(person=appointment.person, role=Role.WORKGROUP_MEMBER)
     user = workgroup.person.user
 
     assert not selectors.two_factor_required(user)

@@ -94,7 +94,7 @@ def test_lockout_page_offers_a_password_reset(client, member: User):
 
 
 def test_another_username_from_the_same_address_can_sign_in(client, member: User):
-    colleague = UserFactory()
+    colleague = UserFactory.create()
     fail(client, member.email)
 
     response = sign_in(client, colleague.email, ip=HOME_IP)

@@ -55,7 +55,7 @@ def test_unknown_email_gets_the_same_error(client):
 
 @pytest.mark.django_db
 def test_inactive_account_cannot_sign_in(client):
-    user = UserFactory(is_active=False)
+    user = UserFactory.create(is_active=False)
 
     response = sign_in(client, user.email)
 
@@ -65,7 +65,7 @@ def test_inactive_account_cannot_sign_in(client):
 
 @pytest.mark.django_db
 def test_account_without_password_cannot_sign_in(client):
-    user = UserFactory(password=None)
+    user = UserFactory.create(password=None)
 
     response = sign_in(client, user.email, password="")
 

@@ -155,7 +155,7 @@ def test_unknown_email_gets_the_same_page_and_no_message(
 
 @pytest.mark.django_db
 def test_inactive_account_gets_no_message(client, django_capture_on_commit_callbacks):
-    user = UserFactory(is_active=False)
+    user = UserFactory.create(is_active=False)
 
     response = ask_for_reset(client, django_capture_on_commit_callbacks, user.email)
 

@@ -27,12 +27,12 @@ PROJECT_MODELS = [m for m in admin.site._registry if m.__module__.startswith("ra
 def filled(db: Any) -> None:
     """A guide with a record in every part, a source, people with appointments."""
     drafted_guide("SEN", "fr")
-    f.AppointmentFactory()
+    f.AppointmentFactory.create()
 
 
 @pytest.fixture
 def superuser(db: Any) -> User:
-    return f.UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+    return f.UserFactory.create(email="root@example.org", is_superuser=True, is_staff=True)
 
 
 def test_the_view_on_site_shortcut_never_fails(client: Any, filled: None) -> None:

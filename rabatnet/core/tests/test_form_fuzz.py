@@ -243,13 +243,13 @@ def world(db: Any) -> World:
     guide = drafted_guide("SEN", "fr")
     edition = guide_services.guide_submit(guide=guide, actor=None)
     guide.refresh_from_db()
-    appointment = f.AppointmentFactory()
+    appointment = f.AppointmentFactory.create()
     return World(
         guide=guide,
         edition=edition,
         source=Source.objects.filter(country__iso3="SEN").first(),
         person=appointment.person,
-        organisation=f.OrganisationFactory(),
+        organisation=f.OrganisationFactory.create(),
         appointment=appointment,
         users={
             "focal_point": f.focal_point("SEN"),

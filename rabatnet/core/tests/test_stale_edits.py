@@ -147,7 +147,7 @@ def users(db: Any) -> dict[str, User]:
     return {
         "focal_point": f.focal_point("SEN"),
         "secretariat": f.secretariat(),
-        "superuser": f.UserFactory(is_superuser=True, is_staff=True),
+        "superuser": f.UserFactory.create(is_superuser=True, is_staff=True),
     }
 
 
@@ -252,7 +252,7 @@ def test_guide_contents_set_raises_the_version(guide: Guide) -> None:
 
 @pytest.mark.django_db
 def test_every_save_raises_the_stored_version_even_from_a_stale_copy() -> None:
-    person = f.PersonFactory()
+    person = f.PersonFactory.create()
     stale = Person.objects.get(pk=person.pk)
     person.job_title = "Director"
     person.save()

@@ -212,12 +212,12 @@ def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPa
 
 @pytest.fixture
 def samples(db) -> dict[str, dict[str, object]]:
-    appointment = AppointmentFactory()
+    appointment = AppointmentFactory.create()
     person_pk = {"pk": appointment.person.pk}
     guide = published_guide("SEN", "fr")
     source = Source.objects.filter(country__iso3="SEN").first()
     recommendation = Recommendation.objects.filter(guide=guide).first()
-    IndicatorFactory(code="walk_indicator")
+    IndicatorFactory.create(code="walk_indicator")
     geo_countries_sync()  # the country codes observations may carry (SEN in the queries)
     sen = {"iso3": "SEN"}
     return {
@@ -236,7 +236,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         "sources:edit": {**sen, "pk": source.pk},
         "sources:delete": {**sen, "pk": source.pk},
         "api:get_country": {"iso3": "SEN"},
-        "api:get_dataset": {"slug": DatasetFactory(slug="walk-dataset").slug},
+        "api:get_dataset": {"slug": DatasetFactory.create(slug="walk-dataset").slug},
         "statistics:dataset": {"slug": "walk-dataset"},
         "countries:detail": {"iso3": "SEN"},
         "statistics:profile": {"iso3": "SEN"},
@@ -247,7 +247,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:person_edit": person_pk,
         "network:appointment_create": person_pk,
         "network:appointment_end": {"pk": appointment.pk},
-        "network:organisation_edit": {"pk": OrganisationFactory().pk},
+        "network:organisation_edit": {"pk": OrganisationFactory.create().pk},
     }
 
 

@@ -52,7 +52,7 @@ def _guide_with_a_discreet_member() -> Guide:
     guide = drafted_guide()
     ansd = Organisation.objects.get(acronym="ANSD", country=guide.country)
     for name, consent in [(CONSENTING, True), (DISCREET, False)]:
-        person = PersonFactory(
+        person = PersonFactory.create(
             full_name=name, organisation=ansd, job_title="Statisticienne", guide_consent=consent
         )
         WorkgroupMember.objects.create(guide=guide, person=person, role_in_group="Membre")

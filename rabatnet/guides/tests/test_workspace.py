@@ -67,7 +67,7 @@ def _records(part: str, guide: Guide) -> list:
 def _valid(part: str, guide: Guide) -> dict[str, object]:
     """Good input for a new record of each part."""
     ansd = Organisation.objects.get(acronym="ANSD", country=guide.country)
-    person = f.PersonFactory(full_name="Ibrahima Fall", organisation=ansd)
+    person = f.PersonFactory.create(full_name="Ibrahima Fall", organisation=ansd)
     challenge = Challenge.objects.get(guide=guide)
     return {
         "actors": {"organisation": ansd.pk, "stage": "decision", "description": "Valide."},
@@ -206,7 +206,7 @@ def test_an_actor_role_twice_for_the_same_stage_is_refused_clearly(client, guide
 def test_a_second_coordinator_is_refused_clearly(client, guide):
     user = f.focal_point("SEN")
     ansd = Organisation.objects.get(acronym="ANSD", country=guide.country)
-    person = f.PersonFactory(organisation=ansd)
+    person = f.PersonFactory.create(organisation=ansd)
     data = {"person": person.pk, "role_in_group": "", "is_coordinator": "on"}
     response = _post(client, user, _create_url("workgroup"), data)
     assert response.status_code == 200
@@ -240,8 +240,8 @@ def test_a_person_is_in_the_workgroup_once(client, guide):
 
 def test_records_of_another_country_cannot_be_chosen(client, guide):
     mali = Country.objects.get(iso3="MLI")
-    instat = f.OrganisationFactory(name="INSTAT", country=mali)
-    malian = f.PersonFactory(organisation=instat)
+    instat = f.OrganisationFactory.create(name="INSTAT", country=mali)
+    malian = f.PersonFactory.create(organisation=instat)
     user = f.focal_point("SEN")
     for part, field, value in [
         ("actors", "organisation", instat.pk),

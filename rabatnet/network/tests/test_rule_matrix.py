@@ -15,10 +15,10 @@ IN_POST = MEMBERS_OF_SENEGAL | {"focal point of Mali", "expert"}
 @pytest.mark.parametrize("person", PEOPLE)
 def test_network_rules(senegal, person):
     user = PEOPLE[person]()
-    listed = f.PersonFactory(directory_consent=True)
-    unlisted = f.PersonFactory(directory_consent=False)
-    organisation = f.OrganisationFactory()
-    appointment = f.AppointmentFactory()
+    listed = f.PersonFactory.create(directory_consent=True)
+    unlisted = f.PersonFactory.create(directory_consent=False)
+    organisation = f.OrganisationFactory.create()
+    appointment = f.AppointmentFactory.create()
     secretariat = person == "secretariat"
     assert p.can_view_private_area(user) == (person in IN_POST)
     assert p.can_view_directory(user) == (person in IN_POST)

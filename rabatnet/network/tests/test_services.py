@@ -20,7 +20,7 @@ TODAY = timezone.localdate()
 
 
 def test_appointment_rules_name_the_field(senegal):
-    person = f.PersonFactory()
+    person = f.PersonFactory.create()
     cases = [
         ({"role": Role.FOCAL_POINT}, "country"),
         ({"role": Role.SECRETARIAT, "country": senegal}, "country"),
@@ -59,7 +59,7 @@ def test_consent_is_timestamped_and_cleared():
 
 def test_stale_person_edit_is_refused_and_shows_what_changed(client):
     secretariat = f.secretariat()
-    person = f.PersonFactory(full_name="First Name", job_title="Director")
+    person = f.PersonFactory.create(full_name="First Name", job_title="Director")
     url = reverse("network:person_edit", kwargs={"pk": person.pk})
     form = {
         "full_name": person.full_name,
@@ -88,7 +88,7 @@ def test_stale_person_edit_is_refused_and_shows_what_changed(client):
 
 
 def test_person_form_refuses_bad_input(client):
-    existing = f.PersonFactory()
+    existing = f.PersonFactory.create()
     client.force_login(f.secretariat())
     before = Person.objects.count()
     response = client.post(reverse("network:person_create"), {"full_name": "", "email": "nope"})
@@ -102,7 +102,7 @@ def test_person_form_refuses_bad_input(client):
 
 
 def test_appointment_form_refuses_bad_input(client):
-    person = f.PersonFactory()
+    person = f.PersonFactory.create()
     client.force_login(f.secretariat())
     url = reverse("network:appointment_create", kwargs={"pk": person.pk})
     response = client.post(url, {"role": Role.FOCAL_POINT, "starts_on": str(TODAY)})
@@ -169,7 +169,7 @@ def test_no_post_for_a_former_partner():
     united_kingdom = Country.objects.get(iso3="GBR")
     with pytest.raises(ValidationError) as error:
         services.appointment_create(
-            person=f.PersonFactory(), role=Role.FOCAL_POINT, country=united_kingdom
+            person=f.PersonFactory.create(), role=Role.FOCAL_POINT, country=united_kingdom
         )
     assert "does not take part in the dialogue now" in error.value.message_dict["country"][0]
 
@@ -178,7 +178,7 @@ def test_no_post_for_a_former_partner():
 
 
 def test_person_email_is_unique_whatever_the_case_in_the_database():
-    f.PersonFactory(email="dup@example.org")
+    f.PersonFactory.create(email="dup@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
         Person.objects.create(full_name="Twin", email="Dup@Example.org")
 
@@ -206,7 +206,7 @@ def test_account_email_follows_when_the_secretariat_changes_it():
 
 @pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
 def test_account_email_of_an_administrator_never_follows(flag):
-    person = f.PersonFactory(email="admin@example.org", user__email="admin@example.org")
+    person = f.PersonFactory.create(email="admin@example.org", user__email="admin@example.org")
     setattr(person.user, flag, True)
     person.user.save()
     _change_email(person, "attacker@example.org", actor=f.secretariat())
@@ -225,7 +225,7 @@ def test_account_email_does_not_follow_a_change_by_the_person_themself():
 
 
 def test_account_email_never_takes_another_accounts_address():
-    other = f.UserFactory(email="taken@example.org")
+    other = f.UserFactory.create(email="taken@example.org")
     person = f.focal_point().person
     before = person.user.email
     with pytest.raises(ValidationError) as error:
@@ -297,7 +297,7 @@ def test_person_create_with_account_invites_once_committed(django_capture_on_com
 
 
 def test_person_create_with_account_refuses_an_address_an_account_has():
-    f.UserFactory(email="admin@example.org", is_superuser=True)
+    f.UserFactory.create(email="admin@example.org", is_superuser=True)
     with pytest.raises(ValidationError) as error:
         services.person_create(
             full_name="Someone", email="Admin@example.org", with_account=True, site_url="http://x"

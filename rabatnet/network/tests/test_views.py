@@ -24,7 +24,7 @@ def _status(client, user, url: str, method: str = "get", data: dict | None = Non
 
 @pytest.fixture
 def listed_person():
-    return f.AppointmentFactory(person__directory_consent=True).person
+    return f.AppointmentFactory.create(person__directory_consent=True).person
 
 
 MEMBER_VIEWS = ["network:private_home", "network:directory", "network:organisation_list"]
@@ -58,7 +58,7 @@ def test_country_area_triad(client):
 
 
 def test_person_detail_triad(client, listed_person):
-    unlisted = f.AppointmentFactory(person__directory_consent=False).person
+    unlisted = f.AppointmentFactory.create(person__directory_consent=False).person
     for person, member_status in [(listed_person, 200), (unlisted, 403)]:
         url = reverse("network:person_detail", kwargs={"pk": person.pk})
         assert _status(client, None, url) == 302
@@ -91,15 +91,19 @@ def test_appointment_views_triad(client, listed_person):
 
 
 def test_organisation_edit_triad(client):
-    url = reverse("network:organisation_edit", kwargs={"pk": f.OrganisationFactory().pk})
+    url = reverse("network:organisation_edit", kwargs={"pk": f.OrganisationFactory.create().pk})
     assert _status(client, None, url) == 302
     assert _status(client, f.focal_point("SEN"), url) == 403
     assert _status(client, f.secretariat(), url) == 200
 
 
 def test_directory_hides_unlisted_people_from_members(client):
-    listed = f.AppointmentFactory(person__directory_consent=True, person__full_name="Awa Listed")
-    hidden = f.AppointmentFactory(person__directory_consent=False, person__full_name="Omar Hidden")
+    listed = f.AppointmentFactory.create(
+        person__directory_consent=True, person__full_name="Awa Listed"
+    )
+    hidden = f.AppointmentFactory.create(
+        person__directory_consent=False, person__full_name="Omar Hidden"
+    )
     client.force_login(f.focal_point("MLI"))
     page = client.get(reverse("network:directory")).content.decode()
     assert listed.person.email in page
@@ -109,7 +113,7 @@ def test_directory_hides_unlisted_people_from_members(client):
 
 
 def test_directory_filters_by_country_and_role(client):
-    f.AppointmentFactory(person__full_name="Fatou Senegal")
+    f.AppointmentFactory.create(person__full_name="Fatou Senegal")
     mali = f.focal_point("MLI")
     mali.person.full_name = "Moussa Mali"
     mali.person.save()
@@ -130,7 +134,7 @@ def test_directory_htmx_returns_only_the_results(client):
 
 def test_directory_query_count_does_not_grow_with_people(client, django_assert_max_num_queries):
     for _ in range(15):
-        f.AppointmentFactory()
+        f.AppointmentFactory.create()
     client.force_login(f.secretariat())
     with django_assert_max_num_queries(12):
         assert client.get(reverse("network:directory")).status_code == 200
@@ -179,7 +183,7 @@ def test_add_person_form_offers_the_account_checked_by_default(client):
     client.force_login(f.secretariat())
     form = client.get(reverse("network:person_create")).context["form"]
     assert form["with_account"].value() is True
-    edit = reverse("network:person_edit", kwargs={"pk": f.PersonFactory().pk})
+    edit = reverse("network:person_edit", kwargs={"pk": f.PersonFactory.create().pk})
     assert "with_account" not in client.get(edit).context["form"].fields
 
 
@@ -229,9 +233,9 @@ def test_person_added_without_an_account_gets_no_mail(client, django_capture_on_
 )
 def test_person_form_refuses_an_email_somebody_else_has(client, taken, message):
     if taken == "person":
-        f.PersonFactory(email="taken@example.org")
+        f.PersonFactory.create(email="taken@example.org")
     else:
-        f.UserFactory(email="taken@example.org", is_superuser=True)
+        f.UserFactory.create(email="taken@example.org", is_superuser=True)
     person = f.focal_point().person
     client.force_login(f.secretariat())
     form = {"full_name": "X", "email": "Taken@Example.ORG", "with_account": "on"}
@@ -259,8 +263,8 @@ def test_person_keeps_their_own_email_in_another_case(client):
 
 def test_person_sharing_an_unlinked_accounts_address_can_still_be_edited(client):
     """Older records: the check is on a change of address, not on every save."""
-    f.UserFactory(email="shared@example.org")
-    person = f.PersonFactory(email="shared@example.org", user=None)
+    f.UserFactory.create(email="shared@example.org")
+    person = f.PersonFactory.create(email="shared@example.org", user=None)
     client.force_login(f.secretariat())
     edit = reverse("network:person_edit", kwargs={"pk": person.pk})
     form = {"full_name": "New name", "email": "shared@example.org", "version": person.version}

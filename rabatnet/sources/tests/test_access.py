@@ -89,7 +89,7 @@ def test_delete_triad(client, ansd, senegal):
 
 def test_another_countrys_source_is_not_found_under_senegal(client, ansd):
     mali = Country.objects.get(iso3="MLI")
-    insd = f.OrganisationFactory(name="INSTAT", country=mali)
+    insd = f.OrganisationFactory.create(name="INSTAT", country=mali)
     malian = _source(mali, insd, "Recensement du Mali", "trends")
     user = f.focal_point("SEN")
     assert _status(client, user, _url("edit", pk=malian.pk)) == 404

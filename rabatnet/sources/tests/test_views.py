@@ -65,7 +65,7 @@ def test_the_list_is_grouped_as_the_seeds_table(client, senegal, ansd, universit
 
 def test_a_country_sees_only_its_own_sources(client, senegal, ansd):
     mali = Country.objects.get(iso3="MLI")
-    _source(mali, f.OrganisationFactory(name="INSTAT", country=mali), "Recensement du Mali")
+    _source(mali, f.OrganisationFactory.create(name="INSTAT", country=mali), "Recensement du Mali")
     _source(senegal, ansd, "Recensement du Sénégal", "trends")
     page = _get(client, f.focal_point("SEN"), _url("list")).content.decode()
     assert "Recensement du Sénégal" in page and "Recensement du Mali" not in page
@@ -77,7 +77,7 @@ def test_the_list_has_a_query_ceiling(client, senegal, django_assert_max_num_que
     areas = list(Area.objects.all())
     kinds = [Organisation.Kind.GOVERNMENT, Organisation.Kind.ACADEMIC]
     entities = [
-        f.OrganisationFactory(name=f"Entity {n}", kind=kinds[n % 2], country=senegal)
+        f.OrganisationFactory.create(name=f"Entity {n}", kind=kinds[n % 2], country=senegal)
         for n in range(10)
     ]
     _source(senegal, entities[0], "Source 0", "trends")
@@ -86,7 +86,7 @@ def test_the_list_has_a_query_ceiling(client, senegal, django_assert_max_num_que
     for n in range(1, 40):
         entity = entities[n % 10]
         source = _source(
-            senegal, entity, f"Source {n}", contact=f.PersonFactory(organisation=entity)
+            senegal, entity, f"Source {n}", contact=f.PersonFactory.create(organisation=entity)
         )
         source.areas.set(areas[: 1 + n % len(areas)])
     with django_assert_max_num_queries(12) as forty:
@@ -128,7 +128,7 @@ def test_the_source_form_refuses_bad_input(client, senegal, ansd, overrides, fie
 
 def test_an_entity_of_another_country_is_refused(client, senegal):
     mali = Country.objects.get(iso3="MLI")
-    insd = f.OrganisationFactory(name="INSTAT", country=mali)
+    insd = f.OrganisationFactory.create(name="INSTAT", country=mali)
     response = _get(client, f.focal_point("SEN"), _url("create"), "post", _form_data(insd))
     assert response.status_code == 200 and "entity" in _field_errors(response)
     assert not Source.objects.exists()
@@ -145,7 +145,7 @@ def test_a_second_source_of_the_same_name_for_the_same_entity_is_refused(client,
     assert 'role="alert"' in response.content.decode()
     assert Source.objects.filter(country=senegal).count() == 1
     # Another entity may have a source of that name.
-    other = f.OrganisationFactory(name="Ministère de l'Intérieur", country=senegal)
+    other = f.OrganisationFactory.create(name="Ministère de l'Intérieur", country=senegal)
     data = _form_data(other, name="Recensement général")
     assert _status(client, user, _url("create"), "post", data) == 302
     assert Source.objects.filter(country=senegal, name="Recensement général").count() == 2
@@ -194,7 +194,7 @@ def test_an_entity_is_added_for_the_country_then_offered(client, senegal):
 
 def test_a_source_is_created_with_its_areas(client, senegal, ansd):
     user = f.workgroup_member("SEN")
-    contact = f.PersonFactory(organisation=ansd, full_name="Awa Ndiaye")
+    contact = f.PersonFactory.create(organisation=ansd, full_name="Awa Ndiaye")
     data = _form_data(ansd, contact=contact.pk, url="ansd.sn")
     response = _get(client, user, _url("create"), "post", data)
     assert response.status_code == 302 and response.url == _url("list")
