@@ -117,6 +117,7 @@ def test_totp_device_confirm_replaces_the_earlier_device(enrolled: Enrolled):
     device = services.totp_device_start(user=enrolled.user)
 
     codes = services.totp_device_confirm(device=device, token=current_token(device))
+    assert codes is not None
 
     assert list(TOTPDevice.objects.filter(user=enrolled.user)) == [device]
     assert stored_codes(enrolled.user) == set(codes)

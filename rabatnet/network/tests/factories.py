@@ -60,7 +60,9 @@ def _role_user(role: str, iso3: str | None = None, theme: str | None = None, **k
         theme=Theme.objects.get(slug=theme) if theme else None,
         **kwargs,
     )
-    return appointment.person.user
+    user = appointment.person.user
+    assert user is not None
+    return user
 
 
 def secretariat(**kwargs) -> User:
