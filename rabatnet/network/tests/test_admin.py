@@ -119,6 +119,7 @@ def test_admin_person_email_is_lowercase_and_unique_whatever_the_case(client):
 
 def test_admin_person_edit_keeps_administrator_accounts_alone(client):
     person = f.PersonFactory.create(email="root@example.org", user__email="root@example.org")
+    assert person.user is not None
     person.user.is_superuser = True
     person.user.save()
     client.force_login(f.secretariat())
@@ -228,6 +229,7 @@ def test_admin_can_still_end_a_post_for_a_country_that_left(client):
     client.force_login(f.secretariat())
     url = reverse("admin:network_appointment_change", args=[appointment.pk])
     ends_on = timezone.localdate()
+    assert appointment.country is not None
     data = {
         "person": appointment.person.pk,
         "role": appointment.role,

@@ -2,6 +2,7 @@
 
 import pytest
 
+from rabatnet.accounts.models import User
 from rabatnet.core.tests.rule_matrix import MEMBERS_OF_SENEGAL, PEOPLE
 from rabatnet.network import permissions as p
 from rabatnet.network.tests import factories as f
@@ -36,6 +37,7 @@ def test_network_rules(senegal, person):
 @pytest.mark.parametrize("person", ["focal point", "ended focal point", "inactive focal point"])
 def test_a_person_sees_and_changes_their_own_record_while_active(person):
     user = PEOPLE[person]()
+    assert isinstance(user, User)
     own = user.person
     active = person != "inactive focal point"
     assert p.can_view_person(user, own) == active

@@ -160,6 +160,7 @@ def test_person_with_account_create_is_idempotent(senegal):
             country=senegal,
             password="a long enough password",
         )
+    assert person.user is not None
     assert person.user.email == "focal@example.sn"
     assert person.user.check_password("a long enough password")
     assert Appointment.objects.filter(person=person).count() == 1
@@ -200,6 +201,7 @@ def _change_email(person: Person, email: str, actor) -> Person:
 def test_account_email_follows_when_the_secretariat_changes_it():
     person = f.focal_point().person
     _change_email(person, "New@Example.org", actor=f.secretariat())
+    assert person.user is not None
     person.user.refresh_from_db()
     assert person.user.email == "new@example.org"
 
@@ -207,6 +209,7 @@ def test_account_email_follows_when_the_secretariat_changes_it():
 @pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
 def test_account_email_of_an_administrator_never_follows(flag):
     person = f.PersonFactory.create(email="admin@example.org", user__email="admin@example.org")
+    assert person.user is not None
     setattr(person.user, flag, True)
     person.user.save()
     _change_email(person, "attacker@example.org", actor=f.secretariat())
@@ -227,6 +230,7 @@ def test_account_email_does_not_follow_a_change_by_the_person_themself():
 def test_account_email_never_takes_another_accounts_address():
     other = f.UserFactory.create(email="taken@example.org")
     person = f.focal_point().person
+    assert person.user is not None
     before = person.user.email
     with pytest.raises(ValidationError) as error:
         _change_email(person, "Taken@Example.org", actor=f.secretariat())
@@ -285,6 +289,7 @@ def test_person_create_with_account_invites_once_committed(django_capture_on_com
             with_account=True,
             site_url="https://rabatnet.example.org",
         )
+    assert person.user is not None
     assert person.user.email == "awa@example.sn"
     assert person.user.full_name == "Awa Diop"
     assert not person.user.has_usable_password()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django import forms
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
@@ -165,7 +166,10 @@ def test_directory_varies_on_the_htmx_header(client):
 def test_country_choices_are_alphabetical_in_french(client):
     client.force_login(f.focal_point())
     with translation.override("fr"):
-        names = [c.name for c in DirectoryFilterForm().fields["country"].queryset]
+        country_field = DirectoryFilterForm().fields["country"]
+        assert isinstance(country_field, forms.ModelChoiceField)
+        assert country_field.queryset is not None
+        names = [c.name for c in country_field.queryset]
         expected = [c.name for c in member_countries() if c.pk in {c.pk for c in country_choices()}]
     assert names == expected
     assert names.index("Bénin") < names.index("Burkina Faso")
@@ -196,13 +200,16 @@ def test_added_person_is_invited_and_can_sign_in(client, django_capture_on_commi
         )
     person = Person.objects.get(email="awa@example.sn")
     assert response["Location"] == person.get_absolute_url()
+    assert person.user is not None
     assert person.user.email == "awa@example.sn"
     [message] = mail.outbox
     assert message.to == ["awa@example.sn"]
     assert "Awa Diop" in message.body
     client.logout()
 
-    response = client.get(LINK.search(message.body).group(1))
+    link = LINK.search(str(message.body))
+    assert link is not None
+    response = client.get(link.group(1))
     assert response.status_code == 302
     response = client.post(
         response.url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
