@@ -93,7 +93,9 @@ def test_admin_forms_never_fail_on_odd_input(
     request.user = superuser
     first = model._default_manager.first()
     meta = model._meta
-    targets = [(reverse(f"admin:{meta.app_label}_{meta.model_name}_add"), None)]
+    targets: list[tuple[str, Model | None]] = [
+        (reverse(f"admin:{meta.app_label}_{meta.model_name}_add"), None)
+    ]
     if first is not None:
         change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[first.pk])
         targets.append((change, first))

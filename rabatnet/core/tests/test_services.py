@@ -66,6 +66,7 @@ def test_a_stale_version_is_refused_naming_the_changed_fields_and_writes_nothing
     # not this person's own edit of job_title, not the untouched phone.
     assert error.value.changed_fields == ["full_name"]
     assert error.value.current.version == 2
+    assert isinstance(error.value.current, Person)
     assert error.value.current.full_name == "Awa Ndiaye Diop"
     assert "changed by someone else" in str(error.value)
     stored = _stored(person)

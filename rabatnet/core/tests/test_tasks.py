@@ -6,6 +6,7 @@ import signal
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.test import override_settings
 from django_tasks import TaskResultStatus, task_backends
@@ -116,4 +117,5 @@ def test_without_a_worker_the_test_settings_send_inline():
 
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert len(mail.outbox) == 1
+    assert isinstance(mail.outbox[0], EmailMultiAlternatives)
     assert mail.outbox[0].alternatives[0] == ("<p>Rich text</p>", "text/html")

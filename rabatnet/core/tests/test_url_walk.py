@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
+from rabatnet.core.tests.narrowing import present
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
@@ -213,13 +214,13 @@ def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPa
 @pytest.fixture
 def samples(db) -> dict[str, dict[str, object]]:
     appointment = AppointmentFactory.create()
-    person_pk = {"pk": appointment.person.pk}
+    person_pk: dict[str, object] = {"pk": appointment.person.pk}
     guide = published_guide("SEN", "fr")
-    source = Source.objects.filter(country__iso3="SEN").first()
-    recommendation = Recommendation.objects.filter(guide=guide).first()
+    source = present(Source.objects.filter(country__iso3="SEN").first())
+    recommendation = present(Recommendation.objects.filter(guide=guide).first())
     IndicatorFactory.create(code="walk_indicator")
     geo_countries_sync()  # the country codes observations may carry (SEN in the queries)
-    sen = {"iso3": "SEN"}
+    sen: dict[str, object] = {"iso3": "SEN"}
     return {
         **{name: sen for name in GUIDE_URLS},
         "guides:edition": {**sen, "number": 1},

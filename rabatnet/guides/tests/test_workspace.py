@@ -69,7 +69,7 @@ def _valid(part: str, guide: Guide) -> dict[str, object]:
     ansd = Organisation.objects.get(acronym="ANSD", country=guide.country)
     person = f.PersonFactory.create(full_name="Ibrahima Fall", organisation=ansd)
     challenge = Challenge.objects.get(guide=guide)
-    return {
+    records: dict[str, dict[str, object]] = {
         "actors": {"organisation": ansd.pk, "stage": "decision", "description": "Valide."},
         "workgroup": {"person": person.pk, "role_in_group": "Statisticien"},
         "practices": {
@@ -93,7 +93,8 @@ def _valid(part: str, guide: Guide) -> dict[str, object]:
             "addressee": "ANSD",
             "priority": "medium",
         },
-    }[part]
+    }
+    return records[part]
 
 
 # --- Creating through the views ---------------------------------------------------------

@@ -205,8 +205,15 @@ def test_a_source_is_created_with_its_areas(client, senegal, ansd):
     assert {r.history_user for r in source.history.all()} == {user}
 
 
-def _edit(client, user, source: Source, version: int, **overrides: object):
-    areas = overrides.pop("area_slugs", None) or [a.slug for a in source.areas.all()]
+def _edit(
+    client,
+    user,
+    source: Source,
+    version: int,
+    area_slugs: list[str] | None = None,
+    **overrides: object,
+):
+    areas = area_slugs or [a.slug for a in source.areas.all()]
     data = _form_data(
         source.entity,
         name=overrides.pop("name", source.name),
