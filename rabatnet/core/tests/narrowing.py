@@ -1,4 +1,4 @@
-"""Typed helpers for tests: narrow what may be None, so mypy needs no ``type: ignore``."""
+"""Typed helpers for tests: narrow what may be None, so mypy needs no ignore comment."""
 
 from typing import TypeVar
 
