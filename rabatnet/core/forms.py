@@ -140,6 +140,8 @@ class SiteFormMixin(_FormBase):
     - Every model choice field checks that a key fits its column before querying.
     """
 
+    _errors: "forms.utils.ErrorDict | None"  # set by BaseForm.full_clean; the stubs omit it
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():

@@ -1,11 +1,16 @@
 """Small helpers shared by the accounts tests."""
 
-from django.http import HttpResponse
+from typing import TYPE_CHECKING
+
+from django.http.response import HttpResponseBase, HttpResponseRedirectBase
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rabatnet.network.tests.factories import PASSWORD
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 LOGIN_URL = "/en/accounts/login/"
 PRIVATE_URL = "/en/private/"
@@ -18,11 +23,17 @@ def sign_in(
     password: str = PASSWORD,
     ip: str = "127.0.0.1",
     **data: str,
-) -> HttpResponse:
+) -> "_MonkeyPatchedWSGIResponse":
     """POST the login form as a browser at ``ip`` would."""
     return client.post(
         LOGIN_URL, {"username": username, "password": password, **data}, REMOTE_ADDR=ip
     )
+
+
+def redirect_url(response: HttpResponseBase) -> str:
+    """Where a redirect response sends the browser (fails if it is no redirect)."""
+    assert isinstance(response, HttpResponseRedirectBase), response.status_code
+    return response.url
 
 
 def signed_in_user_id(client: Client) -> str | None:

@@ -18,7 +18,7 @@ from rabatnet.network.tests.factories import (
     workgroup_member,
 )
 
-from .helpers import PRIVATE_URL, current_token, sign_in
+from .helpers import PRIVATE_URL, current_token, redirect_url, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_an_official_who_has_not_enrolled_is_taken_to_enrolment(client, make_use
     response = sign_in(client, user.email)
 
     assert response.status_code == 302
-    assert response.url == enrol_url()
+    assert redirect_url(response) == enrol_url()
     assert client.get(PRIVATE_URL).url == enrol_url()
     assert client.get("/en/private/directory/").url == enrol_url("/en/private/directory/")
 
@@ -93,26 +93,27 @@ def test_other_roles_sign_in_with_the_password_alone(client):
 
     response = sign_in(client, user.email)
 
-    assert response.url == PRIVATE_URL
+    assert redirect_url(response) == PRIVATE_URL
     assert client.get(PRIVATE_URL).status_code == 200
 
 
 @required_for_officials
 def test_an_ended_appointment_does_not_require_enrolment(client):
     today = timezone.localdate()
-    appointment = AppointmentFactory(
+    appointment = AppointmentFactory.create(
         role=Role.FOCAL_POINT, starts_on=today - timedelta(days=400), ends_on=today
     )
-    workgroup = AppointmentFactory(person=appointment.person, role=Role.WORKGROUP_MEMBER)
+    workgroup = AppointmentFactory.create(person=appointment.person, role=Role.WORKGROUP_MEMBER)
     user = workgroup.person.user
+    assert user is not None
 
     assert not selectors.two_factor_required(user)
-    assert sign_in(client, user.email).url == PRIVATE_URL
+    assert redirect_url(sign_in(client, user.email)) == PRIVATE_URL
 
 
 def test_with_the_list_empty_nobody_must_enrol(client, settings):
     settings.TWO_FACTOR_REQUIRED_ROLES = []
     user = secretariat()
 
-    assert sign_in(client, user.email).url == PRIVATE_URL
+    assert redirect_url(sign_in(client, user.email)) == PRIVATE_URL
     assert client.get(PRIVATE_URL).status_code == 200

@@ -42,7 +42,7 @@ def test_the_limit_holds_from_other_client_addresses_too(ask, member: User):
 
 
 def test_at_most_three_requests_per_client_address_per_hour(ask, db):
-    people = [UserFactory() for _ in range(5)]
+    people = [UserFactory.create() for _ in range(5)]
 
     responses = [ask(person.email) for person in people]
 
@@ -60,7 +60,7 @@ def test_unknown_addresses_count_and_answer_alike(ask, member: User):
 
 def test_the_client_address_is_read_behind_the_trusted_proxy(client, settings, db):
     settings.TRUSTED_PROXY_COUNT = 1
-    people = [UserFactory() for _ in range(4)]
+    people = [UserFactory.create() for _ in range(4)]
 
     for n, person in enumerate(people):
         # One client behind our proxy, forging a different leftmost entry each time.

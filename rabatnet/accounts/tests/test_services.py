@@ -67,7 +67,7 @@ def test_email_is_found_in_any_case():
 
 @pytest.mark.django_db
 def test_totp_device_start_makes_one_unconfirmed_device():
-    user = UserFactory()
+    user = UserFactory.create()
     old = services.totp_device_start(user=user)
 
     device = services.totp_device_start(user=user)
@@ -87,7 +87,7 @@ def test_totp_device_start_keeps_the_confirmed_device(enrolled: Enrolled):
 
 @pytest.mark.django_db
 def test_totp_device_confirm_with_the_right_code():
-    user = UserFactory()
+    user = UserFactory.create()
     device = services.totp_device_start(user=user)
 
     codes = services.totp_device_confirm(device=device, token=current_token(device))
@@ -102,7 +102,7 @@ def test_totp_device_confirm_with_the_right_code():
 
 @pytest.mark.django_db
 def test_totp_device_confirm_with_a_wrong_code():
-    user = UserFactory()
+    user = UserFactory.create()
     device = services.totp_device_start(user=user)
 
     assert services.totp_device_confirm(device=device, token=wrong_token(device)) is None
@@ -117,6 +117,7 @@ def test_totp_device_confirm_replaces_the_earlier_device(enrolled: Enrolled):
     device = services.totp_device_start(user=enrolled.user)
 
     codes = services.totp_device_confirm(device=device, token=current_token(device))
+    assert codes is not None
 
     assert list(TOTPDevice.objects.filter(user=enrolled.user)) == [device]
     assert stored_codes(enrolled.user) == set(codes)
@@ -127,7 +128,7 @@ def test_totp_device_confirm_replaces_the_earlier_device(enrolled: Enrolled):
 
 @pytest.mark.django_db
 def test_recovery_codes_are_ten_distinct_codes():
-    user = UserFactory()
+    user = UserFactory.create()
 
     codes = services.recovery_codes_renew(user=user)
 
@@ -156,7 +157,7 @@ def test_recovery_code_works_once(enrolled: Enrolled):
 
 
 def test_recovery_codes_renew_leaves_other_people_alone(enrolled: Enrolled):
-    other = UserFactory()
+    other = UserFactory.create()
     other_codes = services.recovery_codes_renew(user=other)
 
     services.recovery_codes_renew(user=enrolled.user)
@@ -169,7 +170,7 @@ def test_recovery_codes_renew_leaves_other_people_alone(enrolled: Enrolled):
 
 def test_two_factor_disable_removes_every_device(enrolled: Enrolled):
     services.totp_device_start(user=enrolled.user)
-    other = UserFactory()
+    other = UserFactory.create()
     other_device = TOTPDevice.objects.create(user=other, name="authenticator", confirmed=True)
 
     services.two_factor_disable(user=enrolled.user)
@@ -186,7 +187,7 @@ def test_two_factor_disable_removes_every_device(enrolled: Enrolled):
 
 @pytest.mark.django_db
 def test_has_two_factor_counts_only_confirmed_devices():
-    user = UserFactory()
+    user = UserFactory.create()
     services.totp_device_start(user=user)
 
     assert selectors.has_two_factor(user) is False

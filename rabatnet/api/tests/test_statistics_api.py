@@ -4,6 +4,7 @@ import json
 import os
 import random
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import schemathesis
@@ -30,7 +31,7 @@ DESA_COLUMNS = {
 }
 
 
-def exact(response) -> object:
+def exact(response) -> Any:
     """The JSON body with every number kept as the text the server wrote."""
     return json.loads(response.content, parse_int=str, parse_float=str)
 

@@ -61,7 +61,7 @@ def project_form_classes() -> set[type[forms.BaseForm]]:
             continue
         importlib.import_module(module.name)
     found: set[type[forms.BaseForm]] = set()
-    stack: list[type] = [forms.BaseForm]
+    stack: list[type[forms.BaseForm]] = [forms.BaseForm]
     while stack:
         cls = stack.pop()
         for sub in cls.__subclasses__():

@@ -34,7 +34,7 @@ OBJECT_TABLES = (
         ("network:country_area", {"iso3": "SENE"}, ""),
     ],
 )
-def test_a_key_that_cannot_exist_is_404_before_any_query(client, name, kwargs, query):  # type: ignore[no-untyped-def]
+def test_a_key_that_cannot_exist_is_404_before_any_query(client, name, kwargs, query):
     client.force_login(f.secretariat())
     url = reverse(name, kwargs=kwargs) + query
     with CaptureQueriesContext(connection) as queries:

@@ -27,12 +27,12 @@ PROJECT_MODELS = [m for m in admin.site._registry if m.__module__.startswith("ra
 def filled(db: Any) -> None:
     """A guide with a record in every part, a source, people with appointments."""
     drafted_guide("SEN", "fr")
-    f.AppointmentFactory()
+    f.AppointmentFactory.create()
 
 
 @pytest.fixture
 def superuser(db: Any) -> User:
-    return f.UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+    return f.UserFactory.create(email="root@example.org", is_superuser=True, is_staff=True)
 
 
 def test_the_view_on_site_shortcut_never_fails(client: Any, filled: None) -> None:
@@ -93,7 +93,9 @@ def test_admin_forms_never_fail_on_odd_input(
     request.user = superuser
     first = model._default_manager.first()
     meta = model._meta
-    targets = [(reverse(f"admin:{meta.app_label}_{meta.model_name}_add"), None)]
+    targets: list[tuple[str, Model | None]] = [
+        (reverse(f"admin:{meta.app_label}_{meta.model_name}_add"), None)
+    ]
     if first is not None:
         change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[first.pk])
         targets.append((change, first))

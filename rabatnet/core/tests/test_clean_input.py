@@ -99,7 +99,7 @@ def _kwargs(form: forms.BaseForm, guide: Guide, editor: Any) -> dict[str, Any]:
 
 
 def test_every_admin_form_cleans_its_text_fields(guide: Guide) -> None:
-    superuser = f.UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+    superuser = f.UserFactory.create(email="root@example.org", is_superuser=True, is_staff=True)
     request = RequestFactory().get("/")
     request.user = superuser
     checked = 0
@@ -137,8 +137,10 @@ def test_a_recommendation_pasted_from_word_is_stored_clean(client: Any, guide: G
 
 @pytest.mark.django_db
 def test_the_admin_stores_pasted_text_clean(client: Any) -> None:
-    person = f.PersonFactory(job_title="Director")
-    client.force_login(f.UserFactory(email="root@example.org", is_superuser=True, is_staff=True))
+    person = f.PersonFactory.create(job_title="Director")
+    client.force_login(
+        f.UserFactory.create(email="root@example.org", is_superuser=True, is_staff=True)
+    )
     url = reverse("admin:network_person_change", args=[person.pk])
     data = {
         "full_name": "Awa\x0b Ndiaye\x00",

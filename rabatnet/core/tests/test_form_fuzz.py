@@ -21,8 +21,16 @@ from rabatnet.accounts.forms import EmailChangeForm, TokenForm
 from rabatnet.accounts.models import User
 from rabatnet.accounts.password_reset import QueuedPasswordResetForm
 from rabatnet.core.forms import SiteFormMixin, SiteModelForm, VersionedModelForm
+from rabatnet.core.tests.narrowing import present
 from rabatnet.guides import services as guide_services
-from rabatnet.guides.forms import PARTS, DecisionForm, GuideTextForm, PartForm, StartForm
+from rabatnet.guides.forms import (
+    PARTS,
+    DecisionForm,
+    GuideTextForm,
+    Part,
+    PartForm,
+    StartForm,
+)
 from rabatnet.guides.models import Edition, Guide
 from rabatnet.guides.tests.factories import drafted_guide
 from rabatnet.network.forms import (
@@ -84,6 +92,27 @@ def _sen(name: str, **kwargs: object) -> Callable[[World], str]:
     return lambda w: reverse(name, kwargs={"iso3": "SEN", **kwargs})
 
 
+def _new_part_names(part: Part) -> Callable[[World], list[str]]:
+    return lambda w: _names(part.form(w.guide, editor=w.users["focal_point"]))
+
+
+def _edit_part_url(slug: str, part: Part) -> Callable[[World], str]:
+    return lambda w: reverse(
+        "guides:part_edit",
+        kwargs={"iso3": "SEN", "part": slug, "pk": present(part.records(w.guide).first()).pk},
+    )
+
+
+def _edit_part_names(part: Part) -> Callable[[World], list[str]]:
+    return lambda w: _names(
+        part.form(
+            w.guide,
+            instance=part.records(w.guide).first(),
+            editor=w.users["focal_point"],
+        )
+    )
+
+
 def _part_posts() -> list[Post]:
     posts = []
     for slug, part in PARTS.items():
@@ -92,25 +121,16 @@ def _part_posts() -> list[Post]:
                 PartForm,
                 _sen("guides:part_create", part=slug),
                 "focal_point",
-                lambda w, part=part: _names(part.form(w.guide, editor=w.users["focal_point"])),
+                _new_part_names(part),
                 label=f"{slug}-new",
             )
         )
         posts.append(
             Post(
                 PartForm,
-                lambda w, slug=slug, part=part: reverse(
-                    "guides:part_edit",
-                    kwargs={"iso3": "SEN", "part": slug, "pk": part.records(w.guide).first().pk},
-                ),
+                _edit_part_url(slug, part),
                 "focal_point",
-                lambda w, part=part: _names(
-                    part.form(
-                        w.guide,
-                        instance=part.records(w.guide).first(),
-                        editor=w.users["focal_point"],
-                    )
-                ),
+                _edit_part_names(part),
                 label=f"{slug}-edit",
             )
         )
@@ -250,13 +270,13 @@ def world(db: Any) -> World:
     guide = drafted_guide("SEN", "fr")
     edition = guide_services.guide_submit(guide=guide, actor=None)
     guide.refresh_from_db()
-    appointment = f.AppointmentFactory()
+    appointment = f.AppointmentFactory.create()
     return World(
         guide=guide,
         edition=edition,
-        source=Source.objects.filter(country__iso3="SEN").first(),
+        source=present(Source.objects.filter(country__iso3="SEN").first()),
         person=appointment.person,
-        organisation=f.OrganisationFactory(),
+        organisation=f.OrganisationFactory.create(),
         appointment=appointment,
         users={
             "focal_point": f.focal_point("SEN"),
@@ -269,7 +289,7 @@ def world(db: Any) -> World:
 def _counts() -> dict[str, int]:
     models: list[type[Model]] = [Person, Organisation, Appointment, Source, Guide, Edition]
     models += [part.model for part in PARTS.values()]
-    return {m.__name__: m.objects.count() for m in models}
+    return {m.__name__: m._default_manager.count() for m in models}
 
 
 def test_every_form_is_a_site_form() -> None:

@@ -15,7 +15,7 @@ def _stored(person: Person) -> Person:
 
 @pytest.mark.django_db
 def test_the_right_version_saves_the_fields_and_bumps_the_version():
-    person = PersonFactory(job_title="Officer")
+    person = PersonFactory.create(job_title="Officer")
     before = _stored(person).updated_at
     person.job_title = "Director of migration statistics"
 
@@ -30,7 +30,7 @@ def test_the_right_version_saves_the_fields_and_bumps_the_version():
 
 @pytest.mark.django_db
 def test_only_the_named_fields_are_written():
-    person = PersonFactory(job_title="Officer", phone="+221 1")
+    person = PersonFactory.create(job_title="Officer", phone="+221 1")
     person.job_title = "Director"
     person.phone = "+221 2"
 
@@ -42,7 +42,7 @@ def test_only_the_named_fields_are_written():
 
 @pytest.mark.django_db
 def test_successive_saves_each_bump_the_version():
-    person = PersonFactory()
+    person = PersonFactory.create()
 
     for expected in (1, 2, 3):
         person.job_title = f"Post {expected}"
@@ -53,7 +53,7 @@ def test_successive_saves_each_bump_the_version():
 
 @pytest.mark.django_db
 def test_a_stale_version_is_refused_naming_the_changed_fields_and_writes_nothing():
-    person = PersonFactory(full_name="Awa Ndiaye", job_title="Officer", phone="+221 1")
+    person = PersonFactory.create(full_name="Awa Ndiaye", job_title="Officer", phone="+221 1")
     mine, theirs = _stored(person), _stored(person)
     theirs.full_name = "Awa Ndiaye Diop"
     save_versioned(obj=theirs, expected_version=1, fields=["full_name"])
@@ -66,6 +66,7 @@ def test_a_stale_version_is_refused_naming_the_changed_fields_and_writes_nothing
     # not this person's own edit of job_title, not the untouched phone.
     assert error.value.changed_fields == ["full_name"]
     assert error.value.current.version == 2
+    assert isinstance(error.value.current, Person)
     assert error.value.current.full_name == "Awa Ndiaye Diop"
     assert "changed by someone else" in str(error.value)
     stored = _stored(person)
@@ -75,7 +76,7 @@ def test_a_stale_version_is_refused_naming_the_changed_fields_and_writes_nothing
 
 @pytest.mark.django_db
 def test_a_stale_save_goes_through_once_the_new_version_is_given():
-    person = PersonFactory()
+    person = PersonFactory.create()
     mine, theirs = _stored(person), _stored(person)
     theirs.phone = "+221 33 000 00 00"
     save_versioned(obj=theirs, expected_version=1, fields=["phone"])
@@ -91,7 +92,7 @@ def test_a_stale_save_goes_through_once_the_new_version_is_given():
 
 @pytest.mark.django_db
 def test_a_version_from_the_future_is_refused_too():
-    person = PersonFactory(job_title="Officer")
+    person = PersonFactory.create(job_title="Officer")
     person.job_title = "Director"
 
     with pytest.raises(StaleEditError):
@@ -108,7 +109,7 @@ class _PersonForm(VersionedModelForm):
 
 @pytest.mark.django_db
 def test_versioned_form_carries_the_version_it_was_read_at():
-    person = PersonFactory()
+    person = PersonFactory.create()
 
     form = _PersonForm(instance=person)
 
@@ -119,7 +120,7 @@ def test_versioned_form_carries_the_version_it_was_read_at():
 
 @pytest.mark.django_db
 def test_versioned_form_refusing_a_stale_save_keeps_the_input_and_lists_the_changes():
-    person = PersonFactory(full_name="Awa Ndiaye", job_title="Officer")
+    person = PersonFactory.create(full_name="Awa Ndiaye", job_title="Officer")
     theirs = _stored(person)
     theirs.full_name = "Awa Ndiaye Diop"
     save_versioned(obj=theirs, expected_version=1, fields=["full_name"])

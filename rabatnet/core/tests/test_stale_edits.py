@@ -20,9 +20,10 @@ from django.urls import reverse
 
 from rabatnet.accounts.models import User
 from rabatnet.core.models import VersionedModel
+from rabatnet.core.tests.narrowing import present
 from rabatnet.guides import services as guide_services
 from rabatnet.guides.forms import PARTS, GuideTextForm
-from rabatnet.guides.models import ContentItem, Guide
+from rabatnet.guides.models import ContentItem, CorrectiveAction, Guide
 from rabatnet.guides.tests.factories import drafted_guide
 from rabatnet.network.forms import OrganisationForm, PersonForm
 from rabatnet.network.models import Organisation, Person
@@ -83,7 +84,7 @@ def _part_case(slug: str, field: str) -> Case:
     part = PARTS[slug]
     return Case(
         slug,
-        lambda guide: part.records(guide).first(),
+        lambda guide: present(part.records(guide).first()),
         lambda obj: reverse("guides:part_edit", kwargs={"iso3": "SEN", "part": slug, "pk": obj.pk}),
         lambda obj, user: part.form(_guide_of(obj), instance=obj, editor=user),
         field,
@@ -91,9 +92,16 @@ def _part_case(slug: str, field: str) -> Case:
 
 
 def _guide_of(obj: Model) -> Guide:
-    guide = getattr(obj, "guide", None) or obj.challenge.guide  # type: ignore[attr-defined]
+    if isinstance(obj, CorrectiveAction):
+        return obj.challenge.guide
+    guide = getattr(obj, "guide", None)
     assert isinstance(guide, Guide)
     return guide
+
+
+def _source_form(obj: VersionedModel, user: User) -> forms.BaseForm:
+    assert isinstance(obj, Source)
+    return SourceForm(instance=obj, country=obj.country, editor=user)
 
 
 CASES = [
@@ -112,9 +120,9 @@ CASES = [
     _part_case("recommendations", "addressee"),
     Case(
         "source",
-        lambda guide: Source.objects.filter(country=guide.country).first(),
+        lambda guide: present(Source.objects.filter(country=guide.country).first()),
         lambda obj: reverse("sources:edit", kwargs={"iso3": "SEN", "pk": obj.pk}),
-        lambda obj, user: SourceForm(instance=obj, country=obj.country, editor=user),
+        _source_form,
         "name",
     ),
     Case(
@@ -147,7 +155,7 @@ def users(db: Any) -> dict[str, User]:
     return {
         "focal_point": f.focal_point("SEN"),
         "secretariat": f.secretariat(),
-        "superuser": f.UserFactory(is_superuser=True, is_staff=True),
+        "superuser": f.UserFactory.create(is_superuser=True, is_staff=True),
     }
 
 
@@ -230,7 +238,7 @@ def test_ticking_contents_raises_the_guide_version_so_an_open_text_form_is_refus
     client.force_login(editor)
     client.post(
         reverse("guides:contents", kwargs={"iso3": "SEN"}),
-        {"contents": [str(ContentItem.objects.first().pk)]},
+        {"contents": [str(present(ContentItem.objects.first()).pk)]},
     )
     version = guide.version
 
@@ -252,7 +260,7 @@ def test_guide_contents_set_raises_the_version(guide: Guide) -> None:
 
 @pytest.mark.django_db
 def test_every_save_raises_the_stored_version_even_from_a_stale_copy() -> None:
-    person = f.PersonFactory()
+    person = f.PersonFactory.create()
     stale = Person.objects.get(pk=person.pk)
     person.job_title = "Director"
     person.save()

@@ -6,6 +6,7 @@ import signal
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.test import override_settings
 from django_tasks import TaskResultStatus, task_backends
@@ -21,7 +22,7 @@ WORKER_LOGGERS = ["django_tasks", "django_tasks_db"]
 
 
 @pytest.fixture
-def database_tasks(monkeypatch):  # type: ignore[no-untyped-def]
+def database_tasks(monkeypatch):
     """Tasks go to the database queue (as in production) instead of running inline.
 
     The worker installs signal handlers and sets log levels: both are put back. Between
@@ -116,4 +117,5 @@ def test_without_a_worker_the_test_settings_send_inline():
 
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert len(mail.outbox) == 1
+    assert isinstance(mail.outbox[0], EmailMultiAlternatives)
     assert mail.outbox[0].alternatives[0] == ("<p>Rich text</p>", "text/html")

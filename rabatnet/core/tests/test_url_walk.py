@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
+from rabatnet.core.tests.narrowing import present
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
@@ -221,15 +222,15 @@ def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPa
 
 
 @pytest.fixture
-def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
-    appointment = AppointmentFactory()
-    person_pk = {"pk": appointment.person.pk}
+def samples(db) -> dict[str, dict[str, object]]:
+    appointment = AppointmentFactory.create()
+    person_pk: dict[str, object] = {"pk": appointment.person.pk}
     guide = published_guide("SEN", "fr")
-    source = Source.objects.filter(country__iso3="SEN").first()
-    recommendation = Recommendation.objects.filter(guide=guide).first()
-    IndicatorFactory(code="walk_indicator")
+    source = present(Source.objects.filter(country__iso3="SEN").first())
+    recommendation = present(Recommendation.objects.filter(guide=guide).first())
+    IndicatorFactory.create(code="walk_indicator")
     geo_countries_sync()  # the country codes observations may carry (SEN in the queries)
-    sen = {"iso3": "SEN"}
+    sen: dict[str, object] = {"iso3": "SEN"}
     return {
         **{name: sen for name in GUIDE_URLS},
         "guides:edition": {**sen, "number": 1},
@@ -248,7 +249,7 @@ def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
         "sources:edit": {**sen, "pk": source.pk},
         "sources:delete": {**sen, "pk": source.pk},
         "api:get_country": {"iso3": "SEN"},
-        "api:get_dataset": {"slug": DatasetFactory(slug="walk-dataset").slug},
+        "api:get_dataset": {"slug": DatasetFactory.create(slug="walk-dataset").slug},
         "statistics:dataset": {"slug": "walk-dataset"},
         "countries:detail": {"iso3": "SEN"},
         "statistics:profile": {"iso3": "SEN"},
@@ -259,7 +260,7 @@ def samples(db) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
         "network:person_edit": person_pk,
         "network:appointment_create": person_pk,
         "network:appointment_end": {"pk": appointment.pk},
-        "network:organisation_edit": {"pk": OrganisationFactory().pk},
+        "network:organisation_edit": {"pk": OrganisationFactory.create().pk},
     }
 
 
@@ -277,7 +278,7 @@ def test_every_url_is_classified() -> None:
     assert not names - set(CEILINGS), "Give these URLs a query ceiling in test_url_walk.py"
 
 
-def _get(client, name: str, pattern: URLPattern, samples: dict, language: str):  # type: ignore[no-untyped-def]
+def _get(client, name: str, pattern: URLPattern, samples: dict, language: str):
     """GET the URL; its address, response and the number of queries it took."""
     needs_args = bool(pattern.pattern.converters) or "<" in str(pattern.pattern)
     assert not needs_args or name in samples, f"Give {name} sample arguments in test_url_walk"
@@ -300,7 +301,7 @@ def _within_ceiling(name: str, url: str, count: int) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
-def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_walk(client, samples, language: str) -> None:
     with override(language):
         login = reverse(settings.LOGIN_URL)
     for name, pattern in project_urls():
@@ -318,7 +319,7 @@ def test_anonymous_walk(client, samples, language: str) -> None:  # type: ignore
 
 
 @pytest.mark.django_db
-def test_secretariat_walk(client, samples) -> None:  # type: ignore[no-untyped-def]
+def test_secretariat_walk(client, samples) -> None:
     """The secretariat may open every page: each answers (no 500) within its ceiling."""
     client.force_login(secretariat_user())
     wrong = []
@@ -332,7 +333,7 @@ def test_secretariat_walk(client, samples) -> None:  # type: ignore[no-untyped-d
 
 
 @pytest.mark.django_db
-def test_admin_sends_anonymous_visitors_to_its_login(client) -> None:  # type: ignore[no-untyped-def]
+def test_admin_sends_anonymous_visitors_to_its_login(client) -> None:
     """The admin's own login form is never shown: the site's sign-in page is used."""
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302

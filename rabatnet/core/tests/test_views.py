@@ -73,7 +73,7 @@ def test_healthz_is_503_naming_only_the_kind_of_failure(client, monkeypatch, cap
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_query_itself_fails(client, monkeypatch):
     class FailingCursor:
-        def __enter__(self):  # type: ignore[no-untyped-def]
+        def __enter__(self):
             return self
 
         def __exit__(self, *exc: object) -> None:

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from rabatnet.core.tests.narrowing import present
+
 GROUP_TITLES = ["European partners", "African partners", "Observers", "Former partners"]
 
 
@@ -11,7 +13,8 @@ def _sections(html: str) -> dict[str, tuple[int, set[str]]]:
     """Each group section of the list page: its title -> (shown count, linked ISO codes)."""
     sections = {}
     for block in re.findall(r"<section>(.*?)</section>", html, flags=re.S):
-        title, count = re.search(r'<h2>(.*?) <span class="badge">(\d+)</span></h2>', block).groups()
+        heading = re.search(r'<h2>(.*?) <span class="badge">(\d+)</span></h2>', block)
+        title, count = present(heading).groups()
         codes = set(re.findall(r'href="/\w\w/countries/([A-Z]{3})/"', block))
         sections[title] = (int(count), codes)
     return sections

@@ -38,7 +38,7 @@ def drafted_guide(iso3: str = "SEN", language: str = "fr") -> Guide:
         kind=Organisation.Kind.INTERNATIONAL,
         country=None,
     )[0]
-    contact = PersonFactory(full_name="Awa Contact", organisation=ansd, guide_consent=True)
+    contact = PersonFactory.create(full_name="Awa Contact", organisation=ansd, guide_consent=True)
     source = Source.objects.create(
         country=country,
         entity=ansd,

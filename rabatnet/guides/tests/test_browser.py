@@ -66,7 +66,7 @@ def _reference_and_seeds() -> None:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _reference_data_back(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def _reference_data_back(django_db_setup, django_db_blocker) -> Iterator[None]:
     """Put the reference data and the seeded rows back once this module's tests are done.
 
     A transactional test (``live_server``) ends by flushing the database: the reference
@@ -80,7 +80,7 @@ def _reference_data_back(django_db_setup, django_db_blocker) -> Iterator[None]: 
 
 
 @pytest.fixture
-def _published_editions_flushable(transactional_db) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def _published_editions_flushable(transactional_db) -> Iterator[None]:
     """Let the flush that ends the test remove the published edition.
 
     On SQLite a trigger refuses to delete a published edition, and the flush runs
@@ -135,7 +135,7 @@ def _sign_out(page: "Page", base: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("_published_editions_flushable")
-def test_source_to_published_pdf(live_server) -> None:  # type: ignore[no-untyped-def]
+def test_source_to_published_pdf(live_server) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     # Any earlier transactional test has flushed the database: reload what is missing.

@@ -18,7 +18,7 @@ from rabatnet.guides.tests.test_browser import _reference_and_seeds
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _reference_data_back(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def _reference_data_back(django_db_setup, django_db_blocker) -> Iterator[None]:
     """The flush that ends a transactional test removes the reference data: put it back
     (torn down after the per-test flush) for the tests that run next."""
     yield

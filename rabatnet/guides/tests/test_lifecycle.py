@@ -60,7 +60,7 @@ def test_a_later_edit_starts_a_new_draft_edition():
     assert second.content["context"] == "Nouveau contexte." != first.content["context"]
 
 
-def _status(client, user, url, method="get", data=None):  # type: ignore[no-untyped-def]
+def _status(client, user, url, method="get", data=None):
     client.logout()
     if user is not None:
         client.force_login(user)

@@ -69,7 +69,7 @@ def test_superuser_passes_every_rule_unless_inactive(guide, django_user_model):
     assert not any(_answers_for(admin, guide).values())
 
 
-def _answers_for(user, guide: Guide) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+def _answers_for(user, guide: Guide) -> dict[str, bool]:
     return {
         "view": p.can_view_guide(user, guide),
         "edit": p.can_edit_guide(user, guide),

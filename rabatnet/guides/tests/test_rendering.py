@@ -32,7 +32,7 @@ DISCREET = "Modou Discret"
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
+def media_root(settings, tmp_path):
     """Each test starts with no PDF built: the cache is keyed by content only."""
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
@@ -52,7 +52,7 @@ def _guide_with_a_discreet_member() -> Guide:
     guide = drafted_guide()
     ansd = Organisation.objects.get(acronym="ANSD", country=guide.country)
     for name, consent in [(CONSENTING, True), (DISCREET, False)]:
-        person = PersonFactory(
+        person = PersonFactory.create(
             full_name=name, organisation=ansd, job_title="Statisticienne", guide_consent=consent
         )
         WorkgroupMember.objects.create(guide=guide, person=person, role_in_group="Membre")
@@ -68,14 +68,14 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _pdf(client) -> PdfReader:  # type: ignore[no-untyped-def]
+def _pdf(client) -> PdfReader:
     response = client.get("/en/countries/SEN/guide.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     data = b"".join(response.streaming_content)  # read to the end, the response is closed
     return PdfReader(io.BytesIO(data))
 
 
-def _docx_text(client) -> str:  # type: ignore[no-untyped-def]
+def _docx_text(client) -> str:
     response = client.get("/en/countries/SEN/guide.docx")
     assert response.status_code == 200
     document = Document(io.BytesIO(response.content))
@@ -84,7 +84,7 @@ def _docx_text(client) -> str:  # type: ignore[no-untyped-def]
     return _flat("\n".join(texts))
 
 
-def test_the_pdf_holds_the_part_titles_in_the_guides_language_and_the_annex(client, published):  # type: ignore[no-untyped-def]
+def test_the_pdf_holds_the_part_titles_in_the_guides_language_and_the_annex(client, published):
     reader = _pdf(client)
     text = _flat("\n".join(page.extract_text() for page in reader.pages))
     titles = part_titles("fr")
@@ -94,7 +94,7 @@ def test_the_pdf_holds_the_part_titles_in_the_guides_language_and_the_annex(clie
     assert DISCREET not in text
 
 
-def test_the_pdf_has_a_title_page_and_page_numbers(client, published):  # type: ignore[no-untyped-def]
+def test_the_pdf_has_a_title_page_and_page_numbers(client, published):
     reader = _pdf(client)
     pages = [_flat(page.extract_text()) for page in reader.pages]
     assert len(pages) > 3
@@ -107,7 +107,7 @@ def test_the_pdf_has_a_title_page_and_page_numbers(client, published):  # type: 
         assert f"{number} / {total}" in page, number
 
 
-def test_the_docx_holds_the_part_titles_and_the_annex(client, published):  # type: ignore[no-untyped-def]
+def test_the_docx_holds_the_part_titles_and_the_annex(client, published):
     text = _docx_text(client)
     titles = part_titles("fr")
     for key in [*PARTS, "annex"]:
@@ -121,7 +121,7 @@ def test_the_part_titles_are_french_for_a_french_guide():
     assert part_titles("fr")["annex"] != part_titles("en")["annex"]
 
 
-def test_the_snapshot_keeps_out_people_who_did_not_agree(published):  # type: ignore[no-untyped-def]
+def test_the_snapshot_keeps_out_people_who_did_not_agree(published):
     content = published.content
     names = [p["name"] for p in content["annex"]]
     assert names == ["Aminata Sow", "Awa Contact"]
@@ -130,7 +130,7 @@ def test_the_snapshot_keeps_out_people_who_did_not_agree(published):  # type: ig
     assert DISCREET not in str(content)
 
 
-def test_the_guide_page_has_a_table_of_contents(client, published):  # type: ignore[no-untyped-def]
+def test_the_guide_page_has_a_table_of_contents(client, published):
     response = client.get("/en/countries/SEN/guide/")
     assert response.status_code == 200
     tree = lxml.html.fromstring(response.content)
@@ -150,7 +150,7 @@ def test_the_guide_page_has_a_table_of_contents(client, published):  # type: ign
 # --- The PDF cache ------------------------------------------------------------------------
 
 
-def _counting(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+def _counting(monkeypatch) -> list[int]:
     calls: list[int] = []
     real = rendering.render_guide_pdf
 
@@ -162,7 +162,7 @@ def _counting(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
     return calls
 
 
-def test_a_built_pdf_is_served_again_without_rebuilding(client, monkeypatch, media_root):  # type: ignore[no-untyped-def]
+def test_a_built_pdf_is_served_again_without_rebuilding(client, monkeypatch, media_root):
     edition = _publish(drafted_guide())  # publication built the PDF (the worker runs inline)
     assert edition.pdf_sha256
     calls = _counting(monkeypatch)
@@ -177,7 +177,7 @@ def test_a_built_pdf_is_served_again_without_rebuilding(client, monkeypatch, med
     assert calls == []
 
 
-def test_a_missing_pdf_is_built_once_then_cached(client, monkeypatch, media_root):  # type: ignore[no-untyped-def]
+def test_a_missing_pdf_is_built_once_then_cached(client, monkeypatch, media_root):
     edition = _publish(drafted_guide())
     for built in (media_root / "guides").rglob("*.pdf"):
         built.unlink()
@@ -195,7 +195,7 @@ WORKER_LOGGERS = ["django_tasks", "django_tasks_db"]
 
 
 @pytest.fixture
-def database_tasks(settings, monkeypatch):  # type: ignore[no-untyped-def]
+def database_tasks(settings, monkeypatch):
     """Tasks go to the database queue, as in production (as core/tests/test_tasks.py does).
 
     Changing the setting fires setting_changed, which resets django_tasks' backend cache.
@@ -229,7 +229,7 @@ def _build_tasks() -> list[DBTaskResult]:
     return list(DBTaskResult.objects.filter(task_path="rabatnet.guides.tasks.build_edition_pdf"))
 
 
-def test_a_pdf_not_built_yet_is_queued_and_the_page_says_so(client, database_tasks, monkeypatch):  # type: ignore[no-untyped-def]
+def test_a_pdf_not_built_yet_is_queued_and_the_page_says_so(client, database_tasks, monkeypatch):
     assert isinstance(task_backends["default"], DatabaseBackend)
     calls = _counting(monkeypatch)
     edition = _publish(drafted_guide())  # publication queues the build for the worker

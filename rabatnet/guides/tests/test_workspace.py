@@ -23,14 +23,14 @@ from rabatnet.network.tests import factories as f
 pytestmark = pytest.mark.django_db
 
 
-def _post(client, user, url: str, data: dict | None = None):  # type: ignore[no-untyped-def]
+def _post(client, user, url: str, data: dict | None = None):
     client.logout()
     if user is not None:
         client.force_login(user)
     return client.post(url, {"lang": "fr", **(data or {})})
 
 
-def _is_login_redirect(response) -> bool:  # type: ignore[no-untyped-def]
+def _is_login_redirect(response) -> bool:
     return response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
 
 
@@ -67,9 +67,9 @@ def _records(part: str, guide: Guide) -> list:
 def _valid(part: str, guide: Guide) -> dict[str, object]:
     """Good input for a new record of each part."""
     ansd = Organisation.objects.get(acronym="ANSD", country=guide.country)
-    person = f.PersonFactory(full_name="Ibrahima Fall", organisation=ansd)
+    person = f.PersonFactory.create(full_name="Ibrahima Fall", organisation=ansd)
     challenge = Challenge.objects.get(guide=guide)
-    return {
+    records: dict[str, dict[str, object]] = {
         "actors": {"organisation": ansd.pk, "stage": "decision", "description": "Valide."},
         "workgroup": {"person": person.pk, "role_in_group": "Statisticien"},
         "practices": {
@@ -93,14 +93,15 @@ def _valid(part: str, guide: Guide) -> dict[str, object]:
             "addressee": "ANSD",
             "priority": "medium",
         },
-    }[part]
+    }
+    return records[part]
 
 
 # --- Creating through the views ---------------------------------------------------------
 
 
 @pytest.mark.parametrize("part", list(PARTS))
-def test_each_part_creates_a_record_through_the_view(client, guide, part):  # type: ignore[no-untyped-def]
+def test_each_part_creates_a_record_through_the_view(client, guide, part):
     user = f.workgroup_member("SEN")
     before = {r.pk for r in _records(part, guide)}
     response = _post(client, user, _create_url(part), _valid(part, guide))
@@ -115,7 +116,7 @@ def test_each_part_creates_a_record_through_the_view(client, guide, part):  # ty
 
 
 @pytest.mark.parametrize("part", list(PARTS))
-def test_each_part_refuses_the_wrong_people(client, guide, part):  # type: ignore[no-untyped-def]
+def test_each_part_refuses_the_wrong_people(client, guide, part):
     url = _create_url(part)
     data = _valid(part, guide)
     count = len(_records(part, guide))
@@ -125,7 +126,7 @@ def test_each_part_refuses_the_wrong_people(client, guide, part):  # type: ignor
     assert len(_records(part, guide)) == count
 
 
-def test_an_unknown_part_is_not_found(client, guide):  # type: ignore[no-untyped-def]
+def test_an_unknown_part_is_not_found(client, guide):
     client.force_login(f.focal_point("SEN"))
     assert client.get(_create_url("budget")).status_code == 404
 
@@ -147,7 +148,7 @@ def test_an_unknown_part_is_not_found(client, guide):  # type: ignore[no-untyped
         ("challenges", {"challenge_type": "999999"}, {"challenge_type"}),
     ],
 )
-def test_bad_input_is_refused_on_the_field_and_saves_nothing(client, guide, part, changes, fields):  # type: ignore[no-untyped-def]
+def test_bad_input_is_refused_on_the_field_and_saves_nothing(client, guide, part, changes, fields):
     count = len(_records(part, guide))
     data = {**_valid(part, guide), **changes}
     response = _post(client, f.focal_point("SEN"), _create_url(part), data)
@@ -159,7 +160,7 @@ def test_bad_input_is_refused_on_the_field_and_saves_nothing(client, guide, part
     assert len(_records(part, guide)) == count
 
 
-def test_a_challenge_needs_a_listed_type_or_its_own_title(client, guide):  # type: ignore[no-untyped-def]
+def test_a_challenge_needs_a_listed_type_or_its_own_title(client, guide):
     data = {"challenge_type": "", "title": "", "description": "Rien."}
     response = _post(client, f.focal_point("SEN"), _create_url("challenges"), data)
     assert response.status_code == 200
@@ -183,7 +184,7 @@ def test_a_challenge_needs_a_listed_type_or_its_own_title(client, guide):  # typ
     assert Challenge.objects.filter(guide=guide, challenge_type=listed).exists()
 
 
-def test_an_actor_role_twice_for_the_same_stage_is_refused_clearly(client, guide, ansd):  # type: ignore[no-untyped-def]
+def test_an_actor_role_twice_for_the_same_stage_is_refused_clearly(client, guide, ansd):
     user = f.focal_point("SEN")
     data = {"organisation": ansd.pk, "stage": "processing", "description": "Encore."}
     response = _post(client, user, _create_url("actors"), data)
@@ -203,10 +204,10 @@ def test_an_actor_role_twice_for_the_same_stage_is_refused_clearly(client, guide
     assert other.stage == "decision" and other.version == 1
 
 
-def test_a_second_coordinator_is_refused_clearly(client, guide):  # type: ignore[no-untyped-def]
+def test_a_second_coordinator_is_refused_clearly(client, guide):
     user = f.focal_point("SEN")
     ansd = Organisation.objects.get(acronym="ANSD", country=guide.country)
-    person = f.PersonFactory(organisation=ansd)
+    person = f.PersonFactory.create(organisation=ansd)
     data = {"person": person.pk, "role_in_group": "", "is_coordinator": "on"}
     response = _post(client, user, _create_url("workgroup"), data)
     assert response.status_code == 200
@@ -229,7 +230,7 @@ def test_a_second_coordinator_is_refused_clearly(client, guide):  # type: ignore
     assert WorkgroupMember.objects.filter(guide=guide, is_coordinator=True).count() == 1
 
 
-def test_a_person_is_in_the_workgroup_once(client, guide):  # type: ignore[no-untyped-def]
+def test_a_person_is_in_the_workgroup_once(client, guide):
     coordinator = WorkgroupMember.objects.get(guide=guide)
     data = {"person": coordinator.person_id, "role_in_group": "Encore"}
     response = _post(client, f.focal_point("SEN"), _create_url("workgroup"), data)
@@ -238,10 +239,10 @@ def test_a_person_is_in_the_workgroup_once(client, guide):  # type: ignore[no-un
     assert WorkgroupMember.objects.filter(guide=guide).count() == 1
 
 
-def test_records_of_another_country_cannot_be_chosen(client, guide):  # type: ignore[no-untyped-def]
+def test_records_of_another_country_cannot_be_chosen(client, guide):
     mali = Country.objects.get(iso3="MLI")
-    instat = f.OrganisationFactory(name="INSTAT", country=mali)
-    malian = f.PersonFactory(organisation=instat)
+    instat = f.OrganisationFactory.create(name="INSTAT", country=mali)
+    malian = f.PersonFactory.create(organisation=instat)
     user = f.focal_point("SEN")
     for part, field, value in [
         ("actors", "organisation", instat.pk),
@@ -256,7 +257,7 @@ def test_records_of_another_country_cannot_be_chosen(client, guide):  # type: ig
         assert len(_records(part, guide)) == count
 
 
-def test_a_corrective_action_for_another_guides_challenge_is_refused(client, guide, ansd):  # type: ignore[no-untyped-def]
+def test_a_corrective_action_for_another_guides_challenge_is_refused(client, guide, ansd):
     mali_guide = drafted_guide("MLI", "fr")
     foreign = Challenge.objects.get(guide=mali_guide)
     count = CorrectiveAction.objects.count()
@@ -273,7 +274,7 @@ def test_a_corrective_action_for_another_guides_challenge_is_refused(client, gui
     assert action.challenge.guide_id == guide.pk
 
 
-def test_another_guides_record_is_not_found_here(client, guide):  # type: ignore[no-untyped-def]
+def test_another_guides_record_is_not_found_here(client, guide):
     mali_guide = drafted_guide("MLI", "fr")
     foreign = Recommendation.objects.get(guide=mali_guide)
     action = CorrectiveAction.objects.get(challenge__guide=mali_guide)
@@ -287,7 +288,7 @@ def test_another_guides_record_is_not_found_here(client, guide):  # type: ignore
 # --- Editing, stale edits, removal ----------------------------------------------------------
 
 
-def test_a_record_is_edited_and_the_change_recorded(client, guide):  # type: ignore[no-untyped-def]
+def test_a_record_is_edited_and_the_change_recorded(client, guide):
     practice = Practice.objects.get(guide=guide)
     user = f.focal_point("SEN")
     data = {
@@ -304,7 +305,7 @@ def test_a_record_is_edited_and_the_change_recorded(client, guide):  # type: ign
     assert practice.history.latest().history_user == user
 
 
-def test_a_stale_edit_of_a_record_is_refused(client, guide):  # type: ignore[no-untyped-def]
+def test_a_stale_edit_of_a_record_is_refused(client, guide):
     recommendation = Recommendation.objects.get(guide=guide)
     url = _edit_url("recommendations", recommendation.pk)
     base = {"category": "cooperation", "addressee": "Ministère de l'Intérieur", "priority": "high"}
@@ -323,7 +324,7 @@ def test_a_stale_edit_of_a_record_is_refused(client, guide):  # type: ignore[no-
     assert recommendation.text == "Coopérer davantage." and recommendation.version == 2
 
 
-def test_a_stale_edit_of_the_context_is_refused(client, guide):  # type: ignore[no-untyped-def]
+def test_a_stale_edit_of_the_context_is_refused(client, guide):
     url = reverse("guides:text", kwargs={"iso3": "SEN"})
     data = {"title": "Guide du Sénégal", "context": "Premier.", "version": guide.version}
     assert _post(client, f.focal_point("SEN"), url, data).status_code == 302
@@ -336,7 +337,7 @@ def test_a_stale_edit_of_the_context_is_refused(client, guide):  # type: ignore[
 
 
 @pytest.mark.parametrize("part", list(PARTS))
-def test_removing_a_record(client, guide, part):  # type: ignore[no-untyped-def]
+def test_removing_a_record(client, guide, part):
     (record,) = _records(part, guide)
     url = _delete_url(part, record.pk)
     assert _is_login_redirect(_post(client, None, url))
@@ -353,7 +354,7 @@ def test_removing_a_record(client, guide, part):  # type: ignore[no-untyped-def]
     assert deleted.history_user == user
 
 
-def test_the_secretariat_removes_a_record(client, guide):  # type: ignore[no-untyped-def]
+def test_the_secretariat_removes_a_record(client, guide):
     recommendation = Recommendation.objects.get(guide=guide)
     url = _delete_url("recommendations", recommendation.pk)
     assert _post(client, f.secretariat(), url).status_code == 302
@@ -363,7 +364,7 @@ def test_the_secretariat_removes_a_record(client, guide):  # type: ignore[no-unt
 # --- Context and contents ---------------------------------------------------------------------
 
 
-def test_the_context_is_edited_by_editors_only(client, guide):  # type: ignore[no-untyped-def]
+def test_the_context_is_edited_by_editors_only(client, guide):
     url = reverse("guides:text", kwargs={"iso3": "SEN"})
     read = guide.version  # every save of the guide so far (its steps included) counted
     data = {"title": "Guide du Sénégal", "context": "Un contexte revu.", "version": read}
@@ -385,7 +386,7 @@ def test_the_context_is_edited_by_editors_only(client, guide):  # type: ignore[n
     assert guide.history.latest().history_user == user
 
 
-def test_the_contents_checklist_is_edited_by_editors_only(client, guide):  # type: ignore[no-untyped-def]
+def test_the_contents_checklist_is_edited_by_editors_only(client, guide):
     url = reverse("guides:contents", kwargs={"iso3": "SEN"})
     chosen = list(ContentItem.objects.filter(slug__in=["immigration", "remittances"]))
     data = {"contents": [c.pk for c in chosen]}

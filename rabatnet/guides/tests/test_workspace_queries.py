@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 WORKSPACE_QUERIES = 19
 
 
-def _workspace_queries(client, guide: Guide) -> int:  # type: ignore[no-untyped-def]
+def _workspace_queries(client, guide: Guide) -> int:
     url = reverse("guides:workspace", kwargs={"iso3": guide.country.iso3})
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"{url}?lang={guide.language}")
@@ -26,9 +26,11 @@ def _workspace_queries(client, guide: Guide) -> int:  # type: ignore[no-untyped-
 
 def _more_records(guide: Guide) -> None:
     """A record more in each part whose name shows a related row."""
-    organisation = f.OrganisationFactory()
+    organisation = f.OrganisationFactory.create()
     ActorRole.objects.create(guide=guide, organisation=organisation, stage="decision")
-    WorkgroupMember.objects.create(guide=guide, person=f.PersonFactory(organisation=organisation))
+    WorkgroupMember.objects.create(
+        guide=guide, person=f.PersonFactory.create(organisation=organisation)
+    )
     for challenge_type in ChallengeType.objects.all()[:3]:
         Challenge.objects.create(guide=guide, challenge_type=challenge_type)
 

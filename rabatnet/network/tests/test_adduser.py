@@ -15,7 +15,7 @@ PASSWORD = "a long pass phrase for Dakar"
 
 
 @pytest.fixture(autouse=True)
-def _english():  # type: ignore[no-untyped-def]
+def _english():
     """Messages are asserted in English, whatever an earlier test left active."""
     with translation.override("en"):
         yield
@@ -50,6 +50,7 @@ def test_creates_person_account_and_appointment(senegal):
 
     person = Person.objects.get(email="awa.ndiaye@example.org")
     assert person.full_name == "Awa Ndiaye"
+    assert person.user is not None
     assert person.user.email == "awa.ndiaye@example.org"
     assert person.user.full_name == "Awa Ndiaye"
     appointment = Appointment.objects.get(person=person)
@@ -192,5 +193,7 @@ def test_password_from_stdin_is_set_on_an_existing_account_without_a_person(monk
 
     _adduser("old@example.org", "--role", "expert", "--password-stdin")
 
-    assert Person.objects.get(email="old@example.org").user.email == "old@example.org"
+    account = Person.objects.get(email="old@example.org").user
+    assert account is not None
+    assert account.email == "old@example.org"
     assert _can_sign_in("old@example.org", PASSWORD)

@@ -41,7 +41,7 @@ def _load_reference() -> None:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _reference_data_back(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def _reference_data_back(django_db_setup, django_db_blocker) -> Iterator[None]:
     """Put the reference data back once this module's transactional tests are done.
 
     A transactional test (``live_server``) ends by flushing the database, which

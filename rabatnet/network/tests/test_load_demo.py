@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def demo_data_on(settings):  # type: ignore[no-untyped-def]
+def demo_data_on(settings):
     """The loaders run only where the demo setting is on (``make setup``, ``make run``)."""
     settings.DEMO_DATA = True
 
@@ -25,7 +25,7 @@ def _load_demo() -> str:
     return out.getvalue()
 
 
-def _demo_people():  # type: ignore[no-untyped-def]
+def _demo_people():
     return Person.objects.filter(email__endswith="@demo.rabatnet.org")
 
 
@@ -66,7 +66,7 @@ def test_a_failure_creates_nothing(monkeypatch):
 
 
 @pytest.mark.parametrize("command", ["load_demo", "load_demo_guides"])
-def test_demo_loaders_refuse_to_run_without_the_demo_setting(settings, command):  # type: ignore[no-untyped-def]
+def test_demo_loaders_refuse_to_run_without_the_demo_setting(settings, command):
     settings.DEMO_DATA = False
 
     with pytest.raises(CommandError, match="make setup"):

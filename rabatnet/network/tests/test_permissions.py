@@ -59,8 +59,8 @@ def test_directory_is_for_members():
 
 
 def test_person_is_visible_to_members_only_by_consent():
-    listed = f.PersonFactory(directory_consent=True)
-    unlisted = f.PersonFactory(directory_consent=False)
+    listed = f.PersonFactory.create(directory_consent=True)
+    unlisted = f.PersonFactory.create(directory_consent=False)
     member = f.focal_point("MLI")
     assert p.can_view_person(member, listed)
     assert not p.can_view_person(member, unlisted)
@@ -75,7 +75,7 @@ def test_a_person_sees_and_changes_their_own_record():
     own.save()
     assert p.can_view_person(user, own)
     assert p.can_change_person(user, own)
-    assert not p.can_change_person(user, f.PersonFactory())
+    assert not p.can_change_person(user, f.PersonFactory.create())
     assert p.can_change_person(f.secretariat(), own)
 
 
@@ -112,7 +112,7 @@ def test_django_model_permissions_do_not_open_the_person_rules():
         )
     )
     user = type(user).objects.get(pk=user.pk)  # a fresh object: no cached permissions
-    somebody = f.PersonFactory(directory_consent=False)
+    somebody = f.PersonFactory.create(directory_consent=False)
     assert user.has_perm("network.change_person")  # Django's, for the admin
     assert not p.can_view_person(user, somebody)
     assert not p.can_change_person(user, somebody)

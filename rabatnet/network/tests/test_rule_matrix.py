@@ -2,6 +2,7 @@
 
 import pytest
 
+from rabatnet.accounts.models import User
 from rabatnet.core.tests.rule_matrix import MEMBERS_OF_SENEGAL, PEOPLE
 from rabatnet.network import permissions as p
 from rabatnet.network.tests import factories as f
@@ -15,10 +16,10 @@ IN_POST = MEMBERS_OF_SENEGAL | {"focal point of Mali", "expert"}
 @pytest.mark.parametrize("person", PEOPLE)
 def test_network_rules(senegal, person):
     user = PEOPLE[person]()
-    listed = f.PersonFactory(directory_consent=True)
-    unlisted = f.PersonFactory(directory_consent=False)
-    organisation = f.OrganisationFactory()
-    appointment = f.AppointmentFactory()
+    listed = f.PersonFactory.create(directory_consent=True)
+    unlisted = f.PersonFactory.create(directory_consent=False)
+    organisation = f.OrganisationFactory.create()
+    appointment = f.AppointmentFactory.create()
     secretariat = person == "secretariat"
     assert p.can_view_private_area(user) == (person in IN_POST)
     assert p.can_view_directory(user) == (person in IN_POST)
@@ -36,6 +37,7 @@ def test_network_rules(senegal, person):
 @pytest.mark.parametrize("person", ["focal point", "ended focal point", "inactive focal point"])
 def test_a_person_sees_and_changes_their_own_record_while_active(person):
     user = PEOPLE[person]()
+    assert isinstance(user, User)
     own = user.person
     active = person != "inactive focal point"
     assert p.can_view_person(user, own) == active

@@ -20,7 +20,7 @@ TODAY = timezone.localdate()
 
 
 def test_appointment_rules_name_the_field(senegal):
-    person = f.PersonFactory()
+    person = f.PersonFactory.create()
     cases = [
         ({"role": Role.FOCAL_POINT}, "country"),
         ({"role": Role.SECRETARIAT, "country": senegal}, "country"),
@@ -59,7 +59,7 @@ def test_consent_is_timestamped_and_cleared():
 
 def test_stale_person_edit_is_refused_and_shows_what_changed(client):
     secretariat = f.secretariat()
-    person = f.PersonFactory(full_name="First Name", job_title="Director")
+    person = f.PersonFactory.create(full_name="First Name", job_title="Director")
     url = reverse("network:person_edit", kwargs={"pk": person.pk})
     form = {
         "full_name": person.full_name,
@@ -88,7 +88,7 @@ def test_stale_person_edit_is_refused_and_shows_what_changed(client):
 
 
 def test_person_form_refuses_bad_input(client):
-    existing = f.PersonFactory()
+    existing = f.PersonFactory.create()
     client.force_login(f.secretariat())
     before = Person.objects.count()
     response = client.post(reverse("network:person_create"), {"full_name": "", "email": "nope"})
@@ -102,7 +102,7 @@ def test_person_form_refuses_bad_input(client):
 
 
 def test_appointment_form_refuses_bad_input(client):
-    person = f.PersonFactory()
+    person = f.PersonFactory.create()
     client.force_login(f.secretariat())
     url = reverse("network:appointment_create", kwargs={"pk": person.pk})
     response = client.post(url, {"role": Role.FOCAL_POINT, "starts_on": str(TODAY)})
@@ -160,6 +160,7 @@ def test_person_with_account_create_is_idempotent(senegal):
             country=senegal,
             password="a long enough password",
         )
+    assert person.user is not None
     assert person.user.email == "focal@example.sn"
     assert person.user.check_password("a long enough password")
     assert Appointment.objects.filter(person=person).count() == 1
@@ -169,7 +170,7 @@ def test_no_post_for_a_former_partner():
     united_kingdom = Country.objects.get(iso3="GBR")
     with pytest.raises(ValidationError) as error:
         services.appointment_create(
-            person=f.PersonFactory(), role=Role.FOCAL_POINT, country=united_kingdom
+            person=f.PersonFactory.create(), role=Role.FOCAL_POINT, country=united_kingdom
         )
     assert "does not take part in the dialogue now" in error.value.message_dict["country"][0]
 
@@ -178,7 +179,7 @@ def test_no_post_for_a_former_partner():
 
 
 def test_person_email_is_unique_whatever_the_case_in_the_database():
-    f.PersonFactory(email="dup@example.org")
+    f.PersonFactory.create(email="dup@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
         Person.objects.create(full_name="Twin", email="Dup@Example.org")
 
@@ -192,7 +193,7 @@ def test_services_store_the_email_in_lowercase():
     assert person.email == "awa@example.sn"
 
 
-def _change_email(person: Person, email: str, actor) -> Person:  # type: ignore[no-untyped-def]
+def _change_email(person: Person, email: str, actor) -> Person:
     person.email = email
     return services.person_update(person=person, expected_version=person.version, actor=actor)
 
@@ -200,13 +201,15 @@ def _change_email(person: Person, email: str, actor) -> Person:  # type: ignore[
 def test_account_email_follows_when_the_secretariat_changes_it():
     person = f.focal_point().person
     _change_email(person, "New@Example.org", actor=f.secretariat())
+    assert person.user is not None
     person.user.refresh_from_db()
     assert person.user.email == "new@example.org"
 
 
 @pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
 def test_account_email_of_an_administrator_never_follows(flag):
-    person = f.PersonFactory(email="admin@example.org", user__email="admin@example.org")
+    person = f.PersonFactory.create(email="admin@example.org", user__email="admin@example.org")
+    assert person.user is not None
     setattr(person.user, flag, True)
     person.user.save()
     _change_email(person, "attacker@example.org", actor=f.secretariat())
@@ -225,8 +228,9 @@ def test_account_email_does_not_follow_a_change_by_the_person_themself():
 
 
 def test_account_email_never_takes_another_accounts_address():
-    other = f.UserFactory(email="taken@example.org")
+    other = f.UserFactory.create(email="taken@example.org")
     person = f.focal_point().person
+    assert person.user is not None
     before = person.user.email
     with pytest.raises(ValidationError) as error:
         _change_email(person, "Taken@Example.org", actor=f.secretariat())
@@ -249,7 +253,7 @@ def test_consent_date_is_read_from_the_locked_row(monkeypatch):
     given_at = timezone.now() - timedelta(days=3)
     original = QuerySet.select_for_update
 
-    def lock_after_a_concurrent_write(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def lock_after_a_concurrent_write(self, *args, **kwargs):
         if self.model is Person:
             Person.objects.filter(pk=person.pk).update(
                 directory_consent=True, consent_recorded_at=given_at
@@ -285,6 +289,7 @@ def test_person_create_with_account_invites_once_committed(django_capture_on_com
             with_account=True,
             site_url="https://rabatnet.example.org",
         )
+    assert person.user is not None
     assert person.user.email == "awa@example.sn"
     assert person.user.full_name == "Awa Diop"
     assert not person.user.has_usable_password()
@@ -297,7 +302,7 @@ def test_person_create_with_account_invites_once_committed(django_capture_on_com
 
 
 def test_person_create_with_account_refuses_an_address_an_account_has():
-    f.UserFactory(email="admin@example.org", is_superuser=True)
+    f.UserFactory.create(email="admin@example.org", is_superuser=True)
     with pytest.raises(ValidationError) as error:
         services.person_create(
             full_name="Someone", email="Admin@example.org", with_account=True, site_url="http://x"

@@ -14,7 +14,7 @@ def senegal() -> Country:
 
 @pytest.fixture
 def ansd(senegal: Country) -> Organisation:
-    return f.OrganisationFactory(
+    return f.OrganisationFactory.create(
         name="Agence nationale de la statistique et de la démographie",
         acronym="ANSD",
         kind=Organisation.Kind.GOVERNMENT,
@@ -24,6 +24,6 @@ def ansd(senegal: Country) -> Organisation:
 
 @pytest.fixture
 def university(senegal: Country) -> Organisation:
-    return f.OrganisationFactory(
+    return f.OrganisationFactory.create(
         name="Université Cheikh Anta Diop", kind=Organisation.Kind.ACADEMIC, country=senegal
     )

@@ -7,18 +7,18 @@ from rabatnet.network.models import Organisation
 from rabatnet.sources.models import Area, Source
 
 
-def _get(client, user, url: str, method: str = "get", data: dict | None = None):  # type: ignore[no-untyped-def]
+def _get(client, user, url: str, method: str = "get", data: dict | None = None):
     client.logout()
     if user is not None:
         client.force_login(user)
     return getattr(client, method)(url, data or {})
 
 
-def _status(client, user, url: str, method: str = "get", data: dict | None = None) -> int:  # type: ignore[no-untyped-def]
+def _status(client, user, url: str, method: str = "get", data: dict | None = None) -> int:
     return _get(client, user, url, method, data).status_code
 
 
-def _is_login_redirect(response) -> bool:  # type: ignore[no-untyped-def]
+def _is_login_redirect(response) -> bool:
     return response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
 
 
@@ -30,7 +30,7 @@ def _areas(*slugs: str) -> list[Area]:
     return list(Area.objects.filter(slug__in=slugs))
 
 
-def _source(country: Country, entity: Organisation, name: str, *areas: str, **extra) -> Source:  # type: ignore[no-untyped-def]
+def _source(country: Country, entity: Organisation, name: str, *areas: str, **extra) -> Source:
     source = Source.objects.create(
         country=country,
         entity=entity,

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 # --- Who may do what ----------------------------------------------------------------------
 
 
-def test_list_triad(client, ansd, senegal):  # type: ignore[no-untyped-def]
+def test_list_triad(client, ansd, senegal):
     _source(senegal, ansd, "Recensement", "trends")
     url = _url("list")
     assert _is_login_redirect(_get(client, None, url))
@@ -32,7 +32,7 @@ def test_list_triad(client, ansd, senegal):  # type: ignore[no-untyped-def]
     assert _status(client, f.secretariat(), url) == 200
 
 
-def test_the_authority_reads_without_edit_links(client, ansd, senegal):  # type: ignore[no-untyped-def]
+def test_the_authority_reads_without_edit_links(client, ansd, senegal):
     source = _source(senegal, ansd, "Recensement", "trends")
     edit = _url("edit", pk=source.pk)
     page = _get(client, f.coordinating_authority("SEN"), _url("list")).content.decode()
@@ -42,7 +42,7 @@ def test_the_authority_reads_without_edit_links(client, ansd, senegal):  # type:
 
 
 @pytest.mark.parametrize("view", ["create", "edit", "entity_create"])
-def test_edit_views_triad(client, ansd, senegal, view):  # type: ignore[no-untyped-def]
+def test_edit_views_triad(client, ansd, senegal, view):
     source = _source(senegal, ansd, "Recensement", "trends")
     url = _url(view, pk=source.pk) if view == "edit" else _url(view)
     assert _is_login_redirect(_get(client, None, url))
@@ -54,7 +54,7 @@ def test_edit_views_triad(client, ansd, senegal, view):  # type: ignore[no-untyp
     assert _status(client, f.secretariat(), url) == 200
 
 
-def test_posts_are_refused_to_the_wrong_people_and_save_nothing(client, ansd, senegal):  # type: ignore[no-untyped-def]
+def test_posts_are_refused_to_the_wrong_people_and_save_nothing(client, ansd, senegal):
     source = _source(senegal, ansd, "Recensement", "trends")
     create, edit = _url("create"), _url("edit", pk=source.pk)
     entity = _url("entity_create")
@@ -71,7 +71,7 @@ def test_posts_are_refused_to_the_wrong_people_and_save_nothing(client, ansd, se
     assert not Organisation.objects.filter(name="Direction de la police").exists()
 
 
-def test_delete_triad(client, ansd, senegal):  # type: ignore[no-untyped-def]
+def test_delete_triad(client, ansd, senegal):
     source = _source(senegal, ansd, "Recensement", "trends")
     url = _url("delete", pk=source.pk)
     assert _is_login_redirect(_get(client, None, url, "post"))
@@ -87,9 +87,9 @@ def test_delete_triad(client, ansd, senegal):  # type: ignore[no-untyped-def]
         assert not Source.objects.filter(pk=again.pk).exists()
 
 
-def test_another_countrys_source_is_not_found_under_senegal(client, ansd):  # type: ignore[no-untyped-def]
+def test_another_countrys_source_is_not_found_under_senegal(client, ansd):
     mali = Country.objects.get(iso3="MLI")
-    insd = f.OrganisationFactory(name="INSTAT", country=mali)
+    insd = f.OrganisationFactory.create(name="INSTAT", country=mali)
     malian = _source(mali, insd, "Recensement du Mali", "trends")
     user = f.focal_point("SEN")
     assert _status(client, user, _url("edit", pk=malian.pk)) == 404

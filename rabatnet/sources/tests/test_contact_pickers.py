@@ -20,22 +20,24 @@ from .helpers import _form_data
 
 @pytest.fixture
 def people(db: Any, senegal: Country) -> dict[str, Person]:
-    ansd = f.OrganisationFactory(name="ANSD", country=senegal)
-    iom = f.OrganisationFactory(name="IOM", kind=Organisation.Kind.INTERNATIONAL, country=None)
-    mali_posted = f.PersonFactory(
+    ansd = f.OrganisationFactory.create(name="ANSD", country=senegal)
+    iom = f.OrganisationFactory.create(
+        name="IOM", kind=Organisation.Kind.INTERNATIONAL, country=None
+    )
+    mali_posted = f.PersonFactory.create(
         full_name="Posted In Mali", organisation=iom, directory_consent=False
     )
-    f.AppointmentFactory(
+    f.AppointmentFactory.create(
         person=mali_posted, role=Role.EXPERT, country=Country.objects.get(iso3="MLI")
     )
     return {
-        "senegal_unlisted": f.PersonFactory(
+        "senegal_unlisted": f.PersonFactory.create(
             full_name="Senegal Unlisted", organisation=ansd, directory_consent=False
         ),
-        "international_listed": f.PersonFactory(
+        "international_listed": f.PersonFactory.create(
             full_name="International Listed", organisation=iom, directory_consent=True
         ),
-        "international_unlisted": f.PersonFactory(
+        "international_unlisted": f.PersonFactory.create(
             full_name="International Unlisted", organisation=iom, directory_consent=False
         ),
         "mali_posted": mali_posted,

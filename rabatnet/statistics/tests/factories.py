@@ -10,7 +10,7 @@ from rabatnet.network.tests.factories import OrganisationFactory
 from ..models import Dataset, Indicator
 
 
-class DatasetFactory(factory.django.DjangoModelFactory):
+class DatasetFactory(factory.django.DjangoModelFactory[Dataset]):
     class Meta:
         model = Dataset
         django_get_or_create = ["slug"]
@@ -26,7 +26,7 @@ class DatasetFactory(factory.django.DjangoModelFactory):
     update_frequency = Dataset.Frequency.ANNUAL
 
 
-class IndicatorFactory(factory.django.DjangoModelFactory):
+class IndicatorFactory(factory.django.DjangoModelFactory[Indicator]):
     class Meta:
         model = Indicator
         django_get_or_create = ["code"]

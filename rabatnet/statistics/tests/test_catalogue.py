@@ -4,6 +4,7 @@ import html
 import json
 import re
 from datetime import timedelta
+from typing import TypedDict
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -215,7 +216,13 @@ def test_overdue_entries_are_the_late_ones_most_late_first(ages):
 # --- A dataset's page -----------------------------------------------------------------------
 
 
-def origin_coverage() -> dict[str, object]:
+class Coverage(TypedDict):
+    observations: int
+    countries: int
+    years: tuple[int, int]
+
+
+def origin_coverage() -> Coverage:
     """What the UN DESA file by origin holds, counted from the file itself."""
     rows = [r for r in source_rows(PATHS["origin"]) if r["emigrants_total"] != ""]
     countries = {r["iso3"] for r in rows if r["is_country"] == "True" and r["iso3"]}

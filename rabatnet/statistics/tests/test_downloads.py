@@ -258,6 +258,7 @@ def test_xlsx_has_the_provenance_in_about(client):
     assert about["indicator"] == "asylum_applicants"
     assert about["dataset"] == "eurostat-asylum-applicants"
     assert about["publisher"] == "Eurostat"
+    assert isinstance(about["revision"], str)
     assert about["revision"].startswith("migr_asyappctza, annual")
     assert about["licence"] == "CC BY 4.0 (European Commission reuse policy)"
     assert about["licence address"] == "https://creativecommons.org/licenses/by/4.0/"
