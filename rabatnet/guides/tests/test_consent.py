@@ -3,15 +3,11 @@ edition as endorsed stays, for the secretariat."""
 
 import copy
 import io
-from pathlib import Path
 from typing import Any
 
 import docx
 import pypdf
 import pytest
-from django.core.signals import request_finished
-from django.db import close_old_connections
-from django.http.response import HttpResponseBase
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +16,7 @@ from rabatnet.guides import publication, services
 from rabatnet.guides.models import Edition, EditionRedaction, Guide
 from rabatnet.guides.models.guide import content_hash
 from rabatnet.guides.tests.factories import drafted_guide
+from rabatnet.guides.tests.responses import close_file
 from rabatnet.network import services as network_services
 from rabatnet.network.models import Person
 from rabatnet.network.tests import factories as f
@@ -32,21 +29,6 @@ NAME, EMAIL, PHONE, POSITION = (
     "+221 33 000 00 00",
     "Cheffe",
 )
-
-
-def _close_file(response: HttpResponseBase) -> None:
-    """Close the response (and the file it serves) as the test client does: without ending
-    the request, which would close the test's database connection on PostgreSQL."""
-    request_finished.disconnect(close_old_connections)
-    try:
-        response.close()
-    finally:
-        request_finished.connect(close_old_connections)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings: Any, tmp_path: Path) -> None:
-    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -66,7 +48,7 @@ def _awa() -> Person:
 
 def _text(response: Any) -> str:
     data = response.getvalue()
-    _close_file(response)
+    close_file(response)
     if response["Content-Type"] == "application/pdf":
         return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
     if "wordprocessingml" in response["Content-Type"]:

@@ -18,11 +18,6 @@ from rabatnet.network.tests import factories as f
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _get(client, user, url: str):
     client.logout()
     if user is not None:

@@ -1,13 +1,10 @@
 """Any text, any export: what is pasted from Word never breaks the page, the PDF or the DOCX."""
 
 import copy
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.signals import request_finished
-from django.db import close_old_connections, connection, models
-from django.http.response import HttpResponseBase
+from django.db import connection, models
 from django.test import Client, TestCase
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -33,26 +30,12 @@ from rabatnet.guides.rendering import (
 )
 from rabatnet.guides.snapshot import guide_snapshot
 from rabatnet.guides.tests.factories import drafted_guide
+from rabatnet.guides.tests.responses import close_file
 
 pytestmark = pytest.mark.django_db
 
 WORD = "Texte\x0bcollé\x0cde Word\x01\x1f\x7f\x85\x9f\u200f\u202e\ud800 fin"
 SUSPENDED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
-
-
-def _close_file(response: HttpResponseBase) -> None:
-    """Close the response (and the file it serves) as the test client does: without ending
-    the request, which would close the test's database connection on PostgreSQL."""
-    request_finished.disconnect(close_old_connections)
-    try:
-        response.close()
-    finally:
-        request_finished.connect(close_old_connections)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings: Any, tmp_path: Path) -> None:
-    settings.MEDIA_ROOT = tmp_path
 
 
 def test_the_export_cleaning_keeps_text_and_drops_what_breaks() -> None:
@@ -73,7 +56,7 @@ def test_a_vertical_tab_in_a_recommendation_does_not_break_the_published_guide(
     for name in ("detail", "docx", "pdf"):
         response = client.get(reverse(f"guides:{name}", kwargs={"iso3": "SEN"}) + "?lang=fr")
         assert response.status_code == 200, name
-        _close_file(response)
+        close_file(response)
 
 
 def _text_fields(obj: models.Model) -> list[str]:

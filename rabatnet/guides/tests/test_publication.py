@@ -10,9 +10,7 @@ from typing import Any, cast
 import pypdf
 import pytest
 from django.core.cache import cache
-from django.core.signals import request_finished
-from django.db import close_old_connections, models
-from django.http.response import HttpResponseBase
+from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django_tasks import default_task_backend
@@ -31,6 +29,7 @@ from rabatnet.guides.models import (
     WorkgroupMember,
 )
 from rabatnet.guides.tests.factories import published_guide
+from rabatnet.guides.tests.responses import close_file
 from rabatnet.network.models import Organisation, Person
 from rabatnet.sources.models import Area, Source
 
@@ -38,21 +37,6 @@ pytestmark = pytest.mark.django_db
 
 SKIPPED = {"id", "version", "created_at", "updated_at", "guide", "country", "language", "user"}
 CSRF = re.compile(rb'"X-CSRFToken": "[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
-
-
-def _close_file(response: HttpResponseBase) -> None:
-    """Close the response (and the file it serves) as the test client does: without ending
-    the request, which would close the test's database connection on PostgreSQL."""
-    request_finished.disconnect(close_old_connections)
-    try:
-        response.close()
-    finally:
-        request_finished.connect(close_old_connections)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings: Any, tmp_path: Path) -> None:
-    settings.MEDIA_ROOT = tmp_path
 
 
 def _other_value(obj: models.Model, field: models.Field, n: int) -> object:
@@ -144,7 +128,7 @@ def _renderings(client: Client, guide: Guide, media: Path) -> dict[str, bytes]:
         response = client.get(url)
         assert response.status_code == 200, (name, response.status_code)
         body = response.getvalue()
-        _close_file(response)
+        close_file(response)
         got[name] = CSRF.sub(b"", body)
     got["pdf-text"] = _pdf_text(got["pdf"]).encode()
     return got

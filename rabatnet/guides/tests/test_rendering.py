@@ -31,13 +31,6 @@ CONSENTING = "Aminata Sow"
 DISCREET = "Modou Discret"
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Each test starts with no PDF built: the cache is keyed by content only."""
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def _publish(guide: Guide) -> Edition:
     edition = services.guide_submit(guide=guide, actor=None)
     services.edition_endorse(edition=edition, actor=None)
