@@ -9,7 +9,6 @@ from rabatnet.guides.models import (
     ActorRole,
     Challenge,
     ChallengeType,
-    ContentItem,
     CorrectiveAction,
     Guide,
     Practice,
@@ -17,17 +16,12 @@ from rabatnet.guides.models import (
     WorkgroupMember,
 )
 from rabatnet.guides.tests.factories import drafted_guide
+from rabatnet.guides.tests.workspace import post_as as _post
+from rabatnet.guides.tests.workspace import workspace_url as _workspace
 from rabatnet.network.models import Organisation
 from rabatnet.network.tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-def _post(client, user, url: str, data: dict | None = None):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return client.post(url, {"lang": "fr", **(data or {})})
 
 
 def _is_login_redirect(response) -> bool:
@@ -44,10 +38,6 @@ def _edit_url(part: str, pk: int) -> str:
 
 def _delete_url(part: str, pk: int) -> str:
     return reverse("guides:part_delete", kwargs={"iso3": "SEN", "part": part, "pk": pk})
-
-
-def _workspace() -> str:
-    return reverse("guides:workspace", kwargs={"iso3": "SEN"}) + "?lang=fr"
 
 
 @pytest.fixture
@@ -359,48 +349,3 @@ def test_the_secretariat_removes_a_record(client, guide):
     url = _delete_url("recommendations", recommendation.pk)
     assert _post(client, f.secretariat(), url).status_code == 302
     assert not Recommendation.objects.filter(pk=recommendation.pk).exists()
-
-
-# --- Context and contents ---------------------------------------------------------------------
-
-
-def test_the_context_is_edited_by_editors_only(client, guide):
-    url = reverse("guides:text", kwargs={"iso3": "SEN"})
-    read = guide.version  # every save of the guide so far (its steps included) counted
-    data = {"title": "Guide du Sénégal", "context": "Un contexte revu.", "version": read}
-    for user in [f.focal_point("MLI"), f.coordinating_authority("SEN")]:
-        assert _post(client, user, url, data).status_code == 403
-        client.force_login(user)
-        assert client.get(url + "?lang=fr").status_code == 403
-    guide.refresh_from_db()
-    assert guide.context.startswith("Le **contexte**") and guide.version == read
-    user = f.focal_point("SEN")
-    response = _post(client, user, url, data)
-    assert response.status_code == 302 and response.url == _workspace()
-    guide.refresh_from_db()
-    assert (guide.title, guide.context, guide.version) == (
-        "Guide du Sénégal",
-        data["context"],
-        read + 1,
-    )
-    assert guide.history.latest().history_user == user
-
-
-def test_the_contents_checklist_is_edited_by_editors_only(client, guide):
-    url = reverse("guides:contents", kwargs={"iso3": "SEN"})
-    chosen = list(ContentItem.objects.filter(slug__in=["immigration", "remittances"]))
-    data = {"contents": [c.pk for c in chosen]}
-    for user in [f.focal_point("MLI"), f.coordinating_authority("SEN")]:
-        assert _post(client, user, url, data).status_code == 403
-        client.force_login(user)
-        assert client.get(url + "?lang=fr").status_code == 403
-    assert not guide.profile_contents.exists()
-    client.force_login(f.workgroup_member("SEN"))
-    page = client.get(url + "?lang=fr")
-    assert page.status_code == 200 and "Immigration" in page.content.decode()
-    response = _post(client, f.workgroup_member("SEN"), url, data)
-    assert response.status_code == 302 and response.url == _workspace()
-    assert set(guide.profile_contents.all()) == set(chosen)
-    # Unticking everything clears the list.
-    assert _post(client, f.secretariat(), url, {}).status_code == 302
-    assert not guide.profile_contents.exists()

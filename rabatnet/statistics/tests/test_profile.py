@@ -379,21 +379,6 @@ def test_the_page_stays_under_its_query_ceiling(client, django_assert_max_num_qu
 
 
 @pytest.mark.django_db
-def test_lowercase_codes_redirect_to_the_canonical_address(client):
-    response = client.get("/en/countries/sen/profile/")
-
-    assert response.status_code == 301
-    assert response["Location"] == URL
-
-
-@pytest.mark.django_db
-def test_the_country_page_links_to_the_profile(client):
-    response = client.get("/en/countries/SEN/")
-
-    assert f'href="{URL}"' in response.content.decode()
-
-
-@pytest.mark.django_db
 def test_a_country_without_figures_says_so(client):
     response = client.get("/en/countries/ATA/profile/")
 
