@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -13,10 +13,11 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from rabatnet.core.access import actor
+
 from . import selectors, services
 from .forms import EmailChangeForm, TokenForm
 from .middleware import enrolment_view, otp_exempt
-from .models import User
 from .password_reset import QueuedPasswordResetForm
 
 
@@ -83,7 +84,7 @@ password_reset_complete = login_not_required(
 def verify(request: HttpRequest) -> HttpResponse:
     """Signed-in, not yet verified: enter a TOTP or recovery code."""
     form = TokenForm(request.POST or None)
-    user = _signed_in_user(request)
+    user = actor(request)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
@@ -94,14 +95,6 @@ def verify(request: HttpRequest) -> HttpResponse:
             _("This code is not valid. Check your device's clock, or use a recovery code."),
         )
     return render(request, "accounts/verify.html", {"form": form, "next": _safe_next(request)})
-
-
-def _signed_in_user(request: HttpRequest) -> User:
-    """The account of a private view's visitor (the middleware lets in no one else)."""
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 def _recovery_codes(request: HttpRequest, codes: list[str]) -> HttpResponse:
@@ -117,7 +110,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     Also where a person whose role requires two-factor is sent until they enrol; they
     cannot switch it off.
     """
-    user = _signed_in_user(request)
+    user = actor(request)
     action = request.POST.get("action")
     required = selectors.two_factor_required(user)
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
@@ -163,7 +156,7 @@ def email_change(request: HttpRequest) -> HttpResponse:
 
     The answer is the same whoever has the address (docs/decisions/0015).
     """
-    user = _signed_in_user(request)
+    user = actor(request)
     form = EmailChangeForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         new_email = form.cleaned_data["email"]
@@ -180,7 +173,7 @@ def email_change(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Signed-in: confirm the new address from the link mailed to it (GET shows, POST acts)."""
-    user = _signed_in_user(request)
+    user = actor(request)
     try:
         new_email = services.email_change_target(user=user, token=token)
         if request.method == "POST":

@@ -146,19 +146,25 @@ def public_content(edition: Edition) -> tuple[dict[str, Any], str, EditionRedact
     return redact(edition.content, redaction.withdrawn), redaction.redacted_sha256, redaction
 
 
-def edition_body(edition: Edition, *, as_endorsed: bool = False) -> str:
-    """The edition's body as HTML: as the public sees it, or as endorsed (the secretariat)."""
+Public = tuple[dict[str, Any], str, EditionRedaction | None]
+
+
+def edition_body(
+    edition: Edition, *, as_endorsed: bool = False, public: Public | None = None
+) -> str:
+    """The edition's body as HTML: as the public sees it (``public``: ``public_content``,
+    if the caller has it already), or as endorsed (the secretariat)."""
     if as_endorsed:
         content, sha256 = edition.content, edition.content_sha256
     else:
-        content, sha256, _redaction = public_content(edition)
+        content, sha256, _redaction = public or public_content(edition)
     key = f"guide-body:{sha256}:{RENDERER_VERSION}"
     return str(cache.get_or_set(key, lambda: render_guide_body(content, sha256)))
 
 
-def edition_summary(edition: Edition) -> dict[str, Any]:
+def edition_summary(edition: Edition, public: Public | None = None) -> dict[str, Any]:
     """The page's heading and facts, from the snapshot and the redaction in force."""
-    content, sha256, redaction = public_content(edition)
+    content, sha256, redaction = public or public_content(edition)
     return {
         "edition": edition,
         "title": export_text(content.get("title", "")),
@@ -173,10 +179,10 @@ def edition_summary(edition: Edition) -> dict[str, Any]:
 
 
 def edition_page_context(edition: Edition, *, as_endorsed: bool = False) -> dict[str, Any]:
-    summary = edition_summary(edition)
+    public = public_content(edition)  # read and redacted once for the heading and the body
     return {
-        "summary": summary,
-        "body": edition_body(edition, as_endorsed=as_endorsed),
+        "summary": edition_summary(edition, public),
+        "body": edition_body(edition, as_endorsed=as_endorsed, public=public),
         "as_endorsed": as_endorsed,
     }
 

@@ -240,11 +240,8 @@ def person_guide_consent_withdraw(*, person: Person, actor: User | None = None) 
         return current
     current.guide_consent = False
     current.guide_consent_withdrawn_at = timezone.now()
-    current.version += 1
     record_actor(current, actor)
-    current.save(
-        update_fields=["guide_consent", "guide_consent_withdrawn_at", "version", "updated_at"]
-    )
+    current.save(update_fields=["guide_consent", "guide_consent_withdrawn_at"])
     guide_consent_withdrawn.send(
         sender=Person, person=current, at=current.guide_consent_withdrawn_at
     )

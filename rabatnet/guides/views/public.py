@@ -13,11 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rabatnet.core.access import parse_number
-from rabatnet.network.permissions import is_secretariat
 
 from .. import publication, selectors
 from ..models import Edition, Guide
-from ..permissions import access_edition, access_guide, can_view_guide
+from ..permissions import (
+    access_edition,
+    access_guide,
+    can_view_endorsed_edition,
+    can_view_guide,
+)
 from .lifecycle import workspace_url
 
 
@@ -37,7 +41,7 @@ def _page(
         "edition": edition,
         **publication.edition_page_context(edition, as_endorsed=as_endorsed),
         "languages": [g for g in selectors.published_guides(guide.country)],
-        "is_secretariat": bool(is_secretariat.test(request.user)),
+        "can_view_endorsed": can_view_endorsed_edition(request.user, edition),
     }
     return render(request, "guides/guide_detail.html", context)
 
