@@ -49,3 +49,23 @@ class WebAddressField(models.URLField):
     def formfield(self, **kwargs: Any) -> Any:
         kwargs.setdefault("assume_scheme", "https")
         return super().formfield(**kwargs)
+
+
+class DataRevision(models.Model):
+    """A counter per kind of public data, raised by every change of that data.
+
+    A cached public page or download is keyed by the counters of the data it shows
+    (``core.revisions``): an import, a guide's publication or a reference-data load raises
+    its counter, and what it touches is built again on the next request.
+    """
+
+    name = models.CharField(_("name"), max_length=60, primary_key=True)
+    number = models.PositiveBigIntegerField(_("number"), default=0)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("data revision")
+        verbose_name_plural = _("data revisions")
+
+    def __str__(self) -> str:
+        return f"{self.name}.{self.number}"

@@ -51,6 +51,17 @@ class Dataset(models.Model):
         help_text=_("Importing the same files again changes nothing."),
     )
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    import_options = models.JSONField(
+        _("how the files were read"),
+        default=dict,
+        blank=True,
+        help_text=_("Format, sheet, dimensions, filters and exclusions of the import."),
+    )
+    kosovo_in_serbia = models.BooleanField(
+        _("counts Kosovo inside Serbia"),
+        default=False,
+        help_text=_("The publisher reports Kosovo (UNSCR 1244) together with Serbia."),
+    )
 
     # modeltranslation adds one column per language (translation.py); declared for mypy.
     title_en: str | None
@@ -82,6 +93,7 @@ class Indicator(models.Model):
 
     class Unit(models.TextChoices):
         PERSONS = "persons", _("persons")
+        CASES = "cases", _("cases (one case may cover several persons)")
         USD = "usd", _("current US dollars")
         PERCENT = "percent", _("percent")
         EVENTS = "events", _("events")
@@ -96,6 +108,21 @@ class Indicator(models.Model):
         max_length=100,
         blank=True,
         help_text=_("For bilateral indicators: what the partner is (origin, citizenship, route)."),
+    )
+    allows_negative = models.BooleanField(
+        _("values may be negative"),
+        default=False,
+        help_text=_("Net migration may be negative; a count of persons may not."),
+    )
+    implied_dimensions = models.JSONField(
+        _("dimension values the definition implies"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'What the definition covers, as {"dimension": ["accepted value", ...]}: '
+            'asylum_applicants is {"sex": ["T"], ...}. An import filtering on another value '
+            "is refused."
+        ),
     )
 
     # modeltranslation adds one column per language (translation.py); declared for mypy.
@@ -214,6 +241,23 @@ class Observation(models.Model):
     value = models.DecimalField(_("value"), max_digits=30, decimal_places=6)
     value_text = models.CharField(_("value as published"), max_length=40)
     flags = models.CharField(_("flags"), max_length=20, blank=True)
+    derived = models.BooleanField(
+        _("derived"),
+        default=False,
+        help_text=_(
+            "Summed, divided or converted (by rabatnet or an intermediary), not as the "
+            "publisher released it: the dataset's derivation of the indicator says how."
+        ),
+    )
+    covers = models.CharField(
+        _("part of the period covered"),
+        max_length=21,
+        blank=True,
+        help_text=_(
+            "Empty when the period is whole; else the part the value covers, as an ISO 8601 "
+            "interval (2025-01/2025-04): such a value is never compared with whole periods."
+        ),
+    )
 
     class Meta:
         verbose_name = _("observation")
@@ -244,3 +288,47 @@ class Observation(models.Model):
     def __str__(self) -> str:
         partner = f"/{self.partner_id}" if self.partner_id else ""
         return f"{self.indicator_id} {self.geo_id}{partner} {self.period}: {self.value_text}"
+
+
+class Derivation(models.Model):
+    """How the derived values of an indicator in a dataset were made, and by whom."""
+
+    dataset = models.ForeignKey(
+        Dataset, on_delete=models.CASCADE, related_name="derivations", verbose_name=_("dataset")
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.PROTECT,
+        related_name="derivations",
+        verbose_name=_("indicator"),
+    )
+    derived_by = models.CharField(
+        _("derived by"),
+        max_length=200,
+        help_text=_("rabatnet, or the intermediary that converted the publisher's file."),
+    )
+    formula = models.TextField(_("formula"))
+    inputs = models.TextField(_("inputs"), help_text=_("The published figures it starts from."))
+
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    formula_en: str | None
+    formula_fr: str | None
+    formula_pt: str | None
+    inputs_en: str | None
+    inputs_fr: str | None
+    inputs_pt: str | None
+
+    objects: ClassVar[MultilingualManager["Derivation"]] = MultilingualManager()
+
+    class Meta:
+        verbose_name = _("derivation")
+        verbose_name_plural = _("derivations")
+        ordering = ["dataset", "indicator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dataset", "indicator"], name="derivation_one_per_dataset_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dataset_id}/{self.indicator_id}: {self.formula}"

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Dataset, Geo, Indicator
+from .models import Dataset, Derivation, Geo, Indicator
 
 
 @register(Dataset)
@@ -16,3 +16,8 @@ class IndicatorTranslationOptions(TranslationOptions):
 @register(Geo)
 class GeoTranslationOptions(TranslationOptions):
     fields = ("name",)
+
+
+@register(Derivation)
+class DerivationTranslationOptions(TranslationOptions):
+    fields = ("formula", "inputs")

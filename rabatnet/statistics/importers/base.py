@@ -31,6 +31,8 @@ class Row(NamedTuple):
     period: str
     value: str
     flags: str = ""
+    derived: bool = False  # not as published: see the dataset's Derivation of the indicator
+    covers: str = ""  # the part of a partial period, "2025-01/2025-04"; empty when whole
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,18 @@ class GeoLabel:
     kind: str  # aggregate, unknown, stateless, route
     name_en: str
     name_fr: str = ""
+
+
+@dataclass(frozen=True)
+class DerivationMeta:
+    """How an importer (or the intermediary before it) made the derived values of an indicator."""
+
+    indicator: str
+    derived_by: str
+    formula_en: str
+    formula_fr: str
+    inputs_en: str
+    inputs_fr: str
 
 
 @dataclass
@@ -65,6 +79,10 @@ class DatasetMeta:
     # How the files are read (adapter, format, dimensions, filters): part of the digest, so
     # the same file read another way is a new import, not "unchanged".
     reader: str = ""
+    # The options of a file import (format, sheet, dimensions, filters), stored on the dataset.
+    import_options: dict = field(default_factory=dict)
+    derivations: list[DerivationMeta] = field(default_factory=list)
+    kosovo_in_serbia: bool = False
 
 
 def open_text(path: Path) -> io.TextIOBase:

@@ -17,10 +17,11 @@ from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 from tqdm import tqdm
 
+from rabatnet.core import revisions
 from rabatnet.countries.models import Country
 from rabatnet.network.models import Organisation
 
-from ..models import Dataset, Geo, Indicator, Observation
+from ..models import Dataset, Derivation, Geo, Indicator, Observation
 from ..services import geo_countries_sync
 from .base import DatasetMeta, GeoLabel, ImportRefused, Row
 
@@ -40,6 +41,7 @@ def _max_length(model: type[models.Model], name: str) -> int:
 
 
 MAX_FLAGS = _max_length(Observation, "flags")
+MAX_COVERS = _max_length(Observation, "covers")
 MAX_CODE = _max_length(Geo, "code")
 MAX_NAME = _max_length(Geo, "name")
 BATCH = 5000  # rows per progress step
@@ -54,6 +56,8 @@ COLUMNS = (
     "value",
     "value_text",
     "flags",
+    "derived",
+    "covers",
 )
 PROGRESS_EVERY = 2000
 
@@ -195,7 +199,13 @@ def validate(
                 where = f"line {line}" if path == row.path else f"{path}, line {line}"
                 raise ImportRefused(row.path, row.line, f"duplicate observation (also at {where})")
             seen[key] = (row.path, row.line)
-            append((indicator, geo, partner, period, year, value, row.flags))
+            if len(row.covers) > MAX_COVERS:
+                raise ImportRefused(
+                    row.path, row.line, f"covered part {row.covers!r} longer than {MAX_COVERS}"
+                )
+            append(
+                (indicator, geo, partner, period, year, value, row.flags, row.derived, row.covers)
+            )
         bar.update(read % PROGRESS_EVERY)
     if not out:
         where = ", ".join(str(p) for p in meta.files) or meta.slug
@@ -227,9 +237,32 @@ def _dataset(meta: DatasetMeta) -> Dataset:
         "caveats": meta.caveats_en,
         "caveats_en": meta.caveats_en,
         "caveats_fr": meta.caveats_fr,
+        "import_options": meta.import_options,
+        "kosovo_in_serbia": meta.kosovo_in_serbia,
     }
     dataset, _ = Dataset.objects.update_or_create(slug=meta.slug, defaults=values)
     return dataset
+
+
+def _derivations(dataset: Dataset, meta: DatasetMeta, indicators: dict[str, int]) -> None:
+    """The dataset's derivations, as the importer declares them (the old ones replaced)."""
+    Derivation.objects.filter(dataset=dataset).delete()
+    for item in meta.derivations:
+        if item.indicator not in indicators:
+            raise ImportRefused(
+                meta.slug, None, f"derivation of unknown indicator {item.indicator!r}"
+            )
+        Derivation.objects.create(
+            dataset=dataset,
+            indicator_id=indicators[item.indicator],
+            derived_by=item.derived_by,
+            formula=item.formula_en,
+            formula_en=item.formula_en,
+            formula_fr=item.formula_fr or item.formula_en,
+            inputs=item.inputs_en,
+            inputs_en=item.inputs_en,
+            inputs_fr=item.inputs_fr or item.inputs_en,
+        )
 
 
 def write(
@@ -258,6 +291,7 @@ def write(
     indicators = dict(Indicator.objects.values_list("code", "id"))
     dataset = _dataset(meta)
     Observation.objects.filter(dataset=dataset).delete()
+    _derivations(dataset, meta, indicators)
     # The value is the checked text (at most 24 + 6 digits): SQLite's numeric column converts
     # it as Django's own Decimal adapter would; other databases get the exact Decimal.
     exact = (lambda text: text) if connection.vendor == "sqlite" else Decimal
@@ -270,7 +304,7 @@ def write(
             chunk = tuples[start : start + BATCH]
             values = [
                 value
-                for i, g, p, period, year, text, flags in chunk
+                for i, g, p, period, year, text, flags, derived, covers in chunk
                 for value in (
                     pk,
                     indicators[i],
@@ -281,6 +315,8 @@ def write(
                     exact(text),
                     text,
                     flags,
+                    derived,
+                    covers,
                 )
             ]
             _insert(cursor, values)
@@ -288,6 +324,7 @@ def write(
     dataset.files_sha256 = digest
     dataset.imported_at = timezone.now()
     dataset.save(update_fields=["files_sha256", "imported_at"])
+    revisions.bump(revisions.STATISTICS)
     return len(tuples)
 
 
