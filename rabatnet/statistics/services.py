@@ -48,6 +48,8 @@ def indicators_load(*, path: Path) -> int:
                 "definition": spec["definition"]["en"],
                 "definition_en": spec["definition"]["en"],
                 "definition_fr": spec["definition"]["fr"],
+                "allows_negative": spec["allows_negative"],
+                "implied_dimensions": spec["implied_dimensions"],
             },
         )
         count += 1

@@ -5,52 +5,27 @@ rows; codes that are not countries are declared here on purpose, with their labe
 """
 
 import json
-import re
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 
-from .base import DatasetMeta, GeoLabel, ImportRefused, Row, read_columns, read_csv
+from .base import DatasetMeta, DerivationMeta, GeoLabel, ImportRefused, Row, read_columns, read_csv
 from .pipeline import meta_too_long
+from .shipped_codes import SPECIAL, WHOLE_NUMBER, route_code
+from .shipped_sums import (
+    eurostat_asylum,
+    frontex_detections,
+    iom_missing_migrants,
+    unhcr_applications,
+    unhcr_decisions,
+    unhcr_population,
+)
+
+__all__ = ["ADAPTERS", "SPECIAL", "STATISTICS_DIR", "route_code", "shipped_meta", "shipped_specs"]
 
 STATISTICS_DIR = Path(settings.DATA_DIR) / "statistics"
-
-# Codes that are not countries, as the shipped files use them.
-SPECIAL = {
-    "OOO": GeoLabel("unknown", "Other / unknown", "Autre / inconnu"),
-    "UNK": GeoLabel("unknown", "Unknown", "Inconnu"),
-    "XXA": GeoLabel("stateless", "Stateless", "Apatrides"),
-    "STL": GeoLabel("stateless", "Stateless", "Apatrides"),
-    "TIB": GeoLabel("unknown", "Tibetan (UNHCR)", "Tibétains (HCR)"),
-    "OOS": GeoLabel(
-        "unknown", "Unidentified sub-Saharan Africa", "Afrique subsaharienne non précisée"
-    ),
-    "EU27": GeoLabel("aggregate", "European Union (27 countries)", "Union européenne (27 pays)"),
-}
-
-
-def route_code(name: str) -> str:
-    """'Western African Route' -> 'route-western-african' (the word 'route' is left out).
-
-    'Circular Route from Albania to Greece' -> 'route-circular-from-albania-to-greece': codes
-    stay within Geo.code's 40 characters.
-    """
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    return "route-" + "-".join(w for w in words if w not in ("route", "routes"))
-
-
-def _rows(
-    path: Path, indicator: str, geo: str, value: str, partner: str, period: str = "year"
-) -> Iterator[Row]:
-    """Rows of a tidy file with one value column; an empty value is no observation."""
-    name = str(path)
-    for line, (code, other, when, number) in read_columns(path, (geo, partner, period, value)):
-        if number != "":
-            yield Row(name, line, indicator, code, other, when, number)
 
 
 # --- UN DESA ---------------------------------------------------------------------------------
@@ -98,184 +73,52 @@ def undesa_origin(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Ro
 
 
 def undesa_bilateral(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
+    """Every total is male + female, added by gdidata (checked here against its two terms)."""
     labels.update({"OOO": SPECIAL["OOO"]})
-    return _rows(files[0], "migrant_stock_bilateral", "dest_iso3", "total", "orig_iso3")
+    path = files[0]
+    name = str(path)
+    columns = ("dest_iso3", "orig_iso3", "year", "total", "male", "female")
+    for line, (destination, origin, year, total, male, female) in read_columns(path, columns):
+        if total == "":
+            continue
+        terms = (total, male, female)
+        if all(WHOLE_NUMBER.fullmatch(t) for t in terms) and int(male) + int(female) != int(total):
+            raise ImportRefused(path, line, f"total {total} is not male {male} + female {female}")
+        yield Row(
+            name, line, "migrant_stock_bilateral", destination, origin, year, total, derived=True
+        )
 
 
 # --- World Bank --------------------------------------------------------------------------------
 
+# File -> (indicator, value column, derived): the copy rounded US$ to whole dollars and
+# computed the % of GDP (worldbank-wdi/PROVENANCE.md); persons are published whole.
 WDI = {
-    "remittances_received_usd": ("remittances_received_usd", "remittances_received_usd"),
-    "remittances_received_pct_gdp": ("remittances_received_pct_gdp", "remittances_pct_gdp"),
-    "population": ("population", "population"),
-    "gdp_current_usd": ("gdp_usd", "gdp_current_usd"),
-    "net_migration": ("net_migration", "net_migration"),
+    "remittances_received_usd": ("remittances_received_usd", "remittances_received_usd", True),
+    "remittances_received_pct_gdp": ("remittances_received_pct_gdp", "remittances_pct_gdp", True),
+    "population": ("population", "population", False),
+    "gdp_current_usd": ("gdp_usd", "gdp_current_usd", True),
+    "net_migration": ("net_migration", "net_migration", False),
 }
 
 
 def worldbank_wdi(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
     for path in files:
-        indicator, column = WDI[path.name.removesuffix(".csv.gz").removesuffix(".csv")]
+        indicator, column, derived = WDI[path.name.removesuffix(".csv.gz").removesuffix(".csv")]
         for line, row in read_csv(path, {"iso3", "country_name", "year", column, "is_aggregate"}):
             if row["is_aggregate"] == "True":
                 labels.setdefault(row["iso3"], GeoLabel("aggregate", row["country_name"]))
             if row[column] != "":
-                yield Row(str(path), line, indicator, row["iso3"], "", row["year"], row[column])
-
-
-# --- UNHCR ---------------------------------------------------------------------------------------
-
-
-def _sums(path: Path, required: set[str], keys: tuple[str, ...], columns: dict[str, str]) -> dict:
-    """Sum ``columns`` over the rows sharing ``keys``; remembers the first line of each group."""
-    totals: dict[tuple, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    first: dict[tuple, int] = {}
-    for line, row in read_csv(path, required | set(keys) | set(columns)):
-        key = tuple(row[k] for k in keys)
-        first.setdefault(key, line)
-        for column in columns:
-            if row[column] != "":
-                if not re.fullmatch(r"-?\d+", row[column]):
-                    raise ImportRefused(path, line, f"value {row[column]!r} is not a whole number")
-                totals[key][column] += Decimal(row[column])
-    return {"totals": totals, "first": first}
-
-
-def _unhcr_labels(labels: dict[str, GeoLabel]) -> None:
-    labels.update({code: SPECIAL[code] for code in ("UNK", "XXA", "TIB")})
-
-
-def unhcr_population(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
-    _unhcr_labels(labels)
-    path = files[0]
-    sums = _sums(
-        path, set(), ("year", "origin_iso3", "asylum_iso3"), {"refugees": "", "asylum_seekers": ""}
-    )
-    hosted: dict[tuple, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    originating: dict[tuple, Decimal] = defaultdict(Decimal)
-    lines: dict[tuple, int] = {}  # the first line behind each total, to name in a refusal
-    for (year, origin, asylum), values in sums["totals"].items():
-        line = sums["first"][(year, origin, asylum)]
-        lines.setdefault(("hosted", year, asylum), line)
-        lines.setdefault(("originating", year, origin), line)
-        refugees = values.get("refugees", Decimal(0))
-        if refugees:
-            yield Row(str(path), line, "refugees_bilateral", asylum, origin, year, str(refugees))
-        hosted[(year, asylum)]["refugees"] += refugees
-        hosted[(year, asylum)]["asylum_seekers"] += values.get("asylum_seekers", Decimal(0))
-        originating[(year, origin)] += refugees
-    for (year, asylum), values in hosted.items():
-        line = lines[("hosted", year, asylum)]
-        yield Row(str(path), line, "refugees_hosted", asylum, "", year, str(values["refugees"]))
-        yield Row(
-            str(path),
-            line,
-            "asylum_seekers_hosted",
-            asylum,
-            "",
-            year,
-            str(values["asylum_seekers"]),
-        )
-    for (year, origin), refugees in originating.items():
-        line = lines[("originating", year, origin)]
-        yield Row(str(path), line, "refugees_originating", origin, "", year, str(refugees))
-
-
-def unhcr_applications(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
-    _unhcr_labels(labels)
-    path = files[0]
-    sums = _sums(path, set(), ("year", "origin_iso3", "asylum_iso3"), {"applied": ""})
-    for (year, origin, asylum), values in sums["totals"].items():
-        yield Row(
-            str(path),
-            sums["first"][(year, origin, asylum)],
-            "asylum_applications",
-            asylum,
-            origin,
-            year,
-            str(values.get("applied", Decimal(0))),
-        )
-
-
-def unhcr_decisions(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
-    _unhcr_labels(labels)
-    path = files[0]
-    sums = _sums(
-        path, set(), ("year", "origin_iso3", "asylum_iso3"), {"dec_total": "", "dec_recognized": ""}
-    )
-    for (year, origin, asylum), values in sums["totals"].items():
-        line = sums["first"][(year, origin, asylum)]
-        yield Row(
-            str(path),
-            line,
-            "asylum_decisions_total",
-            asylum,
-            origin,
-            year,
-            str(values.get("dec_total", Decimal(0))),
-        )
-        yield Row(
-            str(path),
-            line,
-            "asylum_recognitions",
-            asylum,
-            origin,
-            year,
-            str(values.get("dec_recognized", Decimal(0))),
-        )
-
-
-# --- Frontex, IOM, Eurostat -----------------------------------------------------------
-
-
-def _route(name: str, labels: dict[str, GeoLabel]) -> str:
-    code = route_code(name)
-    labels.setdefault(code, GeoLabel("route", name, name))
-    return code
-
-
-def frontex_detections(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
-    labels.update({code: SPECIAL[code] for code in ("OOO", "OOS", "STL")})
-    totals, by_nationality = files
-    for line, row in read_csv(totals, {"route", "year", "detections"}):
-        yield Row(
-            str(totals),
-            line,
-            "border_detections",
-            _route(row["route"], labels),
-            "",
-            row["year"],
-            row["detections"],
-        )
-    for line, row in read_csv(by_nationality, {"route", "nationality_iso3", "year", "detections"}):
-        yield Row(
-            str(by_nationality),
-            line,
-            "border_detections",
-            _route(row["route"], labels),
-            row["nationality_iso3"],
-            row["year"],
-            row["detections"],
-        )
-
-
-def iom_missing_migrants(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
-    path = files[0]
-    for line, row in read_csv(path, {"route", "year", "dead_and_missing"}):
-        yield Row(
-            str(path),
-            line,
-            "dead_and_missing",
-            _route(row["route"], labels),
-            "",
-            row["year"],
-            row["dead_and_missing"],
-        )
-
-
-def eurostat_asylum(files: list[Path], labels: dict[str, GeoLabel]) -> Iterator[Row]:
-    labels.update({code: SPECIAL[code] for code in ("EU27", "STL", "OOO")})
-    return _rows(files[0], "asylum_applicants", "geo_iso3", "applicants", "citizenship_iso3")
+                yield Row(
+                    str(path),
+                    line,
+                    indicator,
+                    row["iso3"],
+                    "",
+                    row["year"],
+                    row[column],
+                    derived=derived,
+                )
 
 
 ADAPTERS: dict[str, Callable[[list[Path], dict[str, GeoLabel]], Iterator[Row]]] = {
@@ -300,7 +143,19 @@ def shipped_specs() -> dict[str, dict]:
     return {spec["slug"]: spec for spec in specs}
 
 
+def _derivation(item: dict) -> DerivationMeta:
+    return DerivationMeta(
+        indicator=item["indicator"],
+        derived_by=item["derived_by"],
+        formula_en=item["formula"]["en"],
+        formula_fr=item["formula"]["fr"],
+        inputs_en=item["inputs"]["en"],
+        inputs_fr=item["inputs"]["fr"],
+    )
+
+
 def shipped_meta(spec: dict) -> DatasetMeta:
+    """A dataset's metadata as datasets.json declares it (its derivations included)."""
     meta = DatasetMeta(
         slug=spec["slug"],
         title_en=spec["title"]["en"],
@@ -319,6 +174,8 @@ def shipped_meta(spec: dict) -> DatasetMeta:
         caveats_fr=spec["caveats"]["fr"],
         files=[STATISTICS_DIR / f for f in spec["files"]],
         reader=spec["adapter"],
+        derivations=[_derivation(item) for item in spec.get("derivations", [])],
+        kosovo_in_serbia=spec["kosovo_in_serbia"],
     )
     reason = meta_too_long(meta)
     if reason:

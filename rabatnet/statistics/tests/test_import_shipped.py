@@ -257,24 +257,27 @@ def _extract(tmp_path: Path, relative: str, lines: int) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("slug", "relative", "columns"),
+    ("slug", "relative", "unit", "columns"),
     [
         (
             "unhcr-asylum-applications",
             "unhcr-refugee-statistics/asylum_applications.csv.gz",
+            "app_pc",
             {"applied": "asylum_applications"},
         ),
         (
             "unhcr-asylum-decisions",
             "unhcr-refugee-statistics/asylum_decisions.csv.gz",
+            "dec_pc",
             {"dec_total": "asylum_decisions_total", "dec_recognized": "asylum_recognitions"},
         ),
     ],
 )
 def test_unhcr_applications_and_decisions_sum_as_the_file(
-    tmp_path: Path, slug: str, relative: str, columns: dict[str, str]
+    tmp_path: Path, slug: str, relative: str, unit: str, columns: dict[str, str]
 ) -> None:
-    """The adapters on the first 5,000 rows of the real files (the whole ones are big)."""
+    """The adapters on the first 5,000 rows of the real files (the whole ones are big): persons
+    (P) and cases (C) summed apart, into an indicator each."""
     path = _extract(tmp_path, relative, 5000)
     spec = shipped_specs()[slug]
     meta: DatasetMeta = shipped_meta(spec)
@@ -283,11 +286,13 @@ def test_unhcr_applications_and_decisions_sum_as_the_file(
 
     run_import(meta, lambda: ADAPTERS[spec["adapter"]]([path], labels), labels=labels)
 
-    sums: dict = {indicator: defaultdict(int) for indicator in columns.values()}
+    suffix = {"P": "", "C": "_cases"}
+    sums: dict = defaultdict(lambda: defaultdict(int))
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             key = (row["asylum_iso3"], row["origin_iso3"], row["year"])
             for column, indicator in columns.items():
-                sums[indicator][key] += int(row[column] or 0)
+                sums[indicator + suffix[row[unit]]][key] += int(row[column] or 0)
+    assert len(sums) == 2 * len(columns)  # the extract has both units
     for indicator, expected in sums.items():
         assert imported(meta.slug, indicator) == {k: str(v) for k, v in expected.items()}
