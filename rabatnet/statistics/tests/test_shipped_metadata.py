@@ -70,8 +70,8 @@ def test_the_import_stores_dates_kosovo_and_derivations() -> None:
     assert (frontex.released_on, frontex.kosovo_in_serbia) == (date(2025, 6, 3), False)
     derivation = Derivation.objects.get(dataset=frontex, indicator__code="border_detections")
     assert derivation.derived_by == "rabatnet shared data (copy of 2026-11-21)"
-    assert derivation.formula_en.startswith("Sum of the monthly detections")
-    assert derivation.formula_fr.startswith("Somme des détections mensuelles")
+    assert str(derivation.formula_en).startswith("Sum of the monthly detections")
+    assert str(derivation.formula_fr).startswith("Somme des détections mensuelles")
     assert "detections_monthly_by_route_nationality.csv" in str(derivation.inputs_en)
 
 
