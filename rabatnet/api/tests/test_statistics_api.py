@@ -58,9 +58,9 @@ def test_datasets_lists_each_with_provenance_and_freshness(client):
     assert eurostat["licence"] == "CC BY 4.0 (European Commission reuse policy)"
     assert eurostat["licence_url"] == "https://creativecommons.org/licenses/by/4.0/"
     assert eurostat["retrieved_on"] == dataset.retrieved_on.isoformat()
-    assert eurostat["released_on"] == "2025-03-20"
+    assert eurostat["released_on"] == "2025-05-26"  # the Eurostat API download (PROVENANCE.md)
     assert eurostat["update_frequency_days"] == 365
-    assert eurostat["next_update_due"] == "2026-03-20"
+    assert eurostat["next_update_due"] == "2026-05-26"
     assert eurostat["freshness"] == freshness(dataset.released_on, 365, timezone.localdate()).value
     assert eurostat["indicators"] == ["asylum_applicants"]
     assert eurostat["page"] == "/en/data/eurostat-asylum-applicants/"

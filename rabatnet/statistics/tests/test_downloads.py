@@ -262,7 +262,7 @@ def test_xlsx_has_the_provenance_in_about(client):
     assert about["revision"].startswith("migr_asyappctza, annual")
     assert about["licence"] == "CC BY 4.0 (European Commission reuse policy)"
     assert about["licence address"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert about["released on"] == "2025-03-20"
+    assert about["released on"] == "2025-05-26"  # the Eurostat API download (PROVENANCE.md)
     assert about["page"] == "http://testserver/en/data/eurostat-asylum-applicants/"
     assert about["countries"] == "ITA"
 
