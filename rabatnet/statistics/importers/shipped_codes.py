@@ -5,7 +5,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from .base import GeoLabel, ImportRefused, Row, read_columns
@@ -56,7 +55,7 @@ def tidy_rows(
 class Sum:
     """A total of whole numbers and how many published values it adds (1: the value itself)."""
 
-    total: Decimal = Decimal(0)
+    total: int = 0
     count: int = 0
 
     def add(self, path: Path, line: int, text: str) -> None:
@@ -64,7 +63,7 @@ class Sum:
             return
         if not WHOLE_NUMBER.fullmatch(text):
             raise ImportRefused(path, line, f"value {text!r} is not a whole number")
-        self.total += Decimal(text)
+        self.total += int(text)
         self.count += 1
 
     @property
@@ -101,5 +100,5 @@ def check_sum(path: Path, line: int, published: str, computed: Sum, what: str) -
     """Refuse an annual figure that is not the sum of the monthly (or finer) file."""
     if not WHOLE_NUMBER.fullmatch(published):
         raise ImportRefused(path, line, f"value {published!r} is not a whole number")
-    if Decimal(published) != computed.total:
+    if int(published) != computed.total:
         raise ImportRefused(path, line, f"{published} is not the sum of {what} ({computed.total})")
