@@ -6,12 +6,15 @@ here with the standard library alone.
 """
 
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import pytest
 
+from ..importers.base import ImportRefused
 from ..importers.shipped import shipped_specs
 from ..importers.shipped_codes import partial_years
-from .import_support import STATISTICS_DIR, source_rows
+from ..importers.shipped_sums import iom_missing_migrants, unhcr_applications
+from .import_support import STATISTICS_DIR, source_rows, write_csv
 from .shipped_rows import adapter_rows, by_key
 
 UNHCR = "unhcr-refugee-statistics/"
@@ -184,3 +187,30 @@ def test_2025_covers_january_to_april_only(slug: str) -> None:
     )
     row = by_key(slug)[(adapter_rows(slug)[0].indicator, western_african, "", "2025")]
     assert row.covers == "2025-01/2025-04"
+
+
+def test_a_unit_neither_persons_nor_cases_is_refused(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "asylum_applications.csv",
+        ["year", "origin_iso3", "asylum_iso3", "app_pc", "applied"],
+        [[2020, "VEN", "USA", "P", 5], [2020, "VEN", "USA", "X", 7]],
+    )
+
+    with pytest.raises(ImportRefused, match="line 3: unit 'X' is neither P .persons. nor C"):
+        list(unhcr_applications([path], {}))
+
+
+def test_an_annual_figure_that_is_not_the_sum_of_the_finer_file_is_refused(
+    tmp_path: Path,
+) -> None:
+    annual = write_csv(
+        tmp_path / "annual.csv", ["route", "year", "dead_and_missing"], [["Route A", 2024, 9]]
+    )
+    incidents = write_csv(
+        tmp_path / "incidents.csv",
+        ["route", "month", "dead_and_missing"],
+        [["Route A", "2024-01", 3], ["Route A", "2024-05", 5]],
+    )
+
+    with pytest.raises(ImportRefused, match=r"line 2: 9 is not the sum of .* \(8\)"):
+        list(iom_missing_migrants([annual, incidents], {}))
