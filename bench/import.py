@@ -87,6 +87,8 @@ def with_pandas(con: sqlite3.Connection, table: str, ids: dict) -> float:
             "value": rows["total"],
             "value_text": rows["total"].astype(str),
             "flags": "",
+            "derived": False,
+            "covers": "",
         }
     )
     frame.to_sql(table, con, if_exists="append", index=False)
@@ -99,7 +101,7 @@ def baseline_tables(con: sqlite3.Connection) -> None:
     con.execute(
         "CREATE TABLE pandas_plain (dataset_id INTEGER, indicator_id INTEGER, geo_id INTEGER, "
         "partner_id INTEGER, period TEXT, year INTEGER, value INTEGER, value_text TEXT, "
-        "flags TEXT)"
+        "flags TEXT, derived BOOLEAN, covers TEXT)"
     )
     table = Observation._meta.db_table
     for (sql,) in con.execute(

@@ -48,6 +48,8 @@ def indicators_load(*, path: Path) -> int:
                 "definition": spec["definition"]["en"],
                 "definition_en": spec["definition"]["en"],
                 "definition_fr": spec["definition"]["fr"],
+                "allows_negative": spec.get("allows_negative", False),
+                "implied_dimensions": spec.get("implied_dimensions", {}),
             },
         )
         count += 1
