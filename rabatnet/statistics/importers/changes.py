@@ -55,7 +55,11 @@ class Changes:
             f"  changed  {_key(k)}: {_state(old)} → {_state(new)}" for k, old, new in self.changed
         ]
         lines += [f"  removed  {_key(k)}: {_state(old)}" for k, old in self.removed]
-        shown = {"added": self.added, "changed": self.changed, "removed": self.removed}
+        shown: dict[str, list] = {
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+        }
         lines += [
             f"  ... and {self.counts[name] - len(items)} more {name}"
             for name, items in shown.items()

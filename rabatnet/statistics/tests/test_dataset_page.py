@@ -37,7 +37,7 @@ def dataset() -> Dataset:
     cache.clear()
     load_indicators()
     geo_countries_sync()
-    dataset = DatasetFactory(
+    dataset = DatasetFactory.create(
         slug="mixed",
         title="Mixed dataset",
         kosovo_in_serbia=True,
@@ -158,7 +158,7 @@ def test_the_dataset_page_in_french(client, dataset):
 
 
 def test_a_dataset_without_derived_values_or_options_says_so(client, dataset):
-    plain = DatasetFactory(slug="plain")
+    plain = DatasetFactory.create(slug="plain")
     observe(plain, "population", "SEN", "2024", "18000000")
 
     text = page(client, slug="plain")

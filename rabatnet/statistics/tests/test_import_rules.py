@@ -35,7 +35,7 @@ def _indicators() -> None:
 @pytest.fixture
 def applicants() -> Indicator:
     """An indicator whose definition covers both sexes together and every age."""
-    return IndicatorFactory(
+    return IndicatorFactory.create(
         code="applicants",
         partner_meaning="citizenship",
         implied_dimensions={"sex": ["T"], "age": ["TOTAL"]},
@@ -103,7 +103,7 @@ def test_a_file_without_the_implied_dimension_imports(tmp_path, applicants) -> N
 
 
 def test_an_indicator_without_implied_dimensions_takes_any_filter(tmp_path) -> None:
-    IndicatorFactory(code="applicants", partner_meaning="citizenship")
+    IndicatorFactory.create(code="applicants", partner_meaning="citizenship")
     path = write_csv(tmp_path / "migr.csv", HEADER, ROWS)
 
     assert "1 observations written" in run(str(path), *META, *READ, "--filter", "sex=F")
@@ -130,7 +130,7 @@ def test_a_negative_count_is_refused_with_its_line(tmp_path) -> None:
 
 
 def test_negative_values_where_the_indicator_allows_them(tmp_path) -> None:
-    IndicatorFactory(code="net_flow", allows_negative=True)
+    IndicatorFactory.create(code="net_flow", allows_negative=True)
     path = write_csv(
         tmp_path / "flows.csv",
         TIDY_HEADER,
