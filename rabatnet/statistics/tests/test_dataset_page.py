@@ -182,3 +182,11 @@ def test_the_catalogue_marks_derived_values_and_says_as_published_only_of_publis
     assert "as their publishers released them:" not in text
     assert "Values are exactly as published." not in text
     assert "Published values are exactly as their publishers released them" in text
+
+
+def test_a_dataset_without_countries_says_nothing_of_kosovo(client, dataset):
+    routes = DatasetFactory.create(slug="routes")
+    Geo.objects.create(code="route-test", kind=Geo.Kind.ROUTE, name="Test route")
+    observe(routes, "dead_and_missing", "route-test", "2024", "3")
+
+    assert 'id="kosovo"' not in page(client, slug="routes")
