@@ -200,7 +200,9 @@ FORMAT_NAMES = {"tidy": _("tidy CSV"), "xlsx": "XLSX", "sdmx-csv": "SDMX-CSV"}
 def import_option_rows(options: dict) -> tuple[list[tuple[str, list[str]]], str]:
     """(label, values) of each option of a file import, and the options as a command line."""
     rows, words = [], []
-    for key, value in options.items():
+    order = list(OPTION_LABELS)  # the command's order (PostgreSQL's JSON keeps no order)
+    for key in sorted(options, key=lambda k: (order.index(k) if k in order else len(order), k)):
+        value = options[key]
         values = [str(v) for v in value] if isinstance(value, list) else [str(value)]
         shown = [str(FORMAT_NAMES.get(v, v)) for v in values] if key == "format" else values
         rows.append((str(OPTION_LABELS.get(key, key)), shown))
