@@ -136,6 +136,8 @@ class IndicatorValues:
 
 @dataclass
 class DatasetPage:
+    """What a dataset's page shows beyond its catalogue entry."""
+
     entry: DatasetEntry
     provenance: Provenance
     indicators: list[IndicatorValues]
