@@ -260,3 +260,32 @@ def asylum_applicant_rows(*, iso3: str, dataset: Dataset, names: tuple[str, str]
         .order_by("year", "-value", "geo__code")
         .values_list("year", "geo__code", "geo__kind", *names, "value_text")
     )
+
+
+# --- A dataset's derived values and partial periods (the dataset page, the catalogue) --------
+
+
+def _compute_provenance(dataset: Dataset) -> catalogue.Provenance:
+    derivations = list(dataset.derivations.select_related("indicator").order_by("indicator__code"))
+    groups = (
+        Observation.objects.filter(dataset=dataset)
+        .filter(Q(derived=True) | ~Q(covers=""))
+        .values_list("indicator__code", "derived", "period", "covers")
+        .annotate(n=Count("pk"))
+        .order_by("indicator__code", "period", "covers", "derived")
+    )
+    return catalogue.provenance(derivations, list(groups))
+
+
+def dataset_provenance(dataset: Dataset) -> catalogue.Provenance:
+    """Its derivations, derived observations per indicator and partial periods; two queries,
+    cached while the dataset's import is the same (as ``dataset_coverage``)."""
+    if not dataset.files_sha256 or dataset.imported_at is None:
+        return _compute_provenance(dataset)
+    imported = dataset.imported_at.isoformat()
+    key = f"statistics:provenance:{dataset.pk}:{dataset.files_sha256}:{imported}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _compute_provenance(dataset)
+        cache.set(key, cached, timeout=None)
+    return cached

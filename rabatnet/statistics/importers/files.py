@@ -5,27 +5,27 @@ flags (optional)``. SDMX-CSV (as Eurostat and the UN serve it) needs the dimensi
 the country (``--country-dim geo``), optionally the partner's (``--partner-dim citizen``) and
 filters on the other dimensions (``--filter sex=T``, ``--exclude citizen=TOTAL``). Country
 codes may be ISO alpha-3 or alpha-2, including Eurostat's own (EL for Greece, UK).
-See docs/statistics.md.
+A file goes into an existing dataset only with ``--replace``. The options are stored with the
+dataset (``Dataset.import_options``). See docs/statistics.md.
 """
 
 import json
 import re
 from argparse import ArgumentParser
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from rabatnet.countries.models import Country
 from rabatnet.network.models import Organisation
 
 from ..models import Dataset, Indicator
-from .base import DatasetMeta, ImportRefused, Row, read_csv
+from .base import DatasetMeta, ImportRefused, Row, open_text, read_csv
+from .codes import alpha3, code
 from .pipeline import ImportReport, meta_too_long, run_import
+from .sdmx import sdmx_rows
 from .shipped import SPECIAL
 
 TIDY = {"indicator", "country", "period", "value"}
-# Eurostat's codes that are not ISO 3166 alpha-2, and its names for non-country codes.
-EUROSTAT = {"EL": "GRC", "UK": "GBR", "XK": "XKX", "EU27_2020": "EU27", "STLS": "STL"}
 META_FIELDS = [
     "dataset",
     "title",
@@ -84,6 +84,12 @@ def add_file_arguments(parser: ArgumentParser) -> None:
         help="SDMX-CSV: leave out rows whose dimension has this value (repeatable).",
     )
     group.add_argument("--sheet", help="XLSX: the sheet (default: the first).")
+    group.add_argument(
+        "--replace",
+        action="store_true",
+        help="Replace the observations of an existing dataset of the same name (what is "
+        "added, changed and removed is printed before it is written).",
+    )
     group.add_argument("--meta", help="A JSON sidecar with the metadata (default: FILE.meta.json).")
     meta = parser.add_argument_group("dataset metadata (win over the sidecar's)")
     for name in META_FIELDS:
@@ -181,17 +187,6 @@ def _metadata(path: Path, options: dict) -> DatasetMeta:
     return meta
 
 
-def _alpha3() -> dict[str, str]:
-    codes = {iso2: iso3 for iso2, iso3 in Country.objects.values_list("iso2", "iso3") if iso2}
-    codes.update(EUROSTAT)
-    return codes
-
-
-def _code(value: str, alpha3: dict[str, str]) -> str:
-    value = value.strip().upper()
-    return alpha3.get(value, value)
-
-
 def _tidy_row(path: Path, line: int, row: dict[str, str], codes: dict, units: dict) -> Row:
     indicator = row["indicator"].strip()
     unit = (row.get("unit") or "").strip().lower()
@@ -203,8 +198,8 @@ def _tidy_row(path: Path, line: int, row: dict[str, str], codes: dict, units: di
         str(path),
         line,
         indicator,
-        _code(row["country"], codes),
-        _code(row.get("partner") or "", codes),
+        code(row["country"], codes),
+        code(row.get("partner") or "", codes),
         row["period"].strip(),
         row["value"],
         (row.get("flags") or "").strip(),
@@ -212,7 +207,7 @@ def _tidy_row(path: Path, line: int, row: dict[str, str], codes: dict, units: di
 
 
 def tidy_rows(path: Path) -> Iterator[Row]:
-    codes, units = _alpha3(), dict(Indicator.objects.values_list("code", "unit"))
+    codes, units = alpha3(), dict(Indicator.objects.values_list("code", "unit"))
     for line, row in read_csv(path, TIDY):
         yield _tidy_row(path, line, row, codes, units)
 
@@ -251,7 +246,7 @@ def _xlsx_tidy(path: Path, cells: Iterator[tuple]) -> Iterator[Row]:
     missing = TIDY - set(header)
     if missing:
         raise ImportRefused(path, 1, f"missing column(s): {', '.join(sorted(missing))}")
-    codes, units = _alpha3(), dict(Indicator.objects.values_list("code", "unit"))
+    codes, units = alpha3(), dict(Indicator.objects.values_list("code", "unit"))
     unnamed = [i for i, name in enumerate(header) if not name]
     for line, values in enumerate(cells, start=2):
         texts = [_cell(v) for v in values]
@@ -263,56 +258,38 @@ def _xlsx_tidy(path: Path, cells: Iterator[tuple]) -> Iterator[Row]:
         yield _tidy_row(path, line, row, codes, units)
 
 
-def _pairs(path: Path, items: list[str], option: str) -> dict[str, set[str]]:
-    pairs: dict[str, set[str]] = {}
-    for item in items:
-        dim, _, value = item.partition("=")
-        if not dim or not value:
-            raise ImportRefused(path, None, f"--{option} {item!r} is not DIM=VALUE")
-        pairs.setdefault(dim, set()).add(value)
-    return pairs
-
-
-def sdmx_rows(path: Path, options: dict) -> Iterator[Row]:
-    indicator, country_dim = options.get("indicator"), options.get("country_dim")
-    if not indicator or not country_dim:
-        raise ImportRefused(path, None, "SDMX-CSV needs --indicator and --country-dim")
-    partner_dim = options.get("partner_dim")
-    keep = _pairs(path, options.get("filter") or [], "filter")
-    drop = _pairs(path, options.get("exclude") or [], "exclude")
-    required = {"TIME_PERIOD", "OBS_VALUE", country_dim, *keep, *drop}
-    required |= {partner_dim} if partner_dim else set()
-    codes = _alpha3()
-    for line, row in read_csv(path, required):
-        if any(row[dim] not in values for dim, values in keep.items()):
-            continue
-        if any(row[dim] in values for dim, values in drop.items()):
-            continue
-        if row["OBS_VALUE"] == "":  # Eurostat's ':' (not available) comes as an empty value
-            continue
-        yield Row(
-            str(path),
-            line,
-            indicator,
-            _code(row[country_dim], codes),
-            _code(row[partner_dim], codes) if partner_dim else "",
-            row["TIME_PERIOD"].strip(),
-            row["OBS_VALUE"],
-            row.get("OBS_FLAG", "").strip(),
-        )
-
-
 def _format(path: Path, chosen: str | None) -> str:
+    """The chosen format, else XLSX by the suffix, else SDMX-CSV if the header (of the file,
+    uncompressed if it is gzipped) names OBS_VALUE, else tidy."""
     if chosen:
         return chosen
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return "xlsx"
-    with path.open("rb") as handle:
-        first_line = handle.readline(4096).decode("utf-8", "replace")
+    try:
+        with open_text(path) as handle:
+            first_line = handle.readline(4096)
+    except (OSError, EOFError, UnicodeDecodeError):
+        return "tidy"  # the reader refuses the file with its reason and line
     return "sdmx-csv" if "OBS_VALUE" in first_line else "tidy"
 
 
-def file_import(path: Path, options: dict, *, show_progress: bool = False) -> ImportReport:
+def import_options(kind: str, options: dict) -> dict:
+    """How the file is read, as stored on the dataset: the format and the options given."""
+    names = {
+        "sdmx-csv": ("indicator", "country_dim", "partner_dim", "filter", "exclude"),
+        "xlsx": ("sheet",),
+        "tidy": (),
+    }[kind]
+    return {"format": kind} | {name: options[name] for name in names if options.get(name)}
+
+
+def file_import(
+    path: Path,
+    options: dict,
+    *,
+    show_progress: bool = False,
+    say: Callable[[str], object] | None = None,
+) -> ImportReport:
     meta = _metadata(path, options)
     kind = _format(path, options.get("format"))
     reading = {"format": kind}
@@ -322,6 +299,7 @@ def file_import(path: Path, options: dict, *, show_progress: bool = False) -> Im
     elif kind == "xlsx":
         reading["sheet"] = options.get("sheet") or ""
     meta.reader = json.dumps(reading, sort_keys=True)
+    meta.import_options = import_options(kind, options)
     readers = {
         "tidy": lambda: tidy_rows(path),
         "xlsx": lambda: xlsx_rows(path, options.get("sheet")),
@@ -333,4 +311,6 @@ def file_import(path: Path, options: dict, *, show_progress: bool = False) -> Im
         labels=dict(SPECIAL),
         force=bool(options.get("force")),
         show_progress=show_progress,
+        replace=bool(options.get("replace")),
+        say=say,
     )

@@ -1,7 +1,8 @@
 """Check every row, then write the dataset in one transaction.
 
 Nothing is written unless the whole input is valid; a refusal names the file, the
-line and the reason. Importing the same files again changes nothing.
+line and the reason. Importing the same files again changes nothing. An existing dataset is
+replaced only when the caller says so, and what changes is reported before it is written.
 """
 
 import hashlib
@@ -24,6 +25,7 @@ from rabatnet.network.models import Organisation
 from ..models import Dataset, Derivation, Geo, Indicator, Observation
 from ..services import geo_countries_sync
 from .base import DatasetMeta, GeoLabel, ImportRefused, Row
+from .changes import Changes, refusal, replacement
 
 PERIOD = re.compile(r"(\d{4})(-(0[1-9]|1[0-2]|Q[1-4]))?")
 # What Observation.value holds exactly (30 digits, 6 of them decimals): a value outside it
@@ -69,6 +71,7 @@ class ImportReport:
     rows_written: int
     unchanged: bool
     seconds: float
+    changes: Changes | None = None  # what the import changed in a dataset that existed
 
     def __str__(self) -> str:
         if self.unchanged:
@@ -148,6 +151,9 @@ def validate(
     in the import's transaction) and the non-country codes the reader declared in ``labels``.
     """
     indicators = set(Indicator.objects.values_list("code", flat=True))
+    may_be_negative = set(
+        Indicator.objects.filter(allows_negative=True).values_list("code", flat=True)
+    )
     geos = set(Geo.objects.values_list("code", flat=True))
     geos.update(Country.objects.values_list("iso3", flat=True))
     new_codes: dict[str, GeoLabel] = {}
@@ -189,6 +195,12 @@ def validate(
             value = row.value.strip()
             if not number(value):
                 raise _refuse_value(row)
+            if value[0] == "-" and indicator not in may_be_negative and Decimal(value):
+                raise ImportRefused(
+                    row.path,
+                    row.line,
+                    f"value {value!r} is negative; {indicator} does not allow negative values",
+                )
             if len(row.flags) > MAX_FLAGS:
                 raise ImportRefused(
                     row.path, row.line, f"flags {row.flags!r} longer than {MAX_FLAGS} characters"
@@ -360,14 +372,27 @@ def run_import(
     labels: dict[str, GeoLabel] | None = None,
     force: bool = False,
     show_progress: bool = False,
+    replace: bool = False,
+    say: Callable[[str], object] | None = None,
 ) -> ImportReport:
-    """Check everything, then write everything, or nothing."""
+    """Check everything, then write everything, or nothing.
+
+    A dataset of the same slug is replaced only with ``replace`` (refused otherwise, before
+    the rows are read); ``say`` is given the changes, in the transaction, before the write.
+    """
     started = time.perf_counter()
     digest = files_digest(meta)
-    if not force and Dataset.objects.filter(slug=meta.slug, files_sha256=digest).exists():
+    existing = Dataset.objects.filter(slug=meta.slug).first()
+    if existing is not None and not force and existing.files_sha256 == digest:
         return ImportReport(meta.slug, 0, 0, True, time.perf_counter() - started)
+    if existing is not None and not replace:
+        raise refusal(meta, existing)
     labels = {} if labels is None else labels  # adapters fill it as they read
     tuples, new_codes, read = validate(rows(), labels, show_progress, meta)
     with transaction.atomic():
+        changes = replacement(meta, tuples, replace=replace)
+        if changes is not None and say is not None:
+            say(str(changes))
         written = write(meta, tuples, new_codes, digest, show_progress)
-    return ImportReport(meta.slug, read, written, False, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return ImportReport(meta.slug, read, written, False, seconds, changes)

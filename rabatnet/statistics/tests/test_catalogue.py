@@ -268,7 +268,7 @@ def test_a_dataset_page_gives_the_coverage_of_the_file(client):
 
     page = text(client.get("/en/data/undesa-ims-2024-origin/"))
 
-    code, _, _, observations, countries, years, _ = cells(page, "emigrant_stock_total")
+    code, _, _, observations, countries, years, _, _ = cells(page, "emigrant_stock_total")
     assert code == "emigrant_stock_total"
     assert observations == f"{expected['observations']:,}"
     assert countries == str(expected["countries"])
@@ -282,7 +282,7 @@ def test_a_dataset_of_routes_counts_no_country(client):
 
     page = text(client.get("/en/data/iom-missing-migrants/"))
 
-    _, _, unit, observations, countries, period, downloads = cells(page, "dead_and_missing")
+    _, _, unit, observations, countries, period, _, downloads = cells(page, "dead_and_missing")
     assert unit == "persons"
     assert (observations, countries) == (str(len(rows)), "0")
     assert period == f"{years[0]}–{years[-1]}"

@@ -130,7 +130,7 @@ def test_a_refused_file_leaves_the_dataset_as_it_was(tmp_path: Path) -> None:
     before = values("test-file")
     path.write_bytes(HEADER + GOOD.replace(b"883471", b"883472") + b"x,SEN,,2020,1,,\n")
 
-    refused(path, *META, line=4, reason="unknown indicator 'x'")
+    refused(path, *META, "--replace", line=4, reason="unknown indicator 'x'")
     assert values("test-file") == before
 
 

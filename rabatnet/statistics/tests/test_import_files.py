@@ -268,7 +268,7 @@ def test_same_file_again_changes_nothing(tidy: Path) -> None:
 def test_force_imports_again(tidy: Path) -> None:
     run(str(tidy), *META)
 
-    assert "11 observations written" in run(str(tidy), *META, "--force")
+    assert "11 observations written" in run(str(tidy), *META, "--force", "--replace")
     assert Observation.objects.count() == len(TIDY_ROWS)
 
 
@@ -283,7 +283,7 @@ def test_changed_file_replaces_the_observations(tidy: Path) -> None:
         ],
     )
 
-    assert "2 observations written" in run(str(tidy), *META)
+    assert "2 observations written" in run(str(tidy), *META, "--replace")
     assert {key: text for key, (_, text) in values("test-file").items()} == {
         ("migrant_stock_total", "SEN", "", "2020"): "274930",
         ("migrant_stock_total", "MLI", "", "2020"): "485829",
@@ -296,7 +296,7 @@ def test_same_file_read_another_way_is_not_unchanged(tmp_path: Path) -> None:
     run(str(path), *META, *SDMX_OPTIONS)
 
     women = [o if o != "sex=T" else "sex=F" for o in SDMX_OPTIONS]
-    out = run(str(path), *META, *women)
+    out = run(str(path), *META, *women, "--replace")
 
     assert "1 observations written" in out
     assert [text for _, text in values("test-file").values()] == ["120"]
@@ -341,11 +341,11 @@ def test_interrupted_reimport_keeps_the_old_observations(
     with monkeypatch.context() as patch:
         _fail_on_second_batch(patch)
         with pytest.raises(CommandError, match="database or disk is full"):
-            run(str(tidy), *META)
+            run(str(tidy), *META, "--replace")
     assert values("test-file") == old  # same rows, same ids, same values
     assert counts() == before
 
-    run(str(tidy), *META)
+    run(str(tidy), *META, "--replace")
     new = values("test-file")
     assert new.keys() == old.keys()
     assert sorted(text for _, text in new.values()) == [str(100 + i) for i in range(11)]

@@ -22,6 +22,9 @@ def catalogue_index(request: HttpRequest) -> HttpResponse:
     entries = selectors.catalogue_entries(today=timezone.localdate())
     context = {
         "entries": entries,
+        "rows": [
+            (e, catalogue.derived_codes(selectors.dataset_provenance(e.dataset))) for e in entries
+        ],
         "late": catalogue.late_entries(entries)
         if can_view_overdue_datasets(request.user)
         else None,
@@ -36,6 +39,8 @@ def catalogue_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_not_required
 def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """One dataset: provenance, freshness, caveats, each indicator with its coverage."""
+    """One dataset: provenance, freshness, caveats, each indicator with its coverage and
+    whether its values are published or derived (and how), partial periods, how it was read."""
     entry = selectors.dataset_entry(slug=slug, today=timezone.localdate())
-    return render(request, "statistics/dataset_detail.html", {"entry": entry})
+    page = catalogue.dataset_page(entry, selectors.dataset_provenance(entry.dataset))
+    return render(request, "statistics/dataset_detail.html", {"entry": entry, "page": page})

@@ -2,11 +2,15 @@
 
 python manage.py import_dataset all
 python manage.py import_dataset undesa-ims-2024-bilateral
-python manage.py import_dataset FILE.csv [--dataset SLUG ...]   (see docs/statistics.md)
+python manage.py import_dataset FILE.csv [--dataset SLUG ...] [--replace]   (docs/statistics.md)
+
+A file goes into a dataset that already exists only with --replace. Every import that replaces
+a dataset (a file with --replace, a shipped dataset imported again after its files changed)
+first prints the observations it adds, changes and removes, then writes, in one transaction.
 
 Exit status 0 when every dataset was imported or found unchanged; 1 when a file was refused
-or the database failed (that dataset is left as it was), or SOURCE is unknown; 2 for a usage
-error.
+(a file into an existing dataset without --replace included) or the database failed (that
+dataset is left as it was), or SOURCE is unknown; 2 for a usage error.
 """
 
 import sys
@@ -43,19 +47,25 @@ class Command(BaseCommand):
         if source == "all" or source in specs:
             for slug in specs if source == "all" else [source]:
                 report = self._guarded(
-                    slug, partial(self._shipped, specs[slug], options["force"], show)
+                    slug, partial(self._shipped, specs[slug], options["force"], show, self._say)
                 )
                 self.stdout.write(str(report))
         elif Path(source).is_file():
             path = Path(source)
-            report = self._guarded(source, lambda: file_import(path, options, show_progress=show))
+            report = self._guarded(
+                source, lambda: file_import(path, options, show_progress=show, say=self._say)
+            )
             self.stdout.write(str(report))
         else:
             known = ", ".join(specs)
             raise CommandError(f"{source!r} is neither a file nor a shipped dataset ({known}).")
 
+    def _say(self, text: str) -> None:
+        """What an import changes, printed before it writes."""
+        self.stdout.write(text)
+
     @staticmethod
-    def _shipped(spec: dict, force: bool, show: bool) -> ImportReport:
+    def _shipped(spec: dict, force: bool, show: bool, say: Callable[[str], None]) -> ImportReport:
         labels: dict[str, GeoLabel] = {}  # the adapter declares its non-country codes here
         meta = shipped_meta(spec)
         adapter = ADAPTERS[spec["adapter"]]
@@ -65,6 +75,8 @@ class Command(BaseCommand):
             labels=labels,
             force=force,
             show_progress=show,
+            replace=True,  # a shipped dataset's own slug: the update path, its changes printed
+            say=say,
         )
 
     @staticmethod
