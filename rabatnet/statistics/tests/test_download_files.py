@@ -10,6 +10,7 @@ from django_tasks import task_backends
 from rabatnet.core import revisions
 from rabatnet.statistics import download_files, tasks
 from rabatnet.statistics.models import Observation
+from rabatnet.statistics.views.downloads import RETRY_AFTER
 
 from .download_support import sample
 
@@ -110,10 +111,10 @@ def test_a_large_download_is_built_by_the_worker_while_the_page_asks_again(
     again = client.get(URL, XLSX)
 
     assert pending.status_code == again.status_code == 202
-    assert pending["Retry-After"] == "5"
+    assert pending["Retry-After"] == str(RETRY_AFTER)
     assert "no-store" in pending["Cache-Control"]
     page = pending.content.decode()
-    assert '<meta http-equiv="refresh" content="5">' in page
+    assert f'<meta http-equiv="refresh" content="{RETRY_AFTER}">' in page
     assert "The download is being prepared" in page
     assert len(queued) == 1  # the second request found the build under way
     assert builds == []

@@ -15,7 +15,7 @@ CONTENT_TYPES = {
     "sdmx-csv": "application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-RETRY_AFTER = 5  # seconds before the "being prepared" page asks again
+RETRY_AFTER = 3  # seconds before the "being prepared" page asks again
 
 
 @require_GET
