@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -90,7 +90,8 @@ def open_download(*, query: DownloadQuery, language: str, site_root: str) -> Bin
     """The download's file, open, when built for the current revision; else None, its build
     started once (in this request when small, by the background worker when large)."""
     build = Build(query.params(), language, site_root)
-    path = build.path(_revision())
+    revision = _revision()
+    path = build.path(revision)
     handle = _open(path)
     if handle is not None:
         return handle
@@ -100,6 +101,8 @@ def open_download(*, query: DownloadQuery, language: str, site_root: str) -> Bin
     if path.exists():  # built between the look and the lock
         lock.unlink(missing_ok=True)
         return _open(path)
+    partners = selectors.partners_or_default(indicator=query.indicator, partners=query.partners)
+    query = replace(query, partners=partners)  # asked once, for the count and the rows
     rows = selectors.download_count(
         indicator=query.indicator,
         countries=query.countries,
@@ -108,7 +111,7 @@ def open_download(*, query: DownloadQuery, language: str, site_root: str) -> Bin
         year_to=query.year_to,
     )
     if rows <= INLINE_ROWS[query.format]:
-        build_file(build, lock=lock)
+        build_file(build, lock=lock, query=query, revision=revision)
     else:
         from .tasks import build_download
 
@@ -132,19 +135,25 @@ def _write(query: DownloadQuery, site_root: str, target: Path) -> None:
         handle.writelines(chunks)
 
 
-def build_file(build: Build, *, lock: Path) -> Path | None:
-    """Build the file for the current revision and release ``lock``; None when the data
-    changed during the build (the next request builds it again)."""
+def build_file(
+    build: Build,
+    *,
+    lock: Path,
+    query: DownloadQuery | None = None,
+    revision: str | None = None,
+) -> Path | None:
+    """Build the file for the current revision (``revision`` when just read) and release
+    ``lock``; None when the data changed during the build (the next request builds it)."""
     try:
         with translation.override(build.language):
-            revision = _revision()
+            revision = revision or _revision()
             path = build.path(revision)
             if path.exists():
                 return path
             path.parent.mkdir(parents=True, exist_ok=True)
             part = path.with_name(f".{path.name}.{os.getpid()}.part")
             try:
-                _write(DownloadQuery.from_params(build.params), build.site_root, part)
+                _write(query or DownloadQuery.from_params(build.params), build.site_root, part)
                 if _revision() != revision:
                     return None
                 os.replace(part, path)

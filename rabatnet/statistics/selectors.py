@@ -145,6 +145,17 @@ def has_rows_without_partner(*, indicator: Indicator, dataset: Dataset | None = 
     return qs.exists()
 
 
+def partners_or_default(
+    *, indicator: Indicator, partners: list[str], dataset: Dataset | None = None
+) -> list[str]:
+    """``partners``, or when empty ``["none"]`` if the indicator has rows without a partner,
+    else ``["all"]``: a total never comes with its breakdown unless both are asked for."""
+    if partners:
+        return partners
+    national = has_rows_without_partner(indicator=indicator, dataset=dataset)
+    return [NO_PARTNER if national else ANY_PARTNER]
+
+
 def partner_condition(
     *, indicator: Indicator, partners: list[str], dataset: Dataset | None = None
 ) -> Q:
@@ -152,13 +163,11 @@ def partner_condition(
 
     ``partners`` may hold ``"none"`` (the rows without a partner), ``"all"`` (every row with
     a partner) and partner codes; the rows of each are given together. Empty, it is
-    ``"none"`` when the indicator has rows without a partner, else ``"all"``: a total (a
-    route's, a country's) never comes with its breakdown unless both are asked for, so that
-    a sum of what is returned counts nobody twice.
+    ``"none"`` when the indicator has rows without a partner, else ``"all"``
+    (``partners_or_default``), so that a total (a route's, a country's) never comes with its
+    breakdown unless both are asked for, and a sum of what is returned counts nobody twice.
     """
-    if not partners:
-        national = has_rows_without_partner(indicator=indicator, dataset=dataset)
-        partners = [NO_PARTNER if national else ANY_PARTNER]
+    partners = partners_or_default(indicator=indicator, partners=partners, dataset=dataset)
     codes = [p for p in partners if p not in (NO_PARTNER, ANY_PARTNER)]
     asked = [Q(partner__isnull=True)] if NO_PARTNER in partners else []
     if ANY_PARTNER in partners:

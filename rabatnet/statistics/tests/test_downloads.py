@@ -21,6 +21,8 @@ shipped = shipped_datasets("worldbank-wdi", "eurostat-asylum-applicants")
 def media_root(settings, tmp_path):
     """Each test builds its downloads anew: the built files are keyed by the data revision."""
     settings.MEDIA_ROOT = tmp_path
+
+
 URL = "/en/data/download/"
 WDI = "worldbank-wdi/{}.csv.gz"
 EUROSTAT = "eurostat-asylum-applicants/asylum_applicants_annual.csv.gz"
