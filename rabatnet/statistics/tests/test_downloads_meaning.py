@@ -5,6 +5,8 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from python_calamine import CalamineWorkbook
 
 from rabatnet.statistics.downloads import COLUMNS, HXL_TAGS, SDMX_COLUMNS
@@ -180,3 +182,18 @@ def test_none_is_no_country_code(client):
 
     assert response.status_code == 400
     assert "Unknown country code: none." in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("file_format", ["xlsx", "csv"])
+def test_the_second_request_reads_no_observation(client, file_format):
+    """A download is built once per data revision; then served from storage."""
+    sample()
+    params = {"indicator": "test_detections", "format": file_format}
+    first = content(client.get(URL, params))
+
+    with CaptureQueriesContext(connection) as queries:
+        second = content(client.get(URL, params))
+
+    assert second == first
+    assert not [q["sql"] for q in queries if "statistics_observation" in q["sql"]]
