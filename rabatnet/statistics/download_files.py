@@ -115,9 +115,13 @@ def open_download(*, query: DownloadQuery, language: str, site_root: str) -> Bin
     else:
         from .tasks import build_download
 
-        build_download.enqueue(
-            params=build.params, language=language, site_root=site_root, lock=str(lock)
-        )
+        try:
+            build_download.enqueue(
+                params=build.params, language=language, site_root=site_root, lock=str(lock)
+            )
+        except BaseException:
+            lock.unlink(missing_ok=True)  # not queued: the next request tries again
+            raise
     return _open(path)  # built already when small, or by an inline task backend
 
 

@@ -169,3 +169,19 @@ def test_at_most_keep_files_are_kept_the_last_served_first(client, builds, monke
     content(client.get(URL, {**CSV, "from": 2026}))
     content(client.get(URL, {**CSV, "from": 2024}))
     assert builds == ["csv", "csv", "csv", "csv"]  # 2024 was the one removed
+
+
+@pytest.mark.django_db
+def test_a_build_that_could_not_be_queued_leaves_no_lock(client, monkeypatch, media_root):
+    sample()
+    monkeypatch.setitem(download_files.INLINE_ROWS, "csv", 1)
+
+    class Unreachable:
+        def enqueue(self, **kwargs: object) -> None:
+            raise ConnectionError("the task queue is down")
+
+    monkeypatch.setattr(tasks, "build_download", Unreachable())
+
+    with pytest.raises(ConnectionError):
+        client.get(URL, CSV)
+    assert not list((media_root / "downloads").glob("*/*.lock"))
