@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django_tasks import task_backends
+from django_tasks.backends.dummy import DummyBackend
 
 from rabatnet.core import revisions
 from rabatnet.statistics import download_files, tasks
@@ -105,7 +106,9 @@ def test_a_large_download_is_built_by_the_worker_while_the_page_asks_again(
     sample()
     monkeypatch.setitem(download_files.INLINE_ROWS, "xlsx", 1)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    queued = task_backends["default"].results  # enqueued, not run
+    backend = task_backends["default"]
+    assert isinstance(backend, DummyBackend)
+    queued = backend.results  # enqueued, not run
 
     pending = client.get(URL, XLSX)
     again = client.get(URL, XLSX)

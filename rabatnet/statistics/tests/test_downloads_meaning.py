@@ -85,7 +85,7 @@ def test_xlsx_about_gives_the_formula_of_the_derived_values(client):
     assert about["derived values: formula"] == "remittances_received_usd / gdp_usd × 100"
     assert about["derived values: inputs"] == "World Bank remittances and GDP"
     assert about["derived values: derived by"] == "rabatnet"
-    assert about["status"].startswith("published: as the publisher released it; derived:")
+    assert str(about["status"]).startswith("published: as the publisher released it; derived:")
 
 
 @pytest.mark.django_db
