@@ -43,7 +43,6 @@ def builds(monkeypatch) -> list[str]:
 def content(response) -> bytes:
     assert response.status_code == 200, response.status_code
     data = b"".join(response.streaming_content)
-    response.close()
     return data
 
 

@@ -29,11 +29,10 @@ EUROSTAT = "eurostat-asylum-applicants/asylum_applicants_annual.csv.gz"
 
 
 def content(response) -> bytes:
-    """The body of a response, streamed (a file) or not; the file closed."""
+    """The body of a response, streamed (a file, closed once read) or not."""
     if not response.streaming:
         return response.content
     data = b"".join(response.streaming_content)
-    response.close()
     return data
 
 

@@ -24,7 +24,6 @@ def media_root(settings, tmp_path):
 def content(response) -> bytes:
     assert response.status_code == 200, response.status_code
     data = b"".join(response.streaming_content)
-    response.close()
     return data
 
 
