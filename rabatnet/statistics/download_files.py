@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -101,8 +101,6 @@ def open_download(*, query: DownloadQuery, language: str, site_root: str) -> Bin
     if path.exists():  # built between the look and the lock
         lock.unlink(missing_ok=True)
         return _open(path)
-    partners = selectors.partners_or_default(indicator=query.indicator, partners=query.partners)
-    query = replace(query, partners=partners)  # asked once, for the count and the rows
     rows = selectors.download_count(
         indicator=query.indicator,
         countries=query.countries,

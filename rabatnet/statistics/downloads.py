@@ -114,7 +114,9 @@ class DownloadQuery:
 
     @classmethod
     def from_params(cls, params: dict) -> "DownloadQuery":
-        indicator = Indicator.objects.get(code=params["indicator"])
+        indicator = selectors.indicator_by_code(params["indicator"])
+        if indicator is None:
+            raise LookupError(f"unknown indicator {params['indicator']!r}")
         return cls(**{**params, "indicator": indicator})
 
 

@@ -11,7 +11,7 @@ from functools import reduce
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, F, Max, Min, Q, QuerySet, Value
+from django.db.models import Count, Exists, F, Max, Min, Q, QuerySet, Value
 from django.db.models.functions import NullIf
 from django.http import Http404
 
@@ -137,25 +137,6 @@ NO_PARTNER = "none"  # a partner selection: the rows without a partner (national
 ANY_PARTNER = "all"  # a partner selection: every row with a partner (the breakdown)
 
 
-def has_rows_without_partner(*, indicator: Indicator, dataset: Dataset | None = None) -> bool:
-    """Whether the indicator (in ``dataset``, if given) has rows without a partner."""
-    qs = Observation.objects.filter(indicator=indicator, partner__isnull=True)
-    if dataset is not None:
-        qs = qs.filter(dataset=dataset)
-    return qs.exists()
-
-
-def partners_or_default(
-    *, indicator: Indicator, partners: list[str], dataset: Dataset | None = None
-) -> list[str]:
-    """``partners``, or when empty ``["none"]`` if the indicator has rows without a partner,
-    else ``["all"]``: a total never comes with its breakdown unless both are asked for."""
-    if partners:
-        return partners
-    national = has_rows_without_partner(indicator=indicator, dataset=dataset)
-    return [NO_PARTNER if national else ANY_PARTNER]
-
-
 def partner_condition(
     *, indicator: Indicator, partners: list[str], dataset: Dataset | None = None
 ) -> Q:
@@ -163,11 +144,15 @@ def partner_condition(
 
     ``partners`` may hold ``"none"`` (the rows without a partner), ``"all"`` (every row with
     a partner) and partner codes; the rows of each are given together. Empty, it is
-    ``"none"`` when the indicator has rows without a partner, else ``"all"``
-    (``partners_or_default``), so that a total (a route's, a country's) never comes with its
-    breakdown unless both are asked for, and a sum of what is returned counts nobody twice.
+    ``"none"`` when the indicator (in ``dataset``, if given) has rows without a partner, else
+    ``"all"``: a total (a route's, a country's) never comes with its breakdown unless both
+    are asked for, and a sum of what is returned counts nobody twice.
     """
-    partners = partners_or_default(indicator=indicator, partners=partners, dataset=dataset)
+    if not partners:  # one subquery in the same query, not a query of its own
+        national = Observation.objects.filter(indicator=indicator, partner__isnull=True)
+        if dataset is not None:
+            national = national.filter(dataset=dataset)
+        return Q(partner__isnull=True) | Q(~Exists(national))
     codes = [p for p in partners if p not in (NO_PARTNER, ANY_PARTNER)]
     asked = [Q(partner__isnull=True)] if NO_PARTNER in partners else []
     if ANY_PARTNER in partners:
