@@ -70,17 +70,19 @@ class IndexOut(Schema):
 
 # --- Statistics ---------------------------------------------------------------------------
 
-# A value exactly as published: a JSON number whose digits are the publisher's.
+# A value with its exact digits: a JSON number, never rounded nor converted through a float.
 ExactNumber = Annotated[
     Decimal,
     WithJsonSchema(
         {
             "type": "number",
-            "description": "The value exactly as published: the digits are the publisher's "
-            "(no rounding, no float conversion).",
+            "description": "The value with its exact digits (no rounding, no float "
+            "conversion): when `derived` is false, the digits are the publisher's, as "
+            "published; when true, the result of the dataset's derivation.",
         }
     ),
 ]
+GEO_KINDS = "`country`, `aggregate` (world, region, group), `route`, `unknown`, `stateless`"
 Freshness = Literal["up_to_date", "due", "overdue", "delinquent"]
 
 
@@ -117,6 +119,21 @@ class DatasetOut(Schema):
     caveats_fr: str
     indicators: list[str] = Field(description="Codes of the indicators it holds.")
     page: str = Field(description="Address of the dataset's page.")
+    kosovo_in_serbia: bool = Field(
+        description="True when the publisher counts Kosovo (UNSCR 1244) inside Serbia."
+    )
+
+
+class DerivationOut(Schema):
+    indicator: str = Field(description="The indicator whose derived values this explains.")
+    derived_by: str = Field(
+        description="Who computed them: rabatnet, or the intermediary that converted the "
+        "publisher's file."
+    )
+    formula_en: str
+    formula_fr: str
+    inputs_en: str = Field(description="The published figures the formula starts from.")
+    inputs_fr: str
 
 
 class DatasetDetailOut(DatasetOut):
@@ -125,6 +142,14 @@ class DatasetDetailOut(DatasetOut):
     first_year: int | None
     last_year: int | None
     coverage: list[CoverageOut]
+    import_options: dict = Field(
+        description="How the files were read when imported (format, sheet, dimensions, "
+        "filters, exclusions); empty for the shipped adapters that take no option."
+    )
+    derivations: list[DerivationOut] = Field(
+        description="How the derived values (`derived: true` in /api/v1/observations) of "
+        "each indicator were made; the other values are as published."
+    )
 
 
 class IndicatorOut(Schema):
@@ -154,7 +179,26 @@ class ObservationOut(Schema):
         validation_alias="partner_code",
         description="The other country of a bilateral indicator; null when not bilateral.",
     )
+    country_kind: str = Field(description=f"What the country code is: {GEO_KINDS}.")
+    partner_kind: str | None = Field(
+        description=f"What the partner code is: {GEO_KINDS}; null without a partner."
+    )
     period: str = Field(description="2024, 2024-03 or 2024-Q1.")
     value: ExactNumber = Field(validation_alias="value_text")
+    unit: str = Field(
+        description="The indicator's unit (`persons`, `cases`, `usd`, `percent`, `events`); "
+        "`cases` counts applications or decisions, one of "
+        "which may cover several persons: never add cases to persons."
+    )
+    derived: bool = Field(
+        description="False: the value as published. True: derived (summed, divided, "
+        "converted) by rabatnet or an intermediary; see the dataset's `derivations`."
+    )
+    covers: str | None = Field(
+        validation_alias="covered",
+        description="The part of a partial period the value covers, as an ISO 8601 interval "
+        '("2025-01/2025-04"); null when it covers the whole period. Never compare a partial '
+        "period with whole ones.",
+    )
     flags: str
     dataset: str = Field(validation_alias="dataset_slug")

@@ -25,6 +25,7 @@ from .schemas import (
     CoverageOut,
     DatasetDetailOut,
     DatasetOut,
+    DerivationOut,
     ErrorOut,
     IndicatorOut,
     ObservationOut,
@@ -35,7 +36,16 @@ from .schemas import (
 router = Router(tags=["statistics"])
 
 MAX_LIMIT = 1000
-NATIONAL = "none"
+NATIONAL = selectors.NO_PARTNER
+EVERY_PARTNER = selectors.ANY_PARTNER
+PARTNER_RULE = (
+    f"`{NATIONAL}` gives the rows without a partner (national totals, a route's total), "
+    f"`{EVERY_PARTNER}` every row with a partner (the breakdown); with several values, the "
+    "rows of each. Omitted: the rows without a partner when the indicator (in `dataset`, if "
+    f"given) has any, else every row (as `{EVERY_PARTNER}`). So a total never comes with its "
+    "breakdown unless both are asked for (`partner=none&partner=all`), and a sum of the rows "
+    "returned counts nobody twice."
+)
 
 
 def _indicator_codes_table() -> str:
@@ -69,8 +79,7 @@ class ObservationFilters(Schema):
     )
     partner: list[str] | None = Field(
         None,
-        description="Partner country codes, repeatable (origin, citizenship, nationality); "
-        f"`{NATIONAL}` keeps only the rows without a partner (national totals).",
+        description="Partner codes, repeatable (origin, citizenship, nationality). " + PARTNER_RULE,
     )
     year: list[Annotated[int, Field(ge=1000, le=9999)]] | None = Field(
         None, description="Years (YYYY), repeatable.", examples=[[2024]]
@@ -100,6 +109,7 @@ def _dataset_out(entry: DatasetEntry) -> dict:
         "caveats_fr": dataset.caveats_fr or "",
         "indicators": [item.indicator.code for item in entry.indicators],
         "page": reverse("statistics:dataset", kwargs={"slug": dataset.slug}),
+        "kosovo_in_serbia": dataset.kosovo_in_serbia,
     }
 
 
@@ -112,7 +122,8 @@ def list_datasets(request: HttpRequest) -> list[DatasetOut]:
 
 @router.get("/datasets/{slug}", response={200: DatasetDetailOut, 404: ErrorOut})
 def get_dataset(request: HttpRequest, slug: str) -> DatasetDetailOut:
-    """One dataset, with its coverage per indicator (observations, countries, years)."""
+    """One dataset, with its coverage per indicator (observations, countries, years), the
+    options its files were read with and the derivation of its derived values."""
     try:
         entry = selectors.dataset_entry(slug=slug, today=timezone.localdate())
     except Http404 as exc:
@@ -133,6 +144,18 @@ def get_dataset(request: HttpRequest, slug: str) -> DatasetDetailOut:
                 last_year=item.coverage.last_year,
             )
             for item in entry.indicators
+        ],
+        import_options=entry.dataset.import_options,
+        derivations=[
+            DerivationOut(
+                indicator=d.indicator.code,
+                derived_by=d.derived_by,
+                formula_en=first_text(d.formula_en, d.formula),
+                formula_fr=first_text(d.formula_fr, d.formula_en, d.formula),
+                inputs_en=first_text(d.inputs_en, d.inputs),
+                inputs_fr=first_text(d.inputs_fr, d.inputs_en, d.inputs),
+            )
+            for d in selectors.dataset_derivations(entry.dataset)
         ],
     )
 
@@ -171,8 +194,11 @@ def list_observations(
 ) -> QuerySet[Observation, Mapping[str, Any]]:
     """Observations of one indicator, by country, partner and period, paginated.
 
-    `limit` is at most 1000. An unknown indicator, country, partner or dataset answers
-    404 naming it.
+    Each row gives its unit, whether its value is published or derived (`derived`; the
+    formula is in the dataset's `derivations`, /api/v1/datasets/{slug}), the part of a
+    partial period it covers (`covers`), and what kind of code its country and partner are.
+    `limit` is at most 1000. An unknown indicator, country, partner or dataset answers 404
+    naming it.
     """
     indicator = selectors.indicator_by_code(filters.indicator)
     if indicator is None:
@@ -181,7 +207,8 @@ def list_observations(
             f"Unknown indicator {filters.indicator!r}: see /api/v1/indicators for the codes.",
         )
     partners = filters.partner or []
-    national_only = NATIONAL in partners
+    keywords = [p for p in partners if p in (NATIONAL, EVERY_PARTNER)]
+    codes = [p for p in partners if p not in keywords]
     dataset = None
     if filters.dataset is not None:
         dataset = selectors.dataset_by_slug(filters.dataset)
@@ -190,8 +217,7 @@ def list_observations(
     return selectors.observation_values(
         indicator=indicator,
         countries=_geo_codes(filters.country, "country"),
-        partners=[] if national_only else _geo_codes(partners, "partner"),
-        national_only=national_only,
+        partners=keywords + _geo_codes(codes, "partner"),
         years=filters.year or [],
         dataset=dataset,
     )

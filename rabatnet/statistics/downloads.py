@@ -1,16 +1,20 @@
 """Downloads of one indicator for a choice of countries and years: CSV (with an optional HXL
 hashtag row), XLSX and SDMX-CSV.
 
-Values are written as published (``value_text``): the digits in a download equal the
-digits in the publisher's file. In XLSX a value is written as a number only when Excel
-can hold it exactly (at most 15 significant digits) and a number format shows the same
-digits; otherwise it is written as text.
+Values are written with their exact digits (``value_text``): a published value's digits equal
+the digits in the publisher's file; a derived one (``status`` "derived") is the result of its
+dataset's derivation, whose formula the XLSX "About" sheet gives. Each row says its unit, the
+part of a partial period it covers, and what kind of code its country and partner are
+(country, aggregate, route, unknown, stateless). In XLSX a value is written as a number only
+when Excel can hold it exactly (at most 15 significant digits) and a number format shows the
+same digits; otherwise it is written as text.
 """
 
 import csv
-import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -35,7 +39,12 @@ COLUMNS = [
     "publisher",
     "revision",
     "licence",
+    "status",  # "published" or "derived"
+    "covers",  # the part of a partial period ("2025-01/2025-04"); empty when whole
+    "country_kind",
+    "partner_kind",
 ]
+STATUS = {False: "published", True: "derived"}
 # The Humanitarian Exchange Language hashtag of each column, in the same order.
 HXL_TAGS = [
     "#indicator+code",
@@ -51,6 +60,10 @@ HXL_TAGS = [
     "#org+publisher",
     "#meta+revision",
     "#meta+licence",
+    "#status",
+    "#date+covered",
+    "#country+type",
+    "#country+type+partner",
 ]
 # SDMX-CSV 1.0: the dataflow, then the dimensions, the measure and the attributes.
 SDMX_COLUMNS = [
@@ -62,6 +75,10 @@ SDMX_COLUMNS = [
     "OBS_VALUE",
     "OBS_STATUS",
     "UNIT_MEASURE",
+    "VALUE_STATUS",
+    "TIME_COVERED",
+    "REF_AREA_TYPE",
+    "COUNTERPART_AREA_TYPE",
 ]
 FORMATS = {"csv": "CSV", "xlsx": "XLSX", "sdmx-csv": "SDMX-CSV"}
 EXCEL_DIGITS = 15  # significant digits an Excel number holds exactly
@@ -71,7 +88,7 @@ EXCEL_DIGITS = 15  # significant digits an Excel number holds exactly
 class DownloadQuery:
     indicator: Indicator
     countries: list[str]  # geographic codes; empty for every code
-    partners: list[str]
+    partners: list[str]  # codes, "none", "all"; empty: see selectors.partner_condition
     year_from: int | None
     year_to: int | None
     format: str = "csv"
@@ -83,6 +100,25 @@ class DownloadQuery:
         suffix = "-sdmx" if self.format == "sdmx-csv" else ""
         return f"rabatnet-{self.indicator.code}{'-' + years if years else ''}{suffix}.{extension}"
 
+    def params(self) -> dict:
+        """The query as plain data (for a background build and a file's key), in one order."""
+        return {
+            "indicator": self.indicator.code,
+            "countries": sorted(set(self.countries)),
+            "partners": sorted(set(self.partners)),
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+            "format": self.format,
+            "hxl": self.hxl,
+        }
+
+    @classmethod
+    def from_params(cls, params: dict) -> "DownloadQuery":
+        indicator = selectors.indicator_by_code(params["indicator"])
+        if indicator is None:
+            raise LookupError(f"unknown indicator {params['indicator']!r}")
+        return cls(**{**params, "indicator": indicator})
+
 
 @dataclass(frozen=True)
 class Line:
@@ -90,11 +126,15 @@ class Line:
 
     country: str
     country_name: str
+    country_kind: str
     partner: str
     partner_name: str
+    partner_kind: str
     period: str
+    covers: str
     value: str
     flags: str
+    derived: bool
     dataset: Dataset
 
 
@@ -114,16 +154,20 @@ def lines(query: DownloadQuery) -> Iterator[Line]:
         year_to=query.year_to,
         name_columns=(*_name_fields("geo"), *_name_fields("partner")),
     )
-    for code, name_en, name, partner, partner_name_en, partner_name, *rest in rows:
-        period, value, flags, dataset_id = rest
+    for code, name_en, name, kind, partner, partner_en, partner_name, partner_kind, *rest in rows:
+        period, covers, value, flags, derived, dataset_id = rest
         yield Line(
             code,
             name or name_en,
+            kind,
             partner or "",
-            (partner_name or partner_name_en or "") if partner else "",
+            (partner_name or partner_en or "") if partner else "",
+            partner_kind or "",
             period,
+            covers,
             value,
             flags,
+            derived,
             datasets[dataset_id],
         )
 
@@ -144,6 +188,10 @@ def _record(indicator: Indicator, line: Line) -> list[str]:
         dataset.publisher.name,
         dataset.revision,
         dataset.licence,
+        STATUS[line.derived],
+        line.covers,
+        line.country_kind,
+        line.partner_kind,
     ]
 
 
@@ -173,7 +221,20 @@ def sdmx_csv_chunks(query: DownloadQuery) -> Iterator[str]:
     yield writer.writerow(SDMX_COLUMNS)
     for line in lines(query):
         yield writer.writerow(
-            [dataflow, line.country, line.partner, code, line.period, line.value, line.flags, unit]
+            [
+                dataflow,
+                line.country,
+                line.partner,
+                code,
+                line.period,
+                line.value,
+                line.flags,
+                unit,
+                STATUS[line.derived].upper(),
+                line.covers,
+                line.country_kind.upper(),
+                line.partner_kind.upper(),
+            ]
         )
 
 
@@ -194,7 +255,7 @@ def excel_number(text: str) -> tuple[float, str] | None:
 
 
 def _about_rows(
-    query: DownloadQuery, datasets: Iterable[Dataset], page_url: Callable[[Dataset], str]
+    query: DownloadQuery, datasets: dict[int, Dataset], page_url: Callable[[Dataset], str]
 ) -> list[list]:
     indicator = query.indicator
     countries = ", ".join(query.countries) or _("all")
@@ -208,9 +269,19 @@ def _about_rows(
         [_("countries"), countries],
         [_("partners"), ", ".join(query.partners) or _("all")],
         [_("years"), years],
+        [
+            _("status"),
+            _(
+                "published: as the publisher released it; derived: computed by the "
+                "derivation of its dataset (below) from published figures"
+            ),
+        ],
+        [_("covers"), _("empty when the value covers its whole period; else the part it covers")],
         [],
     ]
-    for dataset in datasets:
+    derivations = selectors.derivations_of(indicator=indicator, dataset_ids=datasets)
+    for dataset in datasets.values():
+        derivation = derivations.get(dataset.pk)
         rows += [
             [_("dataset"), dataset.slug],
             [_("title"), dataset.title],
@@ -223,13 +294,22 @@ def _about_rows(
             [_("released on"), dataset.released_on.isoformat()],
             [_("caveats"), dataset.caveats],
             [_("page"), page_url(dataset)],
-            [],
         ]
+        if derivation is not None:
+            rows += [
+                [_("derived values: formula"), derivation.formula],
+                [_("derived values: inputs"), derivation.inputs],
+                [_("derived values: derived by"), derivation.derived_by],
+            ]
+        rows.append([])
     return rows
 
 
-def xlsx_bytes(query: DownloadQuery, page_url: Callable[[Dataset], str]) -> bytes:
-    """The XLSX download: the data sheet, then "About" with the provenance of each dataset."""
+def xlsx_save(
+    query: DownloadQuery, page_url: Callable[[Dataset], str], target: str | Path | BinaryIO
+) -> None:
+    """The XLSX download: the data sheet, then "About" with the provenance of each dataset
+    and the derivation of its derived values."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Data")
     sheet.append(COLUMNS)
@@ -247,8 +327,6 @@ def xlsx_bytes(query: DownloadQuery, page_url: Callable[[Dataset], str]) -> byte
             record[value_column] = cell
         sheet.append(record)
     about = workbook.create_sheet("About")
-    for row in _about_rows(query, used.values(), page_url):
+    for row in _about_rows(query, used, page_url):
         about.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    workbook.save(target)

@@ -12,6 +12,7 @@ from rabatnet.countries.selectors import name_sort_key
 
 from .downloads import FORMATS, DownloadQuery
 from .models import Geo, Indicator
+from .selectors import ANY_PARTNER, NO_PARTNER
 
 ALL = "all"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -25,8 +26,9 @@ class GeoCodesField(forms.MultipleChoiceField):
         "invalid_choice": _("Unknown country code: %(value)s."),
     }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, keywords: tuple[str, ...] = (ALL,), **kwargs: Any) -> None:
         self.known: set[str] = set()
+        self.keywords = keywords
         super().__init__(*args, **kwargs)
 
     def to_python(self, value: Iterable[str] | None) -> list[str]:
@@ -35,7 +37,7 @@ class GeoCodesField(forms.MultipleChoiceField):
         return [c if c in self.known or c.upper() not in self.known else c.upper() for c in codes]
 
     def valid_value(self, value: str) -> bool:
-        return value == ALL or value in self.known
+        return value in self.keywords or value in self.known
 
 
 class FlagInput(forms.CheckboxInput):
@@ -60,7 +62,14 @@ class DownloadForm(SiteForm):
             "Hold Ctrl (⌘ on a Mac) to choose several. “All” also gives regions, groups and routes."
         ),
     )
-    partner = GeoCodesField(label=_("Partners"), required=False, widget=forms.MultipleHiddenInput)
+    # "none": the rows without a partner; "all": every row with one. Without a partner, the rows
+    # without one when the indicator has any (selectors.partner_condition).
+    partner = GeoCodesField(
+        label=_("Partners"),
+        required=False,
+        widget=forms.MultipleHiddenInput,
+        keywords=(NO_PARTNER, ANY_PARTNER),
+    )
     format = forms.ChoiceField(
         label=_("Format"),
         choices=list(FORMATS.items()),
@@ -112,7 +121,7 @@ class DownloadForm(SiteForm):
         return DownloadQuery(
             indicator=self.indicators[data["indicator"]],
             countries=countries,
-            partners=[] if ALL in data["partner"] else data["partner"],
+            partners=data["partner"],
             year_from=data.get("from"),
             year_to=data.get("to"),
             format=data["format"] or "csv",

@@ -4,17 +4,20 @@ Each selector owns its joins; the modules that shape the pages (``catalogue``, `
 ``downloads``) and the views read the database only through these.
 """
 
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from functools import reduce
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, Min, Q, QuerySet, Value
+from django.db.models.functions import NullIf
 from django.http import Http404
 
 from . import catalogue
 from .catalogue import Coverage, DatasetEntry, IndicatorEntry
-from .models import Dataset, Geo, Indicator, Observation
+from .models import Dataset, Derivation, Geo, Indicator, Observation
 
 CHUNK = 2000  # rows fetched at a time by a download
 
@@ -130,27 +133,55 @@ def indicator_table(entries: list[DatasetEntry]) -> list[IndicatorEntry]:
 
 # --- Observations ----------------------------------------------------------------------------
 
+NO_PARTNER = "none"  # a partner selection: the rows without a partner (national totals)
+ANY_PARTNER = "all"  # a partner selection: every row with a partner (the breakdown)
+
+
+def partner_condition(
+    *, indicator: Indicator, partners: list[str], dataset: Dataset | None = None
+) -> Q:
+    """The rows a partner selection asks for, the same for the API and the downloads.
+
+    ``partners`` may hold ``"none"`` (the rows without a partner), ``"all"`` (every row with
+    a partner) and partner codes; the rows of each are given together. Empty, it is
+    ``"none"`` when the indicator (in ``dataset``, if given) has rows without a partner, else
+    ``"all"``: a total (a route's, a country's) never comes with its breakdown unless both
+    are asked for, and a sum of what is returned counts nobody twice.
+    """
+    if not partners:  # one subquery in the same query, not a query of its own
+        national = Observation.objects.filter(indicator=indicator, partner__isnull=True)
+        if dataset is not None:
+            national = national.filter(dataset=dataset)
+        return Q(partner__isnull=True) | Q(~Exists(national))
+    codes = [p for p in partners if p not in (NO_PARTNER, ANY_PARTNER)]
+    asked = [Q(partner__isnull=True)] if NO_PARTNER in partners else []
+    if ANY_PARTNER in partners:
+        asked.append(Q(partner__isnull=False))
+    elif codes:
+        asked.append(Q(partner__code__in=codes))
+    return reduce(operator.or_, asked)
+
 
 def observation_values(
     *,
     indicator: Indicator,
     countries: list[str],
     partners: list[str],
-    national_only: bool = False,
     years: list[int],
     dataset: Dataset | None = None,
 ) -> QuerySet[Observation, Mapping[str, Any]]:
     """Observations of ``indicator`` as plain values, in a stable order (for paging).
 
-    Empty lists filter nothing; ``national_only`` keeps the rows without a partner.
+    Empty lists of countries and years filter nothing; ``partners`` is read by
+    ``partner_condition``. Each row says its unit, whether it is derived, the part of a
+    partial period it covers, and what kind of code its country and partner are.
     """
-    qs = Observation.objects.filter(indicator=indicator)
+    qs = Observation.objects.filter(
+        partner_condition(indicator=indicator, partners=partners, dataset=dataset),
+        indicator=indicator,
+    )
     if countries:
         qs = qs.filter(geo__code__in=countries)
-    if national_only:
-        qs = qs.filter(partner__isnull=True)
-    elif partners:
-        qs = qs.filter(partner__code__in=partners)
     if years:
         qs = qs.filter(year__in=years)
     if dataset is not None:
@@ -159,11 +190,54 @@ def observation_values(
         "period",
         "value_text",
         "flags",
+        "derived",
         indicator_code=F("indicator__code"),
+        unit=F("indicator__unit"),
         country_code=F("geo__code"),
+        country_kind=F("geo__kind"),
         partner_code=F("partner__code"),
+        partner_kind=F("partner__kind"),
         dataset_slug=F("dataset__slug"),
+        covered=NullIf(F("covers"), Value("")),
     )
+
+
+def _download_queryset(
+    *,
+    indicator: Indicator,
+    countries: list[str],
+    partners: list[str],
+    year_from: int | None,
+    year_to: int | None,
+) -> QuerySet[Observation]:
+    qs = Observation.objects.filter(
+        partner_condition(indicator=indicator, partners=partners), indicator=indicator
+    )
+    if countries:
+        qs = qs.filter(geo__code__in=countries)
+    if year_from is not None:
+        qs = qs.filter(year__gte=year_from)
+    if year_to is not None:
+        qs = qs.filter(year__lte=year_to)
+    return qs
+
+
+def download_count(
+    *,
+    indicator: Indicator,
+    countries: list[str],
+    partners: list[str],
+    year_from: int | None,
+    year_to: int | None,
+) -> int:
+    """How many rows a download holds (to tell a small one from a large one)."""
+    return _download_queryset(
+        indicator=indicator,
+        countries=countries,
+        partners=partners,
+        year_from=year_from,
+        year_to=year_to,
+    ).count()
 
 
 def download_rows(
@@ -177,32 +251,46 @@ def download_rows(
 ) -> Iterator[tuple]:
     """Rows of a download, by country, partner, period and dataset, read in chunks.
 
-    Each row: country code, its two names (``name_columns`` for geo then partner), the
-    partner's code and two names, period, value as published, flags, dataset id.
+    ``partners`` is read by ``partner_condition``. Each row: country code, its two names
+    (``name_columns`` for geo then partner) and kind, the partner's code, two names and
+    kind, period, the part of it covered, value text, flags, derived, dataset id.
     """
-    qs = Observation.objects.filter(indicator=indicator)
-    if countries:
-        qs = qs.filter(geo__code__in=countries)
-    if partners:
-        qs = qs.filter(partner__code__in=partners)
-    if year_from is not None:
-        qs = qs.filter(year__gte=year_from)
-    if year_to is not None:
-        qs = qs.filter(year__lte=year_to)
+    qs = _download_queryset(
+        indicator=indicator,
+        countries=countries,
+        partners=partners,
+        year_from=year_from,
+        year_to=year_to,
+    )
     geo_en, geo_local, partner_en, partner_local = name_columns
     rows = qs.order_by("geo__code", "partner__code", "period", "dataset_id").values_list(
         "geo__code",
         geo_en,
         geo_local,
+        "geo__kind",
         "partner__code",
         partner_en,
         partner_local,
+        "partner__kind",
         "period",
+        "covers",
         "value_text",
         "flags",
+        "derived",
         "dataset_id",
     )
     return rows.iterator(chunk_size=CHUNK)
+
+
+def derivations_of(*, indicator: Indicator, dataset_ids: Iterable[int]) -> dict[int, Derivation]:
+    """The derivation of ``indicator`` in each of the datasets, by dataset id."""
+    found = Derivation.objects.filter(indicator=indicator, dataset_id__in=list(dataset_ids))
+    return {d.dataset_id: d for d in found}
+
+
+def dataset_derivations(dataset: Dataset) -> list[Derivation]:
+    """The derivations of a dataset, with their indicator, in indicator code order."""
+    return list(dataset.derivations.select_related("indicator").order_by("indicator__code"))
 
 
 # --- A country's profile ---------------------------------------------------------------------

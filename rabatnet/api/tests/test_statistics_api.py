@@ -183,15 +183,29 @@ def test_bilateral_observations_name_the_partner(client):
 
 
 @pytest.mark.django_db
-def test_partner_none_keeps_the_totals(client):
-    totals = client.get(OBSERVATIONS, {"indicator": "border_detections", "partner": "none"})
-    everything = client.get(OBSERVATIONS, {"indicator": "border_detections", "limit": 1})
+def test_partner_none_keeps_the_totals_and_all_the_breakdown(client):
+    indicator = {"indicator": "border_detections"}
+    totals = client.get(OBSERVATIONS, {**indicator, "partner": "none"}).json()
+    breakdown = client.get(OBSERVATIONS, {**indicator, "partner": "all", "limit": 1}).json()
+    both = client.get(OBSERVATIONS, {**indicator, "partner": ["none", "all"], "limit": 1})
 
     file_totals = source_rows("frontex-illegal-border-crossings/detections_annual_by_route.csv.gz")
-    assert totals.json()["count"] == len(file_totals)
-    assert {o["partner"] for o in totals.json()["items"]} == {None}
-    assert everything.json()["count"] > len(file_totals)
-    assert totals.json()["items"][0]["country"].startswith("route-")
+    assert totals["count"] == len(file_totals)
+    assert {o["partner"] for o in totals["items"]} == {None}
+    assert totals["items"][0]["country"].startswith("route-")
+    assert breakdown["items"][0]["partner"] is not None
+    assert both.json()["count"] == totals["count"] + breakdown["count"]
+
+
+@pytest.mark.django_db
+def test_without_partner_a_route_total_never_comes_with_its_breakdown(client):
+    """border_detections has each route's total and the same route by nationality."""
+    rows = client.get(OBSERVATIONS, {"indicator": "border_detections", "limit": 1000}).json()
+
+    assert rows["count"] == len(
+        source_rows("frontex-illegal-border-crossings/detections_annual_by_route.csv.gz")
+    )
+    assert {o["partner"] for o in rows["items"]} == {None}
 
 
 @pytest.mark.django_db

@@ -15,15 +15,29 @@ from .import_support import source_rows
 from .loaded import shipped_datasets
 
 shipped = shipped_datasets("worldbank-wdi", "eurostat-asylum-applicants")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Each test builds its downloads anew: the built files are keyed by the data revision."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 URL = "/en/data/download/"
 WDI = "worldbank-wdi/{}.csv.gz"
 EUROSTAT = "eurostat-asylum-applicants/asylum_applicants_annual.csv.gz"
 
 
+def content(response) -> bytes:
+    """The body of a response, streamed (a file, closed once read) or not."""
+    if not response.streaming:
+        return response.content
+    data = b"".join(response.streaming_content)
+    return data
+
+
 def body(response) -> str:
-    if response.streaming:
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
+    return content(response).decode()
 
 
 def read_csv(response) -> list[dict[str, str]]:
@@ -198,7 +212,7 @@ def xlsx(client, params: dict) -> bytes:
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     assert response["Content-Disposition"].endswith('.xlsx"')
-    return response.content
+    return content(response)
 
 
 def shown(value: object, published: str) -> str:
