@@ -74,7 +74,7 @@ class Server:
             server_command(self.port),
         ):
             self.processes.append(
-                subprocess.Popen(
+                subprocess.Popen(  # noqa: S603 - our own commands
                     command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
                 )
             )
@@ -120,7 +120,7 @@ def load_with_wrk(port: int, url: str) -> tuple[float, float, float]:
     command = ["wrk", "-t2", f"-c{CLIENTS}", f"-d{SECONDS:.0f}s", "--latency", "--timeout", "30s"]
     for name, value in HEADERS.items():
         command += ["-H", f"{name}: {value}"]
-    output = subprocess.run(
+    output = subprocess.run(  # noqa: S603 - wrk on our own server
         [*command, f"http://127.0.0.1:{port}{url}"], capture_output=True, text=True, check=True
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]

@@ -49,7 +49,7 @@ def test_json_of_the_api_is_compressed(client):
     response = client.get("/api/v1/countries", headers=BR)
 
     assert response["Content-Encoding"] == "br"
-    assert b"\"iso3\": \"DZA\"" in brotli.decompress(response.content)
+    assert b'"iso3": "DZA"' in brotli.decompress(response.content)
 
 
 def test_a_static_svg_is_compressed_as_a_stream(client):

@@ -11,4 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         caches["default"].clear()
-        self.stdout.write("cache cleared")
+        if options["verbosity"]:
+            self.stdout.write("cache cleared")
