@@ -216,7 +216,7 @@ def home_during_downloads(port: int) -> tuple[float, int]:
     for thread in downloads:
         thread.start()
     time.sleep(0.1)
-    samples = []
+    samples: list[float] = []
     while any(thread.is_alive() for thread in downloads) or len(samples) < 20:
         start = time.perf_counter()
         get(port, "/en/", timeout=600)

@@ -67,11 +67,14 @@ PUBLIC_PAGES: dict[str, PublicPage] = {
 # Cookies that make a page per visitor: the session (signed in, or a form's state) and
 # messages waiting to be shown.
 PER_VISITOR_COOKIES = ("messages",)
+# What a kept page may vary on: the key holds the language, the entry every encoding, and a
+# visitor with a session never reads the cache. Any other Vary (HX-Request...) is not kept.
+KEYED_VARY = {"accept-encoding", "accept-language", "cookie"}
 
 
 def is_anonymous_read(request: HttpRequest) -> bool:
-    """A GET or HEAD without a session or a messages cookie: the same page for everyone."""
-    if request.method not in ("GET", "HEAD"):
+    """A GET or HEAD without a session or a messages cookie, not from htmx (a partial)."""
+    if request.method not in ("GET", "HEAD") or "HX-Request" in request.headers:
         return False
     cookies = (settings.SESSION_COOKIE_NAME, *PER_VISITOR_COOKIES)
     return not any(name in request.COOKIES for name in cookies)
@@ -107,6 +110,7 @@ def cache_key(request: HttpRequest, language: str, page: PublicPage) -> str:
 def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     """The answer is the same for every anonymous visitor and holds no secret."""
     cache_control = response.get("Cache-Control", "").lower()
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
     return (
         request.method == "GET"
         and response.status_code == 200
@@ -115,6 +119,7 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
         and not response.has_header("Content-Encoding")
+        and vary <= KEYED_VARY
     )
 
 

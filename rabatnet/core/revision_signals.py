@@ -47,7 +47,7 @@ def connect() -> None:
             post_save.connect(bump_on_write, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(bump_on_write, sender=model, dispatch_uid=f"{uid}-delete")
             for field in model._meta.local_many_to_many:
-                through = field.remote_field.through  # type: ignore[union-attr]
+                through = field.remote_field.through
                 m2m_changed.connect(
                     bump_on_write, sender=through, dispatch_uid=f"{uid}-{field.name}"
                 )

@@ -110,6 +110,20 @@ def test_a_page_with_a_csrf_token_is_not_kept():
     assert not storable(request, HttpResponse("<form>"))
 
 
+def test_a_page_that_varies_on_another_header_is_not_kept():
+    request = RequestFactory().get("/en/countries/")
+    response = HttpResponse("<p>partial or whole</p>")
+    response["Vary"] = "Cookie, HX-Request"
+
+    assert not storable(request, response)
+
+
+def test_an_htmx_request_is_never_answered_from_the_cache(client):
+    client.get("/en/countries/")
+
+    assert MARKER not in client.get("/en/countries/", headers={"HX-Request": "true"})
+
+
 def test_the_signed_in_page_keeps_the_csrf_header_for_htmx(client):
     client.force_login(focal_point())
 
