@@ -123,7 +123,10 @@ def load_with_wrk(port: int, url: str) -> tuple[float, float, float]:
     output = subprocess.run(  # noqa: S603 - wrk on our own server
         [*command, f"http://127.0.0.1:{port}{url}"], capture_output=True, text=True, check=True
     ).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    found_rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    if found_rate is None:
+        raise SystemExit(f"wrk printed no rate for {url}:\n{output}")
+    rate = float(found_rate.group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     if non_2xx:
         print(f"  ! {url}: {non_2xx.group(1)} answers not 2xx/3xx", file=sys.stderr)

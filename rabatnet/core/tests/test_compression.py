@@ -2,7 +2,9 @@
 
 import gzip
 import importlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import brotli
 import pytest
@@ -95,6 +97,7 @@ def test_text_types_are_compressed(content_type: str):
 
     compressed = compress(request, response, GZipMiddleware(lambda r: response))
 
+    assert isinstance(compressed, HttpResponse)
     assert compressed["Content-Encoding"] == "br"
     assert brotli.decompress(compressed.content) == b"a,b,c\n" * 200
 
@@ -106,8 +109,9 @@ def test_a_streamed_csv_is_compressed_chunk_by_chunk():
 
     compressed = compress(request, response, GZipMiddleware(lambda r: response))
 
+    assert isinstance(compressed, StreamingHttpResponse)
     assert compressed["Content-Encoding"] == "br"
-    body = b"".join(compressed.streaming_content)
+    body = b"".join(cast(Iterator[bytes], compressed.streaming_content))
     assert brotli.decompress(body) == b"country,year,value\n" * 500
 
 

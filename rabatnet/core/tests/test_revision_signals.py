@@ -64,7 +64,9 @@ def test_an_edit_of_a_membership_as_the_admin_saves_it_raises_the_reference_coun
 def test_deleting_a_membership_raises_the_reference_counter(senegal):
     before = number(revisions.REFERENCE)
 
-    Membership.objects.filter(country=senegal).first().delete()
+    membership = Membership.objects.filter(country=senegal).first()
+    assert membership is not None
+    membership.delete()
 
     assert number(revisions.REFERENCE) > before
 
