@@ -269,7 +269,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "rabatnet.core.static_storage.HashedCompressedStaticFilesStorage"},
 }
 # Served hashed and compressed (.gz and .br made by collectstatic) in every mode, DEBUG
 # included: WhiteNoise reads STATIC_ROOT only, so run collectstatic after changing a file.

@@ -140,7 +140,7 @@ def test_static_files_are_hashed_and_compressed_in_every_mode(module: str):
     settings_module = importlib.import_module(f"config.settings.{module}")
 
     storage = settings_module.STORAGES["staticfiles"]["BACKEND"]
-    assert storage == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert storage == "rabatnet.core.static_storage.HashedCompressedStaticFilesStorage"
     assert settings_module.WHITENOISE_USE_FINDERS is False
     assert settings_module.WHITENOISE_AUTOREFRESH is False
 
@@ -151,10 +151,16 @@ def test_collectstatic_writes_hashed_gzip_and_brotli_files(tmp_path, settings):
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        "staticfiles": {
+            "BACKEND": "rabatnet.core.static_storage.HashedCompressedStaticFilesStorage"
+        },
     }
+    settings.DEBUG = True
 
     call_command("collectstatic", "--no-input", verbosity=0)
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    assert staticfiles_storage.url("core/site.css") != "/static/core/site.css"  # hashed
 
     hashed = [p.name for p in (tmp_path / "core").glob("site.*.css")]
     assert any(name.endswith(".css") for name in hashed)
