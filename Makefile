@@ -45,13 +45,14 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 	$(MANAGE) load_demo_guides
 	$(MANAGE) import_dataset all
 	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) clear_cache -v0
 
 run: setup ## Serve on http://127.0.0.1:$(PORT) with the background worker beside it
 	@echo "rabatnet: http://127.0.0.1:$(PORT)/en/  (Ctrl-C stops the server and the worker)"
 	@echo "Two-factor required of: $${TWO_FACTOR_REQUIRED_ROLES:-nobody} (see README: TWO_FACTOR_REQUIRED_ROLES)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --no-reload & \
-	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; \
+	  $(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT) ; \
 	  wait
 
 chromium: ## Install Debian's chromium for the browser tests, if missing

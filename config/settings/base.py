@@ -77,6 +77,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Compression sees every byte that leaves; the public page cache answers before the
+    # rest of the stack (docs/decisions/0021-compression-and-the-public-page-cache.md).
+    "rabatnet.core.compression.CompressionMiddleware",
+    "rabatnet.core.public_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -134,6 +138,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ------------------------------------------------------------------
+# Shared by every worker: public pages (core/public_cache.py), charts, rendered guides.
+# Files under var/cache by default; Redis when CACHE_URL says redis://, rediss:// or
+# unix://; any other CACHE_URL as django-environ reads it (e.g. dbcache://table).
+CACHE_URL = env.str("CACHE_URL", default="")
+
+
+def cache_from_url(url: str) -> dict:
+    """The default cache of ``CACHE_URL`` (files under var/cache when empty)."""
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    return environ.Env.cache_url_config(url)
+
+
+CACHES = {"default": cache_from_url(CACHE_URL)}
+# Anonymous public pages kept per data revision (off in the test settings but for its tests).
+PUBLIC_PAGE_CACHE = True
 
 # --- Accounts and access ----------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -241,8 +269,12 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "rabatnet.core.static_storage.HashedCompressedStaticFilesStorage"},
 }
+# Served hashed and compressed (.gz and .br made by collectstatic) in every mode, DEBUG
+# included: WhiteNoise reads STATIC_ROOT only, so run collectstatic after changing a file.
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
 MEDIA_ROOT = VAR_DIR / "media"
 
 # --- Background work --------------------------------------------------------------

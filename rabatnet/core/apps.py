@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "rabatnet.core"
     label = "core"
+
+    def ready(self) -> None:
+        from . import revision_signals
+
+        revision_signals.connect()
