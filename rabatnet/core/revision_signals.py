@@ -24,8 +24,13 @@ COUNTER_OF_APP = {
 }
 
 
+# Written and deleted in bulk by the import pipeline, which raises STATISTICS itself: a
+# delete signal would make Django load and signal every row of a re-imported dataset.
+BULK_MODELS = {"statistics.Observation"}
+
+
 def counter_of(sender: type[Model]) -> str | None:
-    if sender.__name__.startswith("Historical"):
+    if sender.__name__.startswith("Historical") or sender._meta.label in BULK_MODELS:
         return None
     return COUNTER_OF_APP.get(sender._meta.app_label)
 

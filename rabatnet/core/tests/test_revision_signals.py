@@ -77,3 +77,14 @@ def test_history_records_do_not_raise_a_counter_twice():
 
     assert counter_of(Guide) == revisions.GUIDES
     assert counter_of(Guide.history.model) is None
+
+
+def test_observations_are_deleted_in_bulk_without_a_signal_per_row():
+    """A re-import deletes a dataset's observations in one statement: no delete signal on them
+    (Django would load and signal every row), the pipeline raises STATISTICS once."""
+    from django.db.models.signals import post_delete, pre_delete
+
+    from rabatnet.statistics.models import Observation
+
+    assert not post_delete.has_listeners(Observation)
+    assert not pre_delete.has_listeners(Observation)
