@@ -9,12 +9,12 @@ from datetime import date
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from . import catalogue
 from .catalogue import Coverage, DatasetEntry, IndicatorEntry
-from .models import Dataset, Geo, Indicator, Observation
+from .models import Dataset, Derivation, Geo, Indicator, Observation
 
 CHUNK = 2000  # rows fetched at a time by a download
 
@@ -208,8 +208,41 @@ def download_rows(
 # --- A country's profile ---------------------------------------------------------------------
 
 
-def national_rows(*, iso3: str, datasets_by_indicator: dict[str, int]) -> list[tuple]:
-    """(indicator code, dataset id, year, period, text) of the country's national series.
+def datasets_holding(indicators: Mapping[str, bool]) -> list[tuple[Dataset, set[str]]]:
+    """Every dataset (with its publisher) and those of ``indicators`` it holds; one query.
+
+    ``indicators`` maps a code to whether it is bilateral: each "holds" test is then an
+    EXISTS probe of the unique (dataset, indicator, ...) index of national or bilateral rows.
+    """
+    holds = {
+        f"holds_{n}": Exists(
+            Observation.objects.filter(
+                dataset=OuterRef("pk"),
+                indicator=Subquery(Indicator.objects.filter(code=code).values("pk")[:1]),
+                partner__isnull=not bilateral,
+            )
+        )
+        for n, (code, bilateral) in enumerate(indicators.items())
+    }
+    codes = list(indicators)
+    return [
+        (dataset, {codes[n] for n in range(len(codes)) if getattr(dataset, f"holds_{n}")})
+        for dataset in datasets().annotate(**holds)
+    ]
+
+
+def derivations(*, datasets_by_indicator: Mapping[str, int]) -> list[Derivation]:
+    """How the derived figures of each (indicator, dataset) were made; one query."""
+    if not datasets_by_indicator:
+        return []
+    wanted = Q()
+    for code, dataset_id in datasets_by_indicator.items():
+        wanted |= Q(indicator__code=code, dataset_id=dataset_id)
+    return list(Derivation.objects.filter(wanted).select_related("indicator"))
+
+
+def national_rows(*, iso3: str, datasets_by_indicator: Mapping[str, int]) -> list[tuple]:
+    """(indicator code, dataset id, year, period, text, derived, covers, unit) of the country.
 
     One query. Filtered with subqueries and IN lists, so that SQLite walks the unique
     (dataset, indicator, geo) index (joins made it scan every country's rows of an
@@ -225,7 +258,16 @@ def national_rows(*, iso3: str, datasets_by_indicator: dict[str, int]) -> list[t
             dataset_id__in=set(datasets_by_indicator.values()),
         )
         .order_by("indicator__code", "period")
-        .values_list("indicator__code", "dataset_id", "year", "period", "value_text")
+        .values_list(
+            "indicator__code",
+            "dataset_id",
+            "year",
+            "period",
+            "value_text",
+            "derived",
+            "covers",
+            "indicator__unit",
+        )
     )
     return [row for row in rows if datasets_by_indicator[row[0]] == row[1]]
 
@@ -233,30 +275,50 @@ def national_rows(*, iso3: str, datasets_by_indicator: dict[str, int]) -> list[t
 def bilateral_rows(
     *, iso3: str, side: str, code: str, dataset: Dataset, names: tuple[str, str]
 ) -> list[tuple]:
-    """Rows of a bilateral indicator in its latest year with the country on ``side``.
+    """Rows of a bilateral indicator in its latest whole year with the country on ``side``.
 
     ``side`` is "geo" (the country receives: partners are the other side) or "partner".
-    Returns (year, other code, other kind, name, fallback name, text), largest first.
+    Figures of a partial year (``covers``) are never ranked with whole ones: left out.
+    Returns (year, other code, other kind, name, fallback name, text, derived, unit),
+    largest first.
     """
     other = "partner" if side == "geo" else "geo"
-    mine = {f"{side}__code": iso3, "indicator__code": code, "dataset": dataset}
+    mine = {f"{side}__code": iso3, "indicator__code": code, "dataset": dataset, "covers": ""}
     latest = Observation.objects.filter(**mine).order_by("-year").values("year")
     return list(
         Observation.objects.filter(**mine, year=latest[:1])
         .order_by("-value", f"{other}__code")
-        .values_list("year", f"{other}__code", f"{other}__kind", *names, "value_text")
+        .values_list(
+            "year",
+            f"{other}__code",
+            f"{other}__kind",
+            *names,
+            "value_text",
+            "derived",
+            "indicator__unit",
+        )
     )
 
 
 def asylum_applicant_rows(*, iso3: str, dataset: Dataset, names: tuple[str, str]) -> list[tuple]:
     """Asylum applicants who are citizens of the country, every year and receiving state.
 
-    (year, state code, kind, name, fallback name, text), by year then largest first.
+    (year, state code, kind, name, fallback name, text, derived, covers, unit), by year then
+    largest first.
     """
     return list(
         Observation.objects.filter(
             partner__code=iso3, indicator__code="asylum_applicants", dataset=dataset
         )
         .order_by("year", "-value", "geo__code")
-        .values_list("year", "geo__code", "geo__kind", *names, "value_text")
+        .values_list(
+            "year",
+            "geo__code",
+            "geo__kind",
+            *names,
+            "value_text",
+            "derived",
+            "covers",
+            "indicator__unit",
+        )
     )

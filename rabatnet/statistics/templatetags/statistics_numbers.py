@@ -1,4 +1,4 @@
-"""Numbers as published, grouped in the page's language: ``{{ point.text|exact }}``."""
+"""Figures grouped in the page's language (``{{ point.text|exact }}``), tables, source lines."""
 
 import re
 from decimal import Decimal
@@ -9,7 +9,9 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from rabatnet.statistics.profile import Series
+from rabatnet.countries.models import Country
+from rabatnet.statistics import profile_types
+from rabatnet.statistics.profile_types import Point, Ranking, Series, SourceLine
 
 register = template.Library()
 
@@ -46,20 +48,49 @@ def to_int(text: str | None) -> int:
         return 0
 
 
+def _cell(point: Point | None, source: str, derived: bool) -> str:
+    """One figure: its year and dataset for the source line, a mark when derived or partial."""
+    if point is None:
+        return '<td class="num">—</td>'
+    marks = ""
+    classes = "num"
+    attributes = f' data-year="{int(point.year)}" data-source="{escape(source)}"'
+    if derived or point.derived:
+        classes += " derived"
+        marks += '<span class="mark" aria-hidden="true">†</span>'
+        attributes += " data-derived"
+    if point.covers:
+        classes += " partial"
+        attributes += f' data-covers="{escape(point.covers)}"'
+    return f'<td class="{classes}"{attributes}>{escape(exact(point.text))}{marks}</td>'
+
+
 @register.simple_tag
 def year_rows(*series: Series) -> SafeString:
-    """``{% year_rows a b %}``: table rows, newest year first, a published figure per series.
+    """``{% year_rows a b %}``: table rows, newest year first, a figure per series.
 
-    Built here rather than with template loops: a profile has some 400 of these cells.
+    Each cell carries its year and dataset (``data-year``, ``data-source``: the source line
+    of its block states that year); a derived figure is marked †, a partial year says which
+    months it covers. Built here rather than with template loops: a profile has some 400 of
+    these cells.
     """
-    by_year: dict[int, list[str | None]] = {}
+    by_year: dict[int, list[Point | None]] = {}
     for column, one in enumerate(series):
         for point in one.points:
-            by_year.setdefault(point.year, [None] * len(series))[column] = point.text
+            by_year.setdefault(point.year, [None] * len(series))[column] = point
     rows = []
-    for year, values in sorted(by_year.items(), reverse=True):
+    for year, points in sorted(by_year.items(), reverse=True):
         cells = "".join(
-            f'<td class="num">{escape(exact(value)) if value else "—"}</td>' for value in values
+            _cell(point, one.source.slug if one.source else "", one.computed)
+            for point, one in zip(points, series, strict=True)
         )
-        rows.append(f'<tr><th scope="row">{int(year)}</th>{cells}</tr>')
+        partial = next((p.partial for p in points if p is not None and p.covers), "")
+        label = f"{int(year)} ({escape(partial)})" if partial else str(int(year))
+        rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
     return mark_safe("".join(rows))  # noqa: S308 - every value escaped above, years are ints
+
+
+@register.simple_tag
+def source_lines(country: Country, *shown: Series | Ranking | None) -> list[SourceLine]:
+    """``{% source_lines country a b as lines %}``: one line per dataset of the block."""
+    return profile_types.source_lines(country.iso3, *shown)
