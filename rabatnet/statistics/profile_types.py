@@ -177,8 +177,19 @@ class Ranking:
         return exact_sum(r.text for r in self.not_countries)
 
     @property
+    def not_countries_sum(self) -> Ranked:
+        """The figures that are not countries together: derived here when more than one."""
+        text = self.not_countries_total
+        derived = len(self.not_countries) > 1 or any(r.derived for r in self.not_countries)
+        return Ranked("", self.not_countries_names, Decimal(text), text, derived)
+
+    @property
     def derived(self) -> bool:
         return any(r.derived for r in (*self.rows, *self.others, *self.not_countries))
+
+    @property
+    def published(self) -> bool:
+        return any(not r.derived for r in (*self.rows, *self.others, *self.not_countries))
 
     @property
     def unit_label(self) -> str:
@@ -270,8 +281,8 @@ def source_lines(iso3: str, *shown: Series | Ranking | None) -> list[SourceLine]
         else:
             if figures.year is not None:
                 line.years.add(figures.year)
-            line.add(figures.unit, figures.note, figures.derived, True)
-            if figures.others or figures.not_countries:
+            line.add(figures.unit, figures.note, figures.derived, figures.published)
+            if figures.others or len(figures.not_countries) > 1:
                 line.add("", RANKING_TOTALS, True, False)
     if iso3 == KOSOVO_WITH:
         for line in lines.values():

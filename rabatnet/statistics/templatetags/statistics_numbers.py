@@ -11,12 +11,13 @@ from django.utils.safestring import SafeString, mark_safe
 
 from rabatnet.countries.models import Country
 from rabatnet.statistics import profile_types
-from rabatnet.statistics.profile_types import Point, Ranking, Series, SourceLine
+from rabatnet.statistics.profile_types import Point, Ranked, Ranking, Series, SourceLine
 
 register = template.Library()
 
 INTEGER = re.compile(r"^-?\d+$")
 DECIMAL = re.compile(r"^-?\d+\.(\d+)$")
+MARK = '<span class="mark" aria-hidden="true">†</span>'  # a derived figure
 
 
 @register.filter
@@ -40,6 +41,15 @@ def exact(text: str | None) -> str:
 
 
 @register.filter
+def figure(point: Point | Ranked | None) -> str:
+    """A figure in a sentence: ``exact``, marked † when derived (its source line says how)."""
+    if point is None:
+        return ""
+    text = escape(exact(point.text))
+    return mark_safe(f"{text}{MARK}" if point.derived else text)  # noqa: S308 - escaped
+
+
+@register.filter
 def to_int(text: str | None) -> int:
     """A published figure as an integer, for plural forms (``count``); 0 when not one."""
     try:
@@ -57,7 +67,7 @@ def _cell(point: Point | None, source: str, derived: bool) -> str:
     attributes = f' data-year="{int(point.year)}" data-source="{escape(source)}"'
     if derived or point.derived:
         classes += " derived"
-        marks += '<span class="mark" aria-hidden="true">†</span>'
+        marks += MARK
         attributes += " data-derived"
     if point.covers:
         classes += " partial"

@@ -261,7 +261,7 @@ def test_asylum_in_europe_sums_the_eurostat_file_without_the_eu27_aggregate(page
     names = dict(Geo.objects.values_list("code", "name_en"))
     found = tables(page)["Table: asylum applicants by receiving state"]
     assert ranked(found) == [[names[code], english(value)] for code, value in _top(states)]
-    assert f"In {latest}, {total[latest]:,} citizens of Senegal applied for asylum" in page
+    assert f"In {latest}, {total[latest]:,}{MARK} citizens of Senegal applied for asylum" in page
 
 
 # --- Sources, languages, charts, queries ------------------------------------------------------

@@ -64,7 +64,8 @@ def test_derived_figures_are_marked_and_their_formula_given(client, remittances)
         (c["text"].replace(MARK, ""), "data-derived" in c["attributes"]) for c in cells(html)
     }
     assert by_year == {("2,000,000", False), ("2,500,000", False), ("7.5", True), ("8.25", True)}
-    assert html.count(MARK) == 2
+    assert html.count(MARK) == 3  # the two % cells, and the % in the sentence
+    assert f"8.25{MARK}% of its gross domestic product" in html
     [line] = source_lines(html)
     text = flat(line["text"])
     assert "† derived by rabatnet: remittances_received_usd / gdp_usd × 100" in text
@@ -125,7 +126,7 @@ def test_a_partial_year_is_marked_and_never_the_latest(client, partial_europe):
     html = page(client)
     europe = section(html, "asylum-europe")
 
-    assert "In 2023, 150 citizens of Senegal applied for asylum" in flat(europe)
+    assert "In 2023, 150 † citizens of Senegal applied for asylum" in flat(europe)
     assert '<th scope="row">2024 (Jan–Apr)</th>' in europe
     partial = [c for c in cells(europe) if "data-covers" in c["attributes"]]
     assert [c["text"].replace(MARK, "") for c in partial] == ["40", "2"]
@@ -151,7 +152,7 @@ def test_whole_and_partial_figures_of_a_year_are_never_added(client):
     europe = section(page(client), "asylum-europe")
 
     assert "107" not in europe
-    assert "In 2023, 90 citizens of Senegal" in flat(europe)
+    assert "In 2023, 90 † citizens of Senegal" in flat(europe)
 
 
 def test_a_chart_marks_its_partial_year(client, partial_europe):
