@@ -21,7 +21,9 @@ from django.utils.translation import gettext as _
 from rabatnet.countries.models import Country
 
 from . import profile
+from .models import Indicator
 from .profile import ProfileData, Provenance, Ranking, Series
+from .profile_types import unit_label
 
 # Raise it when the look of the charts changes: every cached chart is then redrawn.
 CHART_VERSION = 2
@@ -106,6 +108,11 @@ def _base(
     return legend.to_dict(validate=False)  # the specs are ours; validation costs ~50 ms
 
 
+def _persons_titles() -> set[str]:
+    """The axis titles that assume persons: replaced by the unit when the figures are not."""
+    return {_("persons"), _("persons, end of year")}
+
+
 def _lines(
     series: list[tuple[str, Series]], title: str, y_title: str, scale: float = 1
 ) -> dict | None:
@@ -115,6 +122,11 @@ def _lines(
     and named under the title.
     """
     named = [(f"{label} †" if label and s.derived else label, s) for label, s in series]
+    units = {s.unit for _label, s in series if s and s.unit}
+    if len(units) > 1:  # never one axis for two units without saying which line is which
+        named = [(f"{label} ({s.unit_label})" if s else label, s) for label, s in named]
+    if units and units != {Indicator.Unit.PERSONS} and y_title in _persons_titles():
+        y_title = ", ".join(sorted(unit_label(unit) for unit in units))
     values = [
         {
             "year": p.year,
@@ -179,6 +191,8 @@ def _ranking_bars(ranking: Ranking, title: str, x_title: str) -> dict | None:
     """Horizontal bars, largest first; countries only (the page names the other codes)."""
     if not ranking.rows:
         return None
+    if ranking.unit and ranking.unit != Indicator.Unit.PERSONS and x_title in _persons_titles():
+        x_title = ranking.unit_label
     values = [{"name": r.name, "value": float(r.value)} for r in ranking.rows]
     bars = (
         alt.Chart(alt.Data(values=values))

@@ -30,15 +30,14 @@ def geo(code: str, kind: str = Geo.Kind.COUNTRY) -> Geo:
 
 
 def indicator(code: str, unit: str = Indicator.Unit.PERSONS) -> Indicator:
-    found = IndicatorFactory(code=code, unit=unit)
-    if found.unit != unit:
-        found.unit = unit
-        found.save(update_fields=["unit"])
+    found = IndicatorFactory.create(code=code, unit=unit)
+    Indicator.objects.filter(pk=found.pk).exclude(unit=unit).update(unit=unit)
+    found.refresh_from_db(fields=["unit"])
     return found
 
 
 def dataset(slug: str, released: date = date(2026, 1, 1), **fields: object) -> Dataset:
-    return DatasetFactory(slug=slug, released_on=released, files_sha256=slug, **fields)
+    return DatasetFactory.create(slug=slug, released_on=released, files_sha256=slug, **fields)
 
 
 def observe(

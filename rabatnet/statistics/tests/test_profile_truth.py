@@ -228,3 +228,14 @@ def test_a_source_line_has_years_when_only_its_second_series_has_figures(client)
     [line] = source_lines(section(page(client), "remittances"))
 
     assert line["years"] == "2019"
+
+
+def test_a_chart_of_cases_says_cases_on_its_axis(client):
+    unhcr = dataset(UNHCR)
+    observe(unhcr, "refugees_hosted", "SEN", "2023", "13000", unit=Indicator.Unit.CASES)
+    observe(unhcr, "refugees_hosted", "SEN", "2024", "14000", unit=Indicator.Unit.CASES)
+
+    svg = client.get("/en/countries/SEN/profile/chart/displacement.svg").content.decode()
+
+    assert "cases (one case may cover several persons)" in svg
+    assert "persons, end of year" not in svg
