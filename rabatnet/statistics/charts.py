@@ -67,22 +67,15 @@ def _notes(shown: list[Series | Ranking]) -> list[str]:
     lines: list[str] = []
     for figures in shown:
         if figures.derived and figures.note is not None:
-            line = _("Derived (%(by)s): %(formula)s") % {
-                "by": figures.note.derived_by,
-                "formula": figures.note.formula,
-            }
-            if line not in lines:
-                lines.append(line)
-        if isinstance(figures, Series):
-            for point in figures.points:
-                if point.covers:
-                    line = _("%(year)s: %(months)s only (partial year)") % {
-                        "year": point.year,
-                        "months": point.partial,
-                    }
-                    if line not in lines:
-                        lines.append(line)
-    return lines
+            by, formula = figures.note.derived_by, figures.note.formula
+            lines.append(_("Derived (%(by)s): %(formula)s") % {"by": by, "formula": formula})
+        for point in figures.points if isinstance(figures, Series) else []:
+            if point.covers:
+                lines.append(
+                    _("%(year)s: %(months)s only (partial year)")
+                    % {"year": point.year, "months": point.partial}
+                )
+    return list(dict.fromkeys(lines))
 
 
 def _base(

@@ -17,7 +17,7 @@ register = template.Library()
 
 INTEGER = re.compile(r"^-?\d+$")
 DECIMAL = re.compile(r"^-?\d+\.(\d+)$")
-MARK = '<span class="mark" aria-hidden="true">†</span>'  # a derived figure
+MARK = '<sup class="mark">†</sup>'  # a derived figure
 
 
 @register.filter

@@ -8,7 +8,7 @@ from rabatnet.countries.models import Country
 from ..models import Dataset, Derivation, Geo, Indicator, Observation
 from .factories import DatasetFactory, IndicatorFactory
 
-MARK = '<span class="mark" aria-hidden="true">†</span>'
+MARK = '<sup class="mark">†</sup>'
 SOURCE_LINE = re.compile(
     r'<p class="source" data-dataset="(?P<slug>[^"]+)" data-years="(?P<years>[^"]*)">'
     r"(?P<text>.*?)</p>",

@@ -34,7 +34,7 @@ SLUGS = [
     "eurostat-asylum-applicants",
 ]
 URL = "/en/countries/SEN/profile/"
-MARK = '<span class="mark" aria-hidden="true">†</span>'  # a derived figure
+MARK = '<sup class="mark">†</sup>'  # a derived figure
 YEARS_DESA = ["1990", "2005", "2024"]
 YEARS_WDI = ["1990", "2010", "2023"]
 YEARS_UNHCR = ["2000", "2015", "2024"]
