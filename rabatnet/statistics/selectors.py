@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.http import Http404
 
 from . import catalogue
@@ -17,6 +18,9 @@ from .catalogue import Coverage, DatasetEntry, IndicatorEntry
 from .models import Dataset, Derivation, Geo, Indicator, Observation
 
 CHUNK = 2000  # rows fetched at a time by a download
+DATASETS = Dataset._meta.db_table
+INDICATORS = Indicator._meta.db_table
+OBSERVATIONS = Observation._meta.db_table
 
 
 def _queryable(text: str) -> bool:
@@ -208,27 +212,45 @@ def download_rows(
 # --- A country's profile ---------------------------------------------------------------------
 
 
-def datasets_holding(indicators: Mapping[str, bool]) -> list[tuple[Dataset, set[str]]]:
-    """Every dataset (with its publisher) and those of ``indicators`` it holds; one query.
+def indicators_held(indicators: Mapping[str, bool]) -> list[tuple[int, str]]:
+    """(dataset id, indicator code) for each dataset holding each of ``indicators``; one query.
 
-    ``indicators`` maps a code to whether it is bilateral: each "holds" test is then an
-    EXISTS probe of the unique (dataset, indicator, ...) index of national or bilateral rows.
+    ``indicators`` maps a code to whether it is bilateral: each pair is an EXISTS probe of
+    the unique (dataset, indicator, ...) index of national or bilateral rows. Written in SQL:
+    the ORM's thirteen EXISTS subqueries took ~40 ms to compile for a ~2 ms query.
     """
-    holds = {
-        f"holds_{n}": Exists(
-            Observation.objects.filter(
-                dataset=OuterRef("pk"),
-                indicator=Subquery(Indicator.objects.filter(code=code).values("pk")[:1]),
-                partner__isnull=not bilateral,
-            )
+    national = [code for code, bilateral in indicators.items() if not bilateral]
+    bilateral = [code for code, bilateral in indicators.items() if bilateral]
+    if not indicators:
+        return []
+
+    def probe(codes: list[str], partner: str) -> str:
+        marks = ", ".join(["%s"] * len(codes)) or "NULL"
+        return (
+            f"(i.code IN ({marks}) AND EXISTS (SELECT 1 FROM {OBSERVATIONS} o WHERE "  # noqa: S608
+            f"o.dataset_id = d.id AND o.indicator_id = i.id AND o.partner_id {partner}))"
         )
-        for n, (code, bilateral) in enumerate(indicators.items())
-    }
-    codes = list(indicators)
-    return [
-        (dataset, {codes[n] for n in range(len(codes)) if getattr(dataset, f"holds_{n}")})
-        for dataset in datasets().annotate(**holds)
-    ]
+
+    sql = (
+        f"SELECT d.id, i.code FROM {DATASETS} d, {INDICATORS} i "  # noqa: S608 - our table names
+        f"WHERE {probe(national, 'IS NULL')} OR {probe(bilateral, 'IS NOT NULL')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*national, *bilateral])
+        return [(dataset_id, code) for dataset_id, code in cursor.fetchall()]
+
+
+def datasets_holding(indicators: Mapping[str, bool]) -> list[tuple[Dataset, set[str]]]:
+    """Every dataset (with its publisher) holding any of ``indicators``, with those it holds.
+
+    Two queries: the pairs (``indicators_held``), then the datasets.
+    """
+    held: dict[int, set[str]] = {}
+    for dataset_id, code in indicators_held(indicators):
+        held.setdefault(dataset_id, set()).add(code)
+    if not held:
+        return []
+    return [(dataset, held[dataset.pk]) for dataset in datasets().filter(pk__in=list(held))]
 
 
 def derivations(*, datasets_by_indicator: Mapping[str, int]) -> list[Derivation]:
