@@ -1,12 +1,12 @@
 """Figures grouped in the page's language (``{{ point.text|exact }}``), tables, source lines."""
 
+import html
 import re
 from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import number_format
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from rabatnet.countries.models import Country
@@ -45,7 +45,7 @@ def figure(point: Point | Ranked | None) -> str:
     """A figure in a sentence: ``exact``, marked † when derived (its source line says how)."""
     if point is None:
         return ""
-    text = escape(exact(point.text))
+    text = html.escape(exact(point.text))
     return mark_safe(f"{text}{MARK}" if point.derived else text)  # noqa: S308 - escaped
 
 
@@ -59,20 +59,20 @@ def to_int(text: str | None) -> int:
 
 
 def _cell(point: Point | None, source: str, derived: bool) -> str:
-    """One figure: its year and dataset for the source line, a mark when derived or partial."""
+    """One figure: its year and dataset (``source``, escaped) for the source line, a mark
+    when derived or partial."""
     if point is None:
         return '<td class="num">—</td>'
-    marks = ""
-    classes = "num"
-    attributes = f' data-year="{int(point.year)}" data-source="{escape(source)}"'
+    text = html.escape(exact(point.text))
+    if not (derived or point.derived or point.covers):  # the common case, kept cheap
+        return f'<td class="num" data-year="{int(point.year)}" data-source="{source}">{text}</td>'
+    classes, attributes, marks = "num", f' data-year="{int(point.year)}" data-source="{source}"', ""
     if derived or point.derived:
-        classes += " derived"
-        marks += MARK
-        attributes += " data-derived"
+        classes, attributes, marks = f"{classes} derived", f"{attributes} data-derived", MARK
     if point.covers:
         classes += " partial"
-        attributes += f' data-covers="{escape(point.covers)}"'
-    return f'<td class="{classes}"{attributes}>{escape(exact(point.text))}{marks}</td>'
+        attributes += f' data-covers="{html.escape(point.covers)}"'
+    return f'<td class="{classes}"{attributes}>{text}{marks}</td>'
 
 
 @register.simple_tag
@@ -88,14 +88,15 @@ def year_rows(*series: Series) -> SafeString:
     for column, one in enumerate(series):
         for point in one.points:
             by_year.setdefault(point.year, [None] * len(series))[column] = point
+    sources = [html.escape(one.source.slug) if one.source else "" for one in series]
     rows = []
     for year, points in sorted(by_year.items(), reverse=True):
         cells = "".join(
-            _cell(point, one.source.slug if one.source else "", one.computed)
-            for point, one in zip(points, series, strict=True)
+            _cell(point, source, one.computed)
+            for point, one, source in zip(points, series, sources, strict=True)
         )
         partial = next((p.partial for p in points if p is not None and p.covers), "")
-        label = f"{int(year)} ({escape(partial)})" if partial else str(int(year))
+        label = f"{int(year)} ({html.escape(partial)})" if partial else str(int(year))
         rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
     return mark_safe("".join(rows))  # noqa: S308 - every value escaped above, years are ints
 
