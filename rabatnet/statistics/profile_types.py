@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from .models import Dataset, Indicator
 
@@ -30,6 +30,8 @@ def covers_label(covers: str) -> str:
     start = date(int(match[1]), int(match[2]), 1)
     end = date(int(match[3]), int(match[4]), 1)
     first, last = date_format(start, "M"), date_format(end, "M")
+    if not (get_language() or "en").startswith("en"):  # "jan–avr": months in lower case
+        first, last = first.lower(), last.lower()
     if start.year != end.year:
         first, last = f"{first} {start.year}", f"{last} {end.year}"
     return first if start == end else f"{first}–{last}"
