@@ -36,10 +36,6 @@ def datasets() -> QuerySet[Dataset]:
     return Dataset.objects.select_related("publisher")
 
 
-def datasets_by_slug(slugs: Iterable[str]) -> dict[str, Dataset]:
-    return {d.slug: d for d in datasets().filter(slug__in=list(slugs))}
-
-
 def datasets_by_pk() -> dict[int, Dataset]:
     return {d.pk: d for d in datasets()}
 
