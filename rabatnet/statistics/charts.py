@@ -21,10 +21,12 @@ from django.utils.translation import gettext as _
 from rabatnet.countries.models import Country
 
 from . import profile
+from .models import Indicator
 from .profile import ProfileData, Provenance, Ranking, Series
+from .profile_types import unit_label
 
 # Raise it when the look of the charts changes: every cached chart is then redrawn.
-CHART_VERSION = 1
+CHART_VERSION = 2
 CACHE_SECONDS = 60 * 60 * 24 * 30
 WIDTH, LINE_HEIGHT, BAR_HEIGHT = 640, 280, 330
 COLOURS = ["#0b5c8a", "#c05a00", "#1f6f43"]  # the site's accent, then two that differ in print
@@ -60,9 +62,32 @@ def _source_line(sources: list[Provenance | None]) -> str:
     return _("Source: %(sources)s") % {"sources": "; ".join(names)}
 
 
-def _base(chart: alt.Chart | alt.LayerChart, title: str, sources: list, height: int) -> dict:
+def _notes(shown: list[Series | Ranking]) -> list[str]:
+    """Subtitle lines saying which figures are derived (and how) and which years are partial."""
+    lines: list[str] = []
+    for figures in shown:
+        if figures.derived and figures.note is not None:
+            by, formula = figures.note.derived_by, figures.note.formula
+            lines.append(_("Derived (%(by)s): %(formula)s") % {"by": by, "formula": formula})
+        for point in figures.points if isinstance(figures, Series) else []:
+            if point.covers:
+                lines.append(
+                    _("%(year)s: %(months)s only (partial year)")
+                    % {"year": point.year, "months": point.partial}
+                )
+    return list(dict.fromkeys(lines))
+
+
+def _base(
+    chart: alt.Chart | alt.LayerChart,
+    title: str,
+    sources: list,
+    height: int,
+    notes: list[str] | None = None,
+) -> dict:
+    subtitle = [_source_line(sources), *(notes or [])]
     spec = chart.properties(
-        title=alt.Title(title, subtitle=_source_line(sources), anchor="start"),
+        title=alt.Title(title, subtitle=subtitle, anchor="start"),
         width=WIDTH,
         height=height,
         autosize=alt.AutoSizeParams(type="fit", contains="padding"),
@@ -76,18 +101,38 @@ def _base(chart: alt.Chart | alt.LayerChart, title: str, sources: list, height: 
     return legend.to_dict(validate=False)  # the specs are ours; validation costs ~50 ms
 
 
+def _persons_titles() -> set[str]:
+    """The axis titles that assume persons: replaced by the unit when the figures are not."""
+    return {_("persons"), _("persons, end of year")}
+
+
 def _lines(
     series: list[tuple[str, Series]], title: str, y_title: str, scale: float = 1
 ) -> dict | None:
-    """A line per series over the years; points marked when the years are sparse."""
+    """A line per series over the years; points marked when the years are sparse.
+
+    A derived series says so in its legend label; a partial year's point is drawn hollow
+    and named under the title.
+    """
+    named = [(f"{label} †" if label and s.derived else label, s) for label, s in series]
+    units = {s.unit for _label, s in series if s and s.unit}
+    if len(units) > 1:  # never one axis for two units without saying which line is which
+        named = [(f"{label} ({s.unit_label})" if s else label, s) for label, s in named]
+    if units and units != {Indicator.Unit.PERSONS} and y_title in _persons_titles():
+        y_title = ", ".join(sorted(unit_label(unit) for unit in units))
     values = [
-        {"year": p.year, "value": float(p.value) / scale, "series": label}
-        for label, s in series
+        {
+            "year": p.year,
+            "value": float(p.value) / scale,
+            "series": label,
+            "partial": bool(p.covers),
+        }
+        for label, s in named
         for p in s.points
     ]
     if not values:
         return None
-    labels = [label for label, s in series if s]
+    labels = [label for label, s in named if s]
     sparse = max(len(s.points) for _label, s in series) <= 15
     encoding: dict[str, Any] = {
         "x": alt.X("year:Q", title=None, axis=YEAR_AXIS),
@@ -100,12 +145,19 @@ def _lines(
         encoding["strokeDash"] = alt.StrokeDash(
             "series:N", scale=alt.Scale(domain=labels, range=DASHES[: len(labels)])
         )
-    chart = (
-        alt.Chart(alt.Data(values=values))
-        .mark_line(point=sparse, strokeWidth=2, color=COLOURS[0])
-        .encode(**encoding)
-    )
-    return _base(chart, title, [s.source for _label, s in series], LINE_HEIGHT)
+    base = alt.Chart(alt.Data(values=values))
+    chart: alt.Chart | alt.LayerChart = base.mark_line(
+        point=sparse, strokeWidth=2, color=COLOURS[0]
+    ).encode(**encoding)
+    if any(v["partial"] for v in values):
+        hollow = (
+            base.transform_filter(alt.datum.partial)
+            .mark_point(filled=True, fill="#ffffff", size=70, strokeWidth=2, color=COLOURS[1])
+            .encode(x=encoding["x"], y=encoding["y"])
+        )
+        chart = alt.LayerChart(layer=[chart, hollow])
+    notes = _notes([s for _label, s in series])
+    return _base(chart, title, [s.source for _label, s in series], LINE_HEIGHT, notes)
 
 
 def _bars_by_year(series: Series, title: str, y_title: str) -> dict | None:
@@ -125,13 +177,15 @@ def _bars_by_year(series: Series, title: str, y_title: str) -> dict | None:
             .otherwise(alt.value(COLOURS[0])),
         )
     )
-    return _base(chart, title, [series.source], LINE_HEIGHT)
+    return _base(chart, title, [series.source], LINE_HEIGHT, _notes([series]))
 
 
 def _ranking_bars(ranking: Ranking, title: str, x_title: str) -> dict | None:
     """Horizontal bars, largest first; countries only (the page names the other codes)."""
     if not ranking.rows:
         return None
+    if ranking.unit and ranking.unit != Indicator.Unit.PERSONS and x_title in _persons_titles():
+        x_title = ranking.unit_label
     values = [{"name": r.name, "value": float(r.value)} for r in ranking.rows]
     bars = (
         alt.Chart(alt.Data(values=values))
@@ -144,7 +198,8 @@ def _ranking_bars(ranking: Ranking, title: str, x_title: str) -> dict | None:
     labels = bars.mark_text(align="left", dx=3, fontSize=11, color="#1c2430").encode(
         text=alt.Text("value:Q", format=",d")
     )
-    return _base(alt.LayerChart(layer=[bars, labels]), title, [ranking.source], BAR_HEIGHT)
+    layers = alt.LayerChart(layer=[bars, labels])
+    return _base(layers, title, [ranking.source], BAR_HEIGHT, _notes([ranking]))
 
 
 # --- The charts of the profile page -----------------------------------------------------------
@@ -271,19 +326,25 @@ def _net_migration(data: ProfileData) -> Drawn | None:
     )
 
 
-# kind → (the datasets it draws, how to draw it)
+# kind → (the indicators it draws, how to draw it)
 CHARTS: dict[str, tuple[tuple[str, ...], Callable[[ProfileData], Drawn | None]]] = {
-    "migrant-stock": ((profile.STOCK_DESTINATION, profile.STOCK_ORIGIN), _migrant_stock),
-    "migrant-shares": ((profile.STOCK_DESTINATION,), _migrant_shares),
+    "migrant-stock": (("migrant_stock_total", "emigrant_stock_total"), _migrant_stock),
+    "migrant-shares": (
+        ("migrant_stock_pct_population", "migrant_stock_female_pct"),
+        _migrant_shares,
+    ),
     "origins": ((profile.STOCK_BILATERAL,), _origins),
     "destinations": ((profile.STOCK_BILATERAL,), _destinations),
-    "remittances-usd": ((profile.WDI,), _remittances_usd),
-    "remittances-gdp": ((profile.WDI,), _remittances_gdp),
-    "displacement": ((profile.UNHCR,), _displacement),
-    "asylum-europe": ((profile.EUROSTAT,), _asylum_europe),
-    "asylum-europe-states": ((profile.EUROSTAT,), _asylum_europe_states),
-    "population": ((profile.WDI,), _population),
-    "net-migration": ((profile.WDI,), _net_migration),
+    "remittances-usd": (("remittances_received_usd",), _remittances_usd),
+    "remittances-gdp": (("remittances_received_pct_gdp",), _remittances_gdp),
+    "displacement": (
+        ("refugees_hosted", "asylum_seekers_hosted", "refugees_originating"),
+        _displacement,
+    ),
+    "asylum-europe": ((profile.ASYLUM_EUROPE,), _asylum_europe),
+    "asylum-europe-states": ((profile.ASYLUM_EUROPE,), _asylum_europe_states),
+    "population": (("population",), _population),
+    "net-migration": (("net_migration",), _net_migration),
 }
 BARS = {"origins", "destinations", "asylum-europe-states"}
 
@@ -294,12 +355,15 @@ def chart_size(kind: str) -> tuple[int, int]:
 
 
 def revision_token(kind: str, data: ProfileData) -> str:
-    """Short digest of what the chart depends on: its datasets' files and CHART_VERSION."""
-    slugs, _draw = CHARTS[kind]
+    """Short digest of what the chart depends on: the import of the revision each of its
+    indicators is read from, and CHART_VERSION."""
+    codes, _draw = CHARTS[kind]
     digest = hashlib.sha256(f"v{CHART_VERSION}".encode())
-    for slug in slugs:
-        dataset = data.datasets.get(slug)
-        digest.update(f"|{slug}:{dataset.files_sha256 if dataset else '-'}".encode())
+    for code in codes:
+        dataset = data.chosen.get(code)
+        imported = dataset.imported_at.isoformat() if dataset and dataset.imported_at else "-"
+        held = f"{dataset.slug}:{dataset.files_sha256}:{imported}" if dataset else "-"
+        digest.update(f"|{code}={held}".encode())
     return digest.hexdigest()[:16]
 
 

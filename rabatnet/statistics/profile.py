@@ -1,16 +1,17 @@
 """A country's migration profile, one function per section, as plain data.
 
-Every figure carries its provenance (dataset, publisher, revision, licence) and its year;
-values keep the digits the publisher wrote (``text``); ``value``, the same digits as a
-Decimal (made from the text, cheaper than the column's converter), is only for drawing and
-sorting. ``ProfileData`` runs each selector once, when a section first needs it: the whole
-page costs one query for the datasets, one for the national series, one per bilateral view.
+Every figure carries its provenance (dataset, publisher, revision, licence), its year, and
+whether it is published or derived (with the formula); values keep the digits the publisher
+wrote (``text``); ``value``, the same digits as a Decimal, is only for drawing and sorting.
+Each indicator is read from the latest revision that holds it (latest ``released_on``, then
+``imported_at``), whatever the dataset's slug. ``ProfileData`` runs each selector once, when
+a section first needs it: one query for the datasets and what they hold, one for the
+national series, one per bilateral view (and one for the formulas, when a figure is derived).
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cached_property
 
@@ -18,134 +19,46 @@ from django.utils.translation import get_language
 
 from rabatnet.countries.models import Country
 
-from . import selectors
+from . import profile_selectors
 from .models import Dataset, Geo
+from .profile_types import (
+    EUROPE_SUM,
+    STATES_COUNT,
+    Note,
+    Point,
+    Provenance,
+    Ranked,
+    Ranking,
+    Series,
+    exact_sum,
+)
 
-# The dataset each figure is read from: the shipped ones, by slug (datasets.json). Other
-# datasets may carry the same indicator (a file import); the profile does not mix them.
-STOCK_DESTINATION = "undesa-ims-2024-destination"
-STOCK_ORIGIN = "undesa-ims-2024-origin"
-STOCK_BILATERAL = "undesa-ims-2024-bilateral"
-WDI = "worldbank-wdi"
-UNHCR = "unhcr-population"
-EUROSTAT = "eurostat-asylum-applicants"
-DATASETS = (STOCK_DESTINATION, STOCK_ORIGIN, STOCK_BILATERAL, WDI, UNHCR, EUROSTAT)
+__all__ = ["Point", "Provenance", "Ranked", "Ranking", "Series"]
 
-NATIONAL = {
-    "migrant_stock_total": STOCK_DESTINATION,
-    "migrant_stock_female_pct": STOCK_DESTINATION,
-    "migrant_stock_pct_population": STOCK_DESTINATION,
-    "emigrant_stock_total": STOCK_ORIGIN,
-    "remittances_received_usd": WDI,
-    "remittances_received_pct_gdp": WDI,
-    "population": WDI,
-    "net_migration": WDI,
-    "refugees_hosted": UNHCR,
-    "asylum_seekers_hosted": UNHCR,
-    "refugees_originating": UNHCR,
-}
+NATIONAL = (
+    "migrant_stock_total",
+    "migrant_stock_female_pct",
+    "migrant_stock_pct_population",
+    "emigrant_stock_total",
+    "remittances_received_usd",
+    "remittances_received_pct_gdp",
+    "population",
+    "net_migration",
+    "refugees_hosted",
+    "asylum_seekers_hosted",
+    "refugees_originating",
+)
+STOCK_BILATERAL = "migrant_stock_bilateral"
+ASYLUM_EUROPE = "asylum_applicants"  # by receiving state (geo) and citizenship (partner)
+# Every indicator the page shows -> whether it is bilateral.
+INDICATORS = {code: False for code in NATIONAL} | {STOCK_BILATERAL: True, ASYLUM_EUROPE: True}
 TOP = 10
+NEVER = datetime.min.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class Provenance:
-    slug: str
-    title: str
-    publisher: str
-    publisher_acronym: str
-    revision: str
-    licence: str
-    licence_url: str
-    source_url: str
-    retrieved_on: date
-    files_sha256: str
-
-    @classmethod
-    def of(cls, dataset: Dataset) -> "Provenance":
-        return cls(
-            slug=dataset.slug,
-            title=dataset.title,
-            publisher=dataset.publisher.name,
-            publisher_acronym=dataset.publisher.acronym,
-            revision=dataset.revision,
-            licence=dataset.licence,
-            licence_url=dataset.licence_url,
-            source_url=dataset.source_url,
-            retrieved_on=dataset.retrieved_on,
-            files_sha256=dataset.files_sha256,
-        )
-
-
-@dataclass(frozen=True)
-class Point:
-    year: int
-    period: str
-    value: Decimal
-    text: str  # as published, or an exact sum of published integers
-
-
-@dataclass(frozen=True)
-class Series:
-    code: str
-    points: list[Point]
-    source: Provenance | None
-    computed: bool = False  # True: summed here from published figures
-
-    @property
-    def latest(self) -> Point | None:
-        return self.points[-1] if self.points else None
-
-    @property
-    def first(self) -> Point | None:
-        return self.points[0] if self.points else None
-
-    @property
-    def span(self) -> str:
-        """The years covered, "1990–2024" (or one year)."""
-        if not self.points:
-            return ""
-        first, last = self.points[0].year, self.points[-1].year
-        return str(last) if first == last else f"{first}–{last}"
-
-    def at(self, year: int) -> Point | None:
-        return next((p for p in self.points if p.year == year), None)
-
-    def __bool__(self) -> bool:
-        return bool(self.points)
-
-
-@dataclass(frozen=True)
-class Ranked:
-    code: str
-    name: str
-    value: Decimal
-    text: str
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """The largest partners that are countries; other codes apart, with their labels."""
-
-    year: int | None
-    rows: list[Ranked]
-    others: list[Ranked]  # countries after the first TOP
-    not_countries: list[Ranked]  # unknown, other, stateless, aggregates: never ranked
-    source: Provenance | None
-
-    @property
-    def others_total(self) -> str:
-        return _exact_sum(r.text for r in self.others)
-
-    @property
-    def not_countries_names(self) -> str:
-        return ", ".join(r.name for r in self.not_countries)
-
-    @property
-    def not_countries_total(self) -> str:
-        return _exact_sum(r.text for r in self.not_countries)
-
-    def __bool__(self) -> bool:
-        return bool(self.rows or self.not_countries)
+def _newest(dataset: Dataset) -> tuple:
+    """The order of revisions: released last, then imported last (then created last)."""
+    return (dataset.released_on, dataset.imported_at or NEVER, dataset.pk)
 
 
 @dataclass(frozen=True)
@@ -171,10 +84,10 @@ class Displacement:
 
 @dataclass(frozen=True)
 class AsylumInEurope:
-    total: Series  # summed over the receiving states, the EU27 aggregate left out
+    total: Series  # summed here over the receiving states, the EU27 aggregate left out
     states_reporting: Series  # how many receiving states reported, per year (counted here)
-    eu27: Series  # Eurostat's own EU27 aggregate, as published
-    states: Ranking  # receiving states, latest year
+    eu27: Series  # Eurostat's own EU27 aggregate
+    states: Ranking  # receiving states, latest whole year
 
 
 @dataclass(frozen=True)
@@ -196,11 +109,6 @@ class CountryProfile:
     sources: dict[str, Provenance] = field(default_factory=dict)
 
 
-def _exact_sum(texts: Iterable[str]) -> str:
-    """Sum of published figures, exact (decimal arithmetic), as text."""
-    return str(sum((Decimal(t) for t in texts), Decimal(0)))
-
-
 def _name_columns(prefix: str) -> tuple[str, str]:
     """The translated name column in the active language and the English fallback."""
     language = (get_language() or "en").split("-")[0]
@@ -208,73 +116,105 @@ def _name_columns(prefix: str) -> tuple[str, str]:
 
 
 class ProfileData:
-    """The reads behind a profile (``selectors``), each run at most once and only when needed."""
+    """The reads behind a profile (``profile_selectors``), each run once, only when needed."""
 
     def __init__(self, country: Country) -> None:
         self.country = country
 
     @cached_property
-    def datasets(self) -> dict[str, Dataset]:
-        return selectors.datasets_by_slug(DATASETS)
+    def chosen(self) -> dict[str, Dataset]:
+        """Indicator code -> the latest revision that holds it, whatever its slug."""
+        best: dict[str, Dataset] = {}
+        for dataset, held in profile_selectors.datasets_holding(INDICATORS):
+            for code in held:
+                if code not in best or _newest(dataset) > _newest(best[code]):
+                    best[code] = dataset
+        return best
 
-    def source(self, slug: str) -> Provenance | None:
-        dataset = self.datasets.get(slug)
+    @cached_property
+    def datasets(self) -> dict[str, Dataset]:
+        """The datasets the page reads, by slug (in slug order)."""
+        return {d.slug: d for d in sorted(self.chosen.values(), key=lambda d: d.slug)}
+
+    def source(self, code: str) -> Provenance | None:
+        dataset = self.chosen.get(code)
         return Provenance.of(dataset) if dataset else None
 
     @cached_property
-    def national(self) -> dict[str, list[Point]]:
-        """Every national series of the country, each from its indicator's own dataset."""
-        series: dict[str, list[Point]] = defaultdict(list)
-        own = {
-            code: self.datasets[slug].pk for code, slug in NATIONAL.items() if slug in self.datasets
+    def notes(self) -> dict[tuple[int, str], Note]:
+        """(dataset id, indicator code) -> how its derived figures were made; one query."""
+        pairs = {code: dataset.pk for code, dataset in self.chosen.items()}
+        return {
+            (derivation.dataset_id, derivation.indicator.code): Note(
+                derivation.formula or derivation.formula_en or "", derivation.derived_by
+            )
+            for derivation in profile_selectors.derivations(datasets_by_indicator=pairs)
         }
+
+    def note(self, code: str, points: list[Point] | list[Ranked]) -> Note | None:
+        """The formula of the indicator's derived figures (None when all are published)."""
+        dataset = self.chosen.get(code)
+        if dataset is None or not any(p.derived for p in points):
+            return None
+        return self.notes.get((dataset.pk, code)) or Note("", dataset.publisher.name)
+
+    @cached_property
+    def national(self) -> dict[str, tuple[str, list[Point]]]:
+        """Indicator code -> (unit, points) of every national series of the country."""
+        series: dict[str, tuple[str, list[Point]]] = {}
+        own = {code: self.chosen[code].pk for code in NATIONAL if code in self.chosen}
         if not own:
             return series
-        rows = selectors.national_rows(iso3=self.country.iso3, datasets_by_indicator=own)
-        for code, _dataset_id, year, period, text in rows:
-            series[code].append(Point(year, period, Decimal(text), text))
+        rows = profile_selectors.national_rows(iso3=self.country.iso3, datasets_by_indicator=own)
+        for code, _dataset_id, year, period, text, derived, covers, unit in rows:
+            point = Point(year, period, Decimal(text), text, derived, covers)
+            series.setdefault(code, (unit, []))[1].append(point)
         return series
 
     def series(self, code: str) -> Series:
-        return Series(code, self.national.get(code, []), self.source(NATIONAL[code]))
+        unit, points = self.national.get(code, ("", []))
+        return Series(code, points, self.source(code), unit, self.note(code, points))
 
-    def bilateral(self, side: str, code: str, slug: str) -> list[tuple]:
-        """Rows of a bilateral indicator in its latest year with the country on ``side``.
+    def bilateral(self, side: str, code: str) -> list[tuple]:
+        """Rows of a bilateral indicator in its latest whole year with the country on ``side``.
 
         ``side`` is "geo" (the country receives: partners are the other side) or "partner".
-        Returns (year, other code, other kind, name, fallback name, text), largest first.
+        Returns (year, other code, other kind, name, fallback name, text, derived, unit),
+        largest first.
         """
-        dataset = self.datasets.get(slug)
+        dataset = self.chosen.get(code)
         if dataset is None:
             return []
         names = _name_columns("partner" if side == "geo" else "geo")
-        return selectors.bilateral_rows(
+        return profile_selectors.bilateral_rows(
             iso3=self.country.iso3, side=side, code=code, dataset=dataset, names=names
         )
 
     @cached_property
     def europe(self) -> list[tuple]:
-        """Eurostat asylum applicants who are citizens of the country, every year and state."""
-        dataset = self.datasets.get(EUROSTAT)
+        """Asylum applicants who are citizens of the country, every year and receiving state."""
+        dataset = self.chosen.get(ASYLUM_EUROPE)
         if dataset is None:
             return []
-        return selectors.asylum_applicant_rows(
+        return profile_selectors.asylum_applicant_rows(
             iso3=self.country.iso3, dataset=dataset, names=_name_columns("geo")
         )
 
 
-def _ranking(rows: list[tuple], source: Provenance | None) -> Ranking:
+def _ranking(data: ProfileData, code: str, rows: list[tuple]) -> Ranking:
     countries: list[Ranked] = []
     not_countries: list[Ranked] = []
-    for _year, code, kind, name, fallback, text in rows:
-        ranked = Ranked(code, name or fallback, Decimal(text), text)
+    for _year, other, kind, name, fallback, text, derived, _unit in rows:
+        ranked = Ranked(other, name or fallback, Decimal(text), text, derived)
         (countries if kind == Geo.Kind.COUNTRY else not_countries).append(ranked)
     return Ranking(
         year=rows[0][0] if rows else None,
         rows=countries[:TOP],
         others=countries[TOP:],
         not_countries=not_countries,
-        source=source,
+        source=data.source(code),
+        unit=rows[0][7] if rows else "",
+        note=data.note(code, countries + not_countries),
     )
 
 
@@ -293,14 +233,12 @@ def migrant_stock(data: ProfileData) -> MigrantStock:
 
 def immigrant_origins(data: ProfileData) -> Ranking:
     """Where the country's immigrants were born, latest year (UN DESA bilateral)."""
-    rows = data.bilateral("geo", "migrant_stock_bilateral", STOCK_BILATERAL)
-    return _ranking(rows, data.source(STOCK_BILATERAL))
+    return _ranking(data, STOCK_BILATERAL, data.bilateral("geo", STOCK_BILATERAL))
 
 
 def emigrant_destinations(data: ProfileData) -> Ranking:
     """Where the people born in the country live, latest year (UN DESA bilateral)."""
-    rows = data.bilateral("partner", "migrant_stock_bilateral", STOCK_BILATERAL)
-    return _ranking(rows, data.source(STOCK_BILATERAL))
+    return _ranking(data, STOCK_BILATERAL, data.bilateral("partner", STOCK_BILATERAL))
 
 
 def remittances(data: ProfileData) -> Remittances:
@@ -321,33 +259,41 @@ def displacement(data: ProfileData) -> Displacement:
 
 
 def asylum_in_europe(data: ProfileData) -> AsylumInEurope:
-    """The country's citizens applying for asylum in Europe (Eurostat), summed over states."""
-    source = data.source(EUROSTAT)
-    totals: dict[int, list[str]] = defaultdict(list)
-    states: dict[int, int] = defaultdict(int)
-    eu27: list[Point] = []
+    """The country's citizens applying for asylum in Europe (Eurostat), summed over states.
+
+    A year's total adds figures of one coverage only: a year where some states reported a
+    part of it and others the whole has no total (a partial total is marked partial).
+    """
+    source = data.source(ASYLUM_EUROPE)
     by_year: dict[int, list[tuple]] = defaultdict(list)
+    eu27: list[Point] = []
+    unit = ""
     for row in data.europe:
-        year, code, kind, _name, _fallback, text = row
+        year, code, kind, _name, _fallback, text, derived, covers, unit = row
         if kind == Geo.Kind.COUNTRY:
-            totals[year].append(text)
-            states[year] += 1
             by_year[year].append(row)
         elif code == "EU27":
-            eu27.append(Point(year, str(year), Decimal(text), text))
-    sums = {year: _exact_sum(texts) for year, texts in sorted(totals.items())}
-    points = [Point(year, str(year), Decimal(text), text) for year, text in sums.items()]
-    latest = max(by_year, default=None)
+            eu27.append(Point(year, str(year), Decimal(text), text, derived, covers))
+    totals: list[Point] = []
+    states: list[Point] = []
+    for year, rows in sorted(by_year.items()):
+        coverage = {row[7] for row in rows}
+        if len(coverage) != 1:
+            continue  # whole and partial figures of one year are never added
+        covers = coverage.pop()
+        total = exact_sum(row[5] for row in rows)
+        totals.append(Point(year, str(year), Decimal(total), total, True, covers))
+        states.append(Point(year, str(year), Decimal(len(rows)), str(len(rows)), True, covers))
+    whole_years = [year for year, rows in by_year.items() if all(not row[7] for row in rows)]
+    latest = max(whole_years, default=None)
+    ranked = [row[:6] + (row[6], row[8]) for row in by_year[latest]] if latest else []
     return AsylumInEurope(
-        total=Series("asylum_applicants", points, source, computed=True),
+        total=Series(ASYLUM_EUROPE, totals, source, unit, EUROPE_SUM, computed=True),
         states_reporting=Series(
-            "states_reporting",
-            [Point(y, str(y), Decimal(n), str(n)) for y, n in sorted(states.items())],
-            None,
-            computed=True,
+            "states_reporting", states, source, "", STATES_COUNT, computed=True
         ),
-        eu27=Series("asylum_applicants", eu27, source),
-        states=_ranking(by_year[latest] if latest else [], source),
+        eu27=Series(ASYLUM_EUROPE, eu27, source, unit, data.note(ASYLUM_EUROPE, eu27)),
+        states=_ranking(data, ASYLUM_EUROPE, ranked),
     )
 
 

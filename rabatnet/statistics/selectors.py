@@ -11,7 +11,16 @@ from functools import reduce
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, Max, Min, Q, QuerySet, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    Min,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import NullIf
 from django.http import Http404
 
@@ -33,10 +42,6 @@ def _queryable(text: str) -> bool:
 def datasets() -> QuerySet[Dataset]:
     """Every dataset with its publisher, in slug order."""
     return Dataset.objects.select_related("publisher")
-
-
-def datasets_by_slug(slugs: Iterable[str]) -> dict[str, Dataset]:
-    return {d.slug: d for d in datasets().filter(slug__in=list(slugs))}
 
 
 def datasets_by_pk() -> dict[int, Dataset]:
@@ -291,63 +296,6 @@ def derivations_of(*, indicator: Indicator, dataset_ids: Iterable[int]) -> dict[
 def dataset_derivations(dataset: Dataset) -> list[Derivation]:
     """The derivations of a dataset, with their indicator, in indicator code order."""
     return list(dataset.derivations.select_related("indicator").order_by("indicator__code"))
-
-
-# --- A country's profile ---------------------------------------------------------------------
-
-
-def national_rows(*, iso3: str, datasets_by_indicator: dict[str, int]) -> list[tuple]:
-    """(indicator code, dataset id, year, period, text) of the country's national series.
-
-    One query. Filtered with subqueries and IN lists, so that SQLite walks the unique
-    (dataset, indicator, geo) index (joins made it scan every country's rows of an
-    indicator); rows of another dataset than the indicator's own are left out.
-    """
-    rows = (
-        Observation.objects.filter(
-            geo__in=Geo.objects.filter(code=iso3).values("pk"),
-            partner__isnull=True,
-            indicator__in=Indicator.objects.filter(code__in=list(datasets_by_indicator)).values(
-                "pk"
-            ),
-            dataset_id__in=set(datasets_by_indicator.values()),
-        )
-        .order_by("indicator__code", "period")
-        .values_list("indicator__code", "dataset_id", "year", "period", "value_text")
-    )
-    return [row for row in rows if datasets_by_indicator[row[0]] == row[1]]
-
-
-def bilateral_rows(
-    *, iso3: str, side: str, code: str, dataset: Dataset, names: tuple[str, str]
-) -> list[tuple]:
-    """Rows of a bilateral indicator in its latest year with the country on ``side``.
-
-    ``side`` is "geo" (the country receives: partners are the other side) or "partner".
-    Returns (year, other code, other kind, name, fallback name, text), largest first.
-    """
-    other = "partner" if side == "geo" else "geo"
-    mine = {f"{side}__code": iso3, "indicator__code": code, "dataset": dataset}
-    latest = Observation.objects.filter(**mine).order_by("-year").values("year")
-    return list(
-        Observation.objects.filter(**mine, year=latest[:1])
-        .order_by("-value", f"{other}__code")
-        .values_list("year", f"{other}__code", f"{other}__kind", *names, "value_text")
-    )
-
-
-def asylum_applicant_rows(*, iso3: str, dataset: Dataset, names: tuple[str, str]) -> list[tuple]:
-    """Asylum applicants who are citizens of the country, every year and receiving state.
-
-    (year, state code, kind, name, fallback name, text), by year then largest first.
-    """
-    return list(
-        Observation.objects.filter(
-            partner__code=iso3, indicator__code="asylum_applicants", dataset=dataset
-        )
-        .order_by("year", "-value", "geo__code")
-        .values_list("year", "geo__code", "geo__kind", *names, "value_text")
-    )
 
 
 # --- A dataset's derived values and partial periods (the dataset page, the catalogue) --------
