@@ -22,11 +22,12 @@ SLUGS = [
 shipped = shipped_datasets(*SLUGS)
 
 # Queries per page once its coverage and charts are cached, as measured before the
-# selectors were split out: the move must not add one.
+# selectors were split out: the move must not add one. The profile reads the derivations of
+# the derived figures it shows in one more query (issue 8).
 PAGES = {
     "/en/data/": 6,
     "/en/data/worldbank-wdi/": 2,
-    "/en/countries/SEN/profile/": 7,
+    "/en/countries/SEN/profile/": 8,
     "/en/data/download/?indicator=migrant_stock_bilateral&country=SEN&format=csv": 5,
     "/en/data/download/?indicator=population&country=SEN&format=xlsx": 5,
     "/api/v1/datasets": 2,
