@@ -39,7 +39,8 @@ PAGES = [
     "/en/data/",
     "/api/v1/observations?indicator=migrant_stock_total&country=SEN",
 ]
-XLSX = "/en/data/download/?indicator=migrant_stock_bilateral&country=all&format=xlsx"
+# The largest indicator (refugees_bilateral, 114,599 rows), every country, as XLSX.
+XLSX = "/en/data/download/?indicator=refugees_bilateral&country=all&format=xlsx"
 # What a browser sends: the server may compress.
 HEADERS = {"Accept-Encoding": "gzip, deflate, br", "Accept": "text/html,*/*"}
 
@@ -208,13 +209,18 @@ def wire_bytes(port: int, urls: list[str]) -> dict[tuple[str, bool], tuple[int, 
 
 
 def timed_get(port: int, url: str) -> tuple[float, int, int]:
+    """Seconds until the file came, its status and size; a 202 ("being prepared", built by
+    the worker) is asked again after its Retry-After, as the page's refresh does."""
     start = time.perf_counter()
-    status, body, _headers = get(port, url, timeout=600)
-    return time.perf_counter() - start, status, len(body)
+    while True:
+        status, body, headers = get(port, url, timeout=600)
+        if status != 202:
+            return time.perf_counter() - start, status, len(body)
+        time.sleep(float(headers.get("retry-after", "1")))
 
 
 def home_during_downloads(port: int) -> tuple[float, int]:
-    """Home page p95 (ms) and sample count while two XLSX downloads run."""
+    """Home page p95 (ms) and sample count while two XLSX downloads run (or are built)."""
     downloads = [threading.Thread(target=timed_get, args=(port, XLSX)) for _ in range(2)]
     for thread in downloads:
         thread.start()
@@ -253,9 +259,10 @@ def main() -> None:
         rows = [(url, *load(port, url)) for url in PAGES]
         weights = wire_bytes(port, PAGES[:-1])
 
+        cold_p95, cold_samples = home_during_downloads(port)  # the first build runs
         first_build, status, size = timed_get(port, XLSX)
         after_build, status, size = timed_get(port, XLSX)
-        home_p95, home_samples = home_during_downloads(port)
+        home_p95, home_samples = home_during_downloads(port)  # the built file is sent
 
     print()
     print(f"/healthz: {base_rate:.0f} req/s, p50 {base_p50:.1f} ms, p99 {base_p99:.1f} ms")
@@ -286,6 +293,10 @@ def main() -> None:
     print(
         f"home p95 during two XLSX downloads: {home_p95:.1f} ms over {home_samples} requests "
         f"(target <= 50 ms): {verdict(home_p95 <= 50)}"
+    )
+    print(
+        f"home p95 while the worker builds the XLSX the first time: {cold_p95:.1f} ms over "
+        f"{cold_samples} requests (target <= 50 ms): {verdict(cold_p95 <= 50)}"
     )
     print(
         "targets: req/s >= 0.5 x /healthz, p99 <= 100 ms, first view <= 100 KB over the wire "

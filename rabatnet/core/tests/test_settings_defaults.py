@@ -77,7 +77,7 @@ def test_make_run_settings_serve_without_debug_demo_data_on_and_no_two_factor_re
         "False",
         "True",
         "[]",
-        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "rabatnet.core.static_storage.HashedCompressedStaticFilesStorage",
         "True",
     ]
 
