@@ -219,9 +219,13 @@ def timed_get(port: int, url: str) -> tuple[float, int, int]:
         time.sleep(float(headers.get("retry-after", "1")))
 
 
-def home_during_downloads(port: int) -> tuple[float, int]:
-    """Home page p95 (ms) and sample count while two XLSX downloads run (or are built)."""
-    downloads = [threading.Thread(target=timed_get, args=(port, XLSX)) for _ in range(2)]
+def home_during_downloads(port: int) -> tuple[float, int, float]:
+    """Home page p95 (ms) and sample count while two XLSX downloads run (or are built), and
+    the seconds the slower download took to come."""
+    took: list[float] = []
+    downloads = [
+        threading.Thread(target=lambda: took.append(timed_get(port, XLSX)[0])) for _ in range(2)
+    ]
     for thread in downloads:
         thread.start()
     time.sleep(0.1)
@@ -232,9 +236,7 @@ def home_during_downloads(port: int) -> tuple[float, int]:
         samples.append((time.perf_counter() - start) * 1000)
     for thread in downloads:
         thread.join()
-    if len(samples) < 2:
-        return samples[0], 1
-    return statistics.quantiles(samples, n=20)[18], len(samples)
+    return statistics.quantiles(samples, n=20)[18], len(samples), max(took)
 
 
 # --- report ---------------------------------------------------------------------------
@@ -247,6 +249,8 @@ def verdict(ok: bool) -> str:
 def main() -> None:
     if not (ROOT / "var" / "rabatnet.sqlite3").exists():
         raise SystemExit("No var/ database: run `make setup` first.")
+    # Downloads built by an earlier run are set aside: the first build is measured.
+    shutil.rmtree(ROOT / "var" / "media" / "downloads", ignore_errors=True)
     with Server() as server:
         port = server.port
         for url in PAGES:
@@ -259,10 +263,9 @@ def main() -> None:
         rows = [(url, *load(port, url)) for url in PAGES]
         weights = wire_bytes(port, PAGES[:-1])
 
-        cold_p95, cold_samples = home_during_downloads(port)  # the first build runs
-        first_build, status, size = timed_get(port, XLSX)
+        cold_p95, cold_samples, first_build = home_during_downloads(port)  # the first build
         after_build, status, size = timed_get(port, XLSX)
-        home_p95, home_samples = home_during_downloads(port)  # the built file is sent
+        home_p95, home_samples, _took = home_during_downloads(port)  # the built file is sent
 
     print()
     print(f"/healthz: {base_rate:.0f} req/s, p50 {base_p50:.1f} ms, p99 {base_p99:.1f} ms")
@@ -287,7 +290,8 @@ def main() -> None:
         )
     print()
     print(
-        f"largest XLSX ({size / 1024:.0f} KB, status {status}): first {first_build:.2f} s, "
+        f"largest XLSX ({size / 1024:.0f} KB, status {status}): first (built by the worker) "
+        f"{first_build:.2f} s, "
         f"after the first build {after_build:.2f} s (target <= 2 s): {verdict(after_build <= 2)}"
     )
     print(

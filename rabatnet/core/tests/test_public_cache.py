@@ -241,3 +241,14 @@ def test_every_registered_page_is_a_public_view():
         assert name in views, name
         assert getattr(views[name], "login_required", True) is False, name
         assert page.revisions and set(page.revisions) <= known, name
+
+
+def test_a_kept_page_stores_its_compressed_bodies_only():
+    """What a hit reads back is the compressed bodies (a tenth of the page), not the page."""
+    from rabatnet.core.public_cache import entry_of
+
+    page = HttpResponse("<p>" + "figure " * 500 + "</p>", content_type="text/html")
+    entry = entry_of(page)
+
+    assert set(entry["bodies"]) == {"br", "gzip"}
+    assert sum(len(b) for b in entry["bodies"].values()) < len(page.content) / 10
