@@ -30,3 +30,14 @@ def shipped_datasets(*slugs: str) -> Callable[..., Iterator[None]]:
             remove_created(before)
 
     return fixture
+
+
+# The shipped datasets a country's profile reads.
+PROFILE_DATASETS = (
+    "undesa-ims-2024-destination",
+    "undesa-ims-2024-origin",
+    "undesa-ims-2024-bilateral",
+    "worldbank-wdi",
+    "unhcr-population",
+    "eurostat-asylum-applicants",
+)

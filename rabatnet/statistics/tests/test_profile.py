@@ -24,15 +24,10 @@ from rabatnet.network.models import Organisation
 from rabatnet.statistics import charts
 from rabatnet.statistics.models import Dataset, Geo, Indicator, Observation
 
+from .loaded import PROFILE_DATASETS
+
 DATA = Path(settings.DATA_DIR) / "statistics"
-SLUGS = [
-    "undesa-ims-2024-destination",
-    "undesa-ims-2024-origin",
-    "undesa-ims-2024-bilateral",
-    "worldbank-wdi",
-    "unhcr-population",
-    "eurostat-asylum-applicants",
-]
+SLUGS = PROFILE_DATASETS
 URL = "/en/countries/SEN/profile/"
 MARK = '<sup class="mark">†</sup>'  # a derived figure
 YEARS_DESA = ["1990", "2005", "2024"]

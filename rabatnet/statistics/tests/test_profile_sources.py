@@ -11,18 +11,10 @@ import pytest
 
 from rabatnet.countries.models import Country
 
-from .loaded import shipped_datasets
+from .loaded import PROFILE_DATASETS, shipped_datasets
 from .profile_support import CELL, SOURCE_LINE
 
-SLUGS = [
-    "undesa-ims-2024-destination",
-    "undesa-ims-2024-origin",
-    "undesa-ims-2024-bilateral",
-    "worldbank-wdi",
-    "unhcr-population",
-    "eurostat-asylum-applicants",
-]
-shipped = shipped_datasets(*SLUGS)
+shipped = shipped_datasets(*PROFILE_DATASETS)
 ATTRIBUTE = re.compile(r'data-(year|source)="([^"]*)"')
 
 

@@ -7,19 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .loaded import shipped_datasets
+from .loaded import PROFILE_DATASETS, shipped_datasets
 
 APP = Path(__file__).resolve().parents[1]
 SHAPERS = ["catalogue.py", "profile.py", "downloads.py", "charts.py", "views"]
-SLUGS = [
-    "undesa-ims-2024-destination",
-    "undesa-ims-2024-origin",
-    "undesa-ims-2024-bilateral",
-    "worldbank-wdi",
-    "unhcr-population",
-    "eurostat-asylum-applicants",
-]
-shipped = shipped_datasets(*SLUGS)
+shipped = shipped_datasets(*PROFILE_DATASETS)
 
 # Queries per page once its coverage and charts are cached, as measured before the
 # selectors were split out: the move must not add one. The profile reads the derivations of
