@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("countries/<str:iso3>/sources/", include("rabatnet.sources.urls")),
     path("", include("rabatnet.guides.urls")),
     path("", include("rabatnet.statistics.urls")),
+    path("", include("rabatnet.imap.urls")),
     path("accounts/", include("rabatnet.accounts.urls")),
     path("private/", include("rabatnet.network.urls")),
     path("admin/", admin.site.urls),

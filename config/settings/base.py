@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "rabatnet.sources",
     "rabatnet.guides",
     "rabatnet.statistics",
+    "rabatnet.imap",
     "rabatnet.api",
 ]
 
