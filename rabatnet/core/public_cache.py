@@ -63,6 +63,8 @@ PUBLIC_PAGES: dict[str, PublicPage] = {
     "api:list_indicators": PublicPage((STATISTICS,)),
     "api:list_observations": PublicPage((STATISTICS, REFERENCE)),
     "api:guide_editions": PublicPage((GUIDES, REFERENCE)),
+    "imap:map": PublicPage((STATISTICS, REFERENCE, GUIDES)),
+    "imap:embed": PublicPage((STATISTICS, REFERENCE, GUIDES)),
 }
 # Cookies that make a page per visitor: the session (signed in, or a form's state) and
 # messages waiting to be shown.

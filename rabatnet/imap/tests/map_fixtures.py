@@ -67,7 +67,8 @@ def fake_map(monkeypatch: pytest.MonkeyPatch) -> Iterator[Calls]:
 
     def map_svg(state: MapState, **options: Any) -> str:
         calls.pictures.append({"state": state, **options})
-        return f'<svg class="imap" data-test-picture="1"><a href="#" data-iso3="SEN"></a>{state.layer}</svg>'
+        shape = '<a href="#" data-iso3="SEN"></a>'
+        return f'<svg class="imap" data-test-picture="1">{shape}{state.layer}</svg>'
 
     def build_panel(user: object, iso3: str, layer: Layer) -> Panel:
         calls.panels.append(iso3)
