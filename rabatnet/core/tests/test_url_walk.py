@@ -58,6 +58,8 @@ PUBLIC = {
     "api:list_observations",
     "api:guide_editions",
     "statistics:profile",
+    "imap:map",
+    "imap:embed",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -169,6 +171,8 @@ CEILINGS: dict[str, int] = {
     "guides:timeline": 9,
     "guides:workspace": 19,
     "healthz": 5,
+    "imap:embed": 12,
+    "imap:map": 12,
     "network:appointment_create": 11,
     "network:appointment_end": 6,
     "network:country_area": 9,
@@ -210,6 +214,8 @@ GUIDE_URLS = [
 QUERY = {"guides:compare": "?a=1&b=1"}
 QUERY["statistics:download"] = "?indicator=walk_indicator&country=SEN&from=2000&to=2024"
 QUERY["api:list_observations"] = "?indicator=walk_indicator&country=SEN"
+QUERY["imap:map"] = "?layer=guides&country=SEN"
+QUERY["imap:embed"] = "?layer=guides&country=SEN"
 
 
 def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
