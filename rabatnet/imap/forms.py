@@ -21,7 +21,7 @@ class IsoCodeField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         code = super().to_python(value)
-        if code in self.empty_values:
+        if not code:
             return ""
         try:
             return parse_iso3(code)

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
+from django_htmx.middleware import HtmxDetails
 
 from . import layers
 from .forms import MapStateForm
@@ -20,6 +21,11 @@ from .panel import build_panel
 from .search import MAX_MATCHES, Match, country_name, find_countries
 from .state import parse_state, state_url
 from .types import DIRECTIONS, LAYERS, Layer, MapState
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails  # set by django_htmx's middleware
+
 
 # Any site may frame the embed (and only the embed): its answer carries no secret.
 EMBED_FRAME_ANCESTORS = {"frame-ancestors": ["*"]}
@@ -145,12 +151,11 @@ def map_context(request: HttpRequest, *, embed: bool) -> dict[str, Any]:
 
 @require_GET
 @login_not_required
-def map_page(request: HttpRequest) -> HttpResponse:
+def map_page(request: HtmxHttpRequest) -> HttpResponse:
     """Public: the map of one state (``?layer=…``), its legend, table, sources, downloads and
     the selected country's panel; htmx asks for the state's part only."""
     context = map_context(request, embed=False)
-    htmx = getattr(request, "htmx", None)
-    partial = bool(htmx) and not htmx.history_restore_request
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
     template = "imap/map_page.html#map_state" if partial else "imap/map_page.html"
     response = render(request, template, context)
     if request.user.is_authenticated:
