@@ -143,7 +143,7 @@ def map_context(request: HttpRequest, *, embed: bool) -> dict[str, Any]:
         **_links(state, layer),
     }
     if state.layer == "indicator":
-        context["indicator_choices"] = list(layers.indicator_choices())
+        context["indicator_choices"] = [(c.code, c.name) for c in layers.indicator_choices()]
     if state.country and not embed:
         context["panel"] = build_panel(request.user, state.country, layer)
     return context

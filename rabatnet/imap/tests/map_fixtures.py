@@ -6,6 +6,7 @@ import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -75,12 +76,11 @@ def fake_map(monkeypatch: pytest.MonkeyPatch) -> Iterator[Calls]:
         return Panel(iso3=iso3, name=f"Panel of {iso3}")
 
     monkeypatch.setattr(layers, "build_layer", build_layer)
-    monkeypatch.setattr(
-        layers,
-        "indicator_choices",
-        lambda: [("pop", "Population"), ("stock", "Stock")],
-        raising=False,
-    )
+    choices = [
+        SimpleNamespace(code="pop", name="Population"),
+        SimpleNamespace(code="stock", name="Stock"),
+    ]
+    monkeypatch.setattr(layers, "indicator_choices", lambda: choices, raising=False)
     monkeypatch.setattr(views, "build_panel", build_panel)
     picture = sys.modules.get("rabatnet.imap.picture")
     if picture is None:  # the renderer is not merged in this branch yet
