@@ -6,13 +6,14 @@ from typing import Any
 from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
 from . import layers
@@ -48,14 +49,16 @@ def direction_labels() -> dict[str, str]:
     }
 
 
-def _select_country(state: MapState, messages: list[str]) -> tuple[MapState, list[dict[str, str]]]:
-    """The state with the country the search names (or with an unknown code dropped), and
-    the links to choose among several matches."""
+def _select_country(
+    state: MapState, messages: list[str]
+) -> tuple[MapState, list[dict[str, str]], bool]:
+    """The state with the country the search names (or with an unknown code dropped), the
+    links to choose among several matches, and whether the search found one country."""
     choices: list[dict[str, str]] = []
     if state.q:
         matches = find_countries(state.q)
         if len(matches) == 1:
-            return replace(state, country=matches[0].iso3), choices
+            return replace(state, country=matches[0].iso3, q=""), choices, True
         if not matches:
             messages.append(_("No country matches “%(q)s”.") % {"q": state.q})
         else:
@@ -65,7 +68,7 @@ def _select_country(state: MapState, messages: list[str]) -> tuple[MapState, lis
     if state.country and country_name(state.country) is None:
         messages.append(_("No country has the code %(code)s.") % {"code": state.country})
         state = replace(state, country="")
-    return state, choices
+    return state, choices, False
 
 
 def _choice(state: MapState, match: Match) -> dict[str, str]:
@@ -101,10 +104,15 @@ def _links(state: MapState, layer: Layer) -> dict[str, Any]:
     }
 
 
-def map_context(request: HttpRequest, *, embed: bool) -> dict[str, Any]:
-    """Everything the page (or the embed) prints for the state the query gives."""
-    state, messages = parse_state(request.GET)
-    state, choices = _select_country(state, messages)
+def map_context(
+    request: HttpRequest,
+    state: MapState,
+    *,
+    messages: list[str],
+    choices: list[dict[str, str]],
+    embed: bool,
+) -> dict[str, Any]:
+    """Everything the page (or the embed) prints for ``state``."""
     layer = layers.build_layer(state)
     if layer.message:
         messages.append(layer.message)
@@ -153,11 +161,18 @@ def map_context(request: HttpRequest, *, embed: bool) -> dict[str, Any]:
 @login_not_required
 def map_page(request: HtmxHttpRequest) -> HttpResponse:
     """Public: the map of one state (``?layer=…``), its legend, table, sources, downloads and
-    the selected country's panel; htmx asks for the state's part only."""
-    context = map_context(request, embed=False)
+    the selected country's panel; htmx asks for the state's part only. A search that finds
+    one country goes to that state's own address."""
+    state, messages = parse_state(request.GET)
+    state, choices, found = _select_country(state, messages)
+    if found and not messages and not request.htmx:
+        return redirect(state_url(state))
+    context = map_context(request, state, messages=messages, choices=choices, embed=False)
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     template = "imap/map_page.html#map_state" if partial else "imap/map_page.html"
     response = render(request, template, context)
+    if found and partial:
+        push_url(response, state_url(state))
     if request.user.is_authenticated:
         # The panel may list contacts for members: never in a shared or back-button cache.
         patch_cache_control(response, private=True, no_store=True)
@@ -171,4 +186,7 @@ def map_page(request: HtmxHttpRequest) -> HttpResponse:
 def map_embed(request: HttpRequest) -> HttpResponse:
     """Public, and the one address other sites may frame: the map, its legend and sources,
     and a link to the full map (every link opens in the top window)."""
-    return render(request, "imap/map_embed.html", map_context(request, embed=True))
+    state, messages = parse_state(request.GET)
+    state, choices, _found = _select_country(state, messages)
+    context = map_context(request, state, messages=messages, choices=choices, embed=True)
+    return render(request, "imap/map_embed.html", context)

@@ -69,16 +69,36 @@ def map_url(language: str, query: str) -> str:
 @pytest.mark.parametrize(
     ("language", "q"), [("en", "Senegal"), ("fr", "Sénégal"), ("fr", "senegal"), ("en", "SN")]
 )
-def test_the_search_selects_the_country_and_keeps_the_layer(client, fake_map: Calls, language, q):
-    response = client.get(map_url(language, f"?layer=guides&q={q}"))
+def test_the_search_goes_to_the_countrys_state_keeping_the_layer(
+    client, fake_map: Calls, language, q
+):
+    response = client.get(map_url(language, f"?layer=guides&year=2020&q={q}"), follow=True)
 
+    assert response.redirect_chain == [
+        (f"/{language}/map/?layer=guides&year=2020&country=SEN", 302)
+    ]
     assert response.status_code == 200
     state = fake_map.states[-1]
-    assert (state.layer, state.country) == ("guides", "SEN")
+    assert (state.layer, state.country, state.q) == ("guides", "SEN", "")
     assert fake_map.pictures[-1]["highlight"] == "SEN"
     assert fake_map.panels == ["SEN"]
-    html = response.content.decode()
-    assert f'href="/{language}/map/map.csv?layer=guides&amp;country=SEN"' in html
+
+
+def test_the_search_by_htmx_swaps_the_state_and_pushes_its_address(client, fake_map: Calls):
+    response = client.get(map_url("en", "?layer=routes&q=sen"), headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert response["HX-Push-Url"] == "/en/map/?layer=routes&country=SEN"
+    assert response.content.decode().lstrip().startswith('<div id="map-state"')
+    assert fake_map.panels == ["SEN"]
+
+
+def test_a_search_with_another_problem_stays_to_say_it(client, fake_map: Calls) -> None:
+    response = client.get(map_url("en", "?year=1&q=Senegal"))
+
+    assert response.status_code == 200
+    assert "The map has no year before 1900." in response.content.decode()
+    assert fake_map.states[-1].country == "SEN"
 
 
 def test_several_matches_are_links(client, fake_map: Calls) -> None:
