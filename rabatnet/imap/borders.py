@@ -1,0 +1,30 @@
+"""Which state a territory is drawn with, and which boundaries are disputed (one setting).
+
+``IMAP_DISPUTED_BOUNDARIES`` = "un" (the default) draws them as United Nations maps do;
+"natural-earth" draws Natural Earth's de facto lines, solid. See decision 0024.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+MODES = ("un", "natural-earth")
+
+# Natural Earth features without an ISO code, drawn with (and linked as) their state.
+FEATURES_OF_STATES = {"N. Cyprus": "CYP", "Somaliland": "SOM"}
+
+# Under "un": a polygon of ``holder`` containing (lon, lat) belongs to another state.
+UN_REASSIGNED = {("RUS", 34.1, 45.0): "UKR"}  # Crimea
+
+# Under "un": the boundary between these two is drawn dashed (class ``disputed``).
+DISPUTED_PAIRS = (
+    ("MAR", "ESH"),  # Western Sahara
+    ("SRB", "XKX"),  # Kosovo (Security Council resolution 1244 (1999))
+    ("SDN", "SSD"),  # Sudan – South Sudan, final boundary not yet determined (Abyei)
+)
+
+
+def disputed_mode() -> str:
+    mode = getattr(settings, "IMAP_DISPUTED_BOUNDARIES", "un")
+    if mode not in MODES:
+        raise ImproperlyConfigured(f"IMAP_DISPUTED_BOUNDARIES must be one of {MODES}, not {mode!r}")
+    return str(mode)
