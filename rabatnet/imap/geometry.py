@@ -8,15 +8,15 @@ The result holds only short path strings and numbers: it is kept per process
 a new worker reads it instead of preparing it again.
 """
 
+import hashlib
 import logging
 import time
 from dataclasses import dataclass
 from functools import cache
 
 import shapely
-from django.conf import settings
 from django.core.cache import cache as django_cache
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
+from shapely.geometry import LineString, MultiLineString, Point, Polygon
 from shapely.ops import polylabel
 
 from . import projection
@@ -81,8 +81,9 @@ def prepared_map() -> PreparedMap:
 
 @cache
 def _prepared(mode: str) -> PreparedMap:
-    key = f"imap:geometry:v{GEOMETRY_VERSION}:{countries_sha256()[:16]}:{mode}"
-    key += f":{projection.PROJECTION}:{SIMPLIFY_TOLERANCE}"
+    inputs = f"{GEOMETRY_VERSION}|{countries_sha256()}|{mode}|{projection.PROJECTION}"
+    inputs += f"|{projection.EXTENT_POINTS}|{SIMPLIFY_TOLERANCE}|{MIN_ISLAND_AREA}"
+    key = f"imap-geometry-{hashlib.sha256(inputs.encode()).hexdigest()[:32]}"
     found = django_cache.get(key)
     if isinstance(found, PreparedMap):
         return found
@@ -210,7 +211,7 @@ def _label(polygon: Polygon) -> tuple[tuple[float, float], float]:
 
 
 def _boundaries(features: list, arcs: dict[int, Coords], mode: str, frame: Polygon) -> tuple:
-    """The shared arcs drawn on their own: dashed under "un", the merged de facto lines otherwise."""
+    """Shared arcs drawn apart: dashed under "un", else the de facto lines of merged parts."""
     arc_ids: dict[str, set[int]] = {}
     for iso3, feature in features:
         key = iso3 if feature.iso3 else f"{iso3}:{feature.name}"

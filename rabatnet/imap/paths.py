@@ -27,7 +27,7 @@ def points_path(points: Sequence[tuple[float, float]], *, close: bool) -> str:
     if not tenths:
         return ""
     x0, y0 = tenths[0]
-    steps = []
+    steps: list[str] = []
     for (xa, ya), (xb, yb) in zip(tenths, tenths[1:], strict=False):
         if (xa, ya) != (xb, yb):
             step = _pair(xb - xa, yb - ya)

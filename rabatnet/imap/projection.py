@@ -41,7 +41,8 @@ def _transformer() -> Transformer:
 @cache
 def view_frame() -> tuple[float, float, float, float]:
     """(west in metres, north in metres, view units per metre, view height)."""
-    xs, ys = _transformer().transform(*zip(*EXTENT_POINTS, strict=True))
+    lons, lats = zip(*EXTENT_POINTS, strict=True)
+    xs, ys = _transformer().transform(lons, lats)
     west, east, south, north = min(xs), max(xs), min(ys), max(ys)
     pad = (east - west) * MARGIN
     west, east, south, north = west - pad, east + pad, south - pad, north + pad
@@ -58,7 +59,8 @@ def project(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
     if not points:
         return []
     west, north, scale, _ = view_frame()
-    xs, ys = _transformer().transform(*zip(*points, strict=True))
+    lons, lats = zip(*points, strict=True)
+    xs, ys = _transformer().transform(lons, lats)
     return [((x - west) * scale, (north - y) * scale) for x, y in zip(xs, ys, strict=True)]
 
 

@@ -111,7 +111,9 @@ def _countries(
         name = names.get(shape.iso3, shape.name)
         label = f"{name}: {_fill_label(layer, key)}"
         classes = f"{key} selected" if shape.iso3 == highlight else key
-        inner = f'<path class="{_attr(classes)}" d="{shape.d}"><title>{escape(label)}</title></path>'
+        inner = (
+            f'<path class="{_attr(classes)}" d="{shape.d}"><title>{escape(label)}</title></path>'
+        )
         if _is_small(shape, key):
             x, y = shape.label
             inner += (

@@ -50,7 +50,7 @@ def _wrapped(text: str) -> list[str]:
 
 
 def source_lines(layer: Layer) -> list[str]:
-    """"Source: title, publisher, revision, years" for each source of the layer."""
+    """ "Source: title, publisher, revision, years" for each source of the layer."""
     out = []
     for source in layer.sources:
         parts = [p for p in (source.title, source.publisher, source.revision, source.years) if p]

@@ -28,9 +28,7 @@ def _width(value: float, largest: float, bounds: tuple[float, float]) -> float:
 
 def flows(items: Sequence[Flow], prepared: PreparedMap) -> str:
     """Quadratic curves between label points, widest first; partners out of view skipped."""
-    shown = [
-        f for f in items if f.origin in prepared.shapes and f.destination in prepared.shapes
-    ]
+    shown = [f for f in items if f.origin in prepared.shapes and f.destination in prepared.shapes]
     if not shown:
         return ""
     largest = float(max(f.value for f in shown))
@@ -43,7 +41,8 @@ def flows(items: Sequence[Flow], prepared: PreparedMap) -> str:
         width = _width(float(flow.value), largest, FLOW_WIDTH)
         out.append(
             f'<path class="flow" data-origin="{flow.origin}" data-destination="{flow.destination}"'
-            f' stroke-width="{_n(width)}" d="M{_n(x1)} {_n(y1)}Q{_n(cx)} {_n(cy)} {_n(x2)} {_n(y2)}">'
+            f' stroke-width="{_n(width)}" '
+            f'd="M{_n(x1)} {_n(y1)}Q{_n(cx)} {_n(cy)} {_n(x2)} {_n(y2)}">'
             f"<title>{escape(flow.label)}</title></path>"
         )
     out.append("</g>")
@@ -61,9 +60,7 @@ def smooth_path(points: Sequence[tuple[float, float]]) -> str:
         p3 = points[min(i + 2, len(points) - 1)]
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        d.append(
-            f"C{_n(c1[0])} {_n(c1[1])} {_n(c2[0])} {_n(c2[1])} {_n(p2[0])} {_n(p2[1])}"
-        )
+        d.append(f"C{_n(c1[0])} {_n(c1[1])} {_n(c2[0])} {_n(c2[1])} {_n(p2[0])} {_n(p2[1])}")
     return "".join(d)
 
 

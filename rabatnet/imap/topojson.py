@@ -1,4 +1,4 @@
-"""Natural Earth's TopoJSON read once: arcs in longitude/latitude and each country's rings of arcs."""
+"""Natural Earth's TopoJSON decoded: arcs in longitude/latitude, each country's rings of arcs."""
 
 import gzip
 import hashlib
