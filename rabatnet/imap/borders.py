@@ -15,9 +15,15 @@ FEATURES_OF_STATES = {"N. Cyprus": "CYP", "Somaliland": "SOM"}
 # Under "un": a polygon of ``holder`` containing (lon, lat) belongs to another state.
 UN_REASSIGNED = {("RUS", 34.1, 45.0): "UKR"}  # Crimea
 
-# Under "un": the boundary between these two is drawn dashed (class ``disputed``).
+# Under "un": the part of the first state inside the (longitude, latitude) box goes to the
+# second, and the box's northern edge is drawn dashed between them. Natural Earth gives Morocco
+# the land west of the Berm; United Nations maps show Western Sahara whole, from 27°40' N (here
+# the latitude of Natural Earth's Algeria–Morocco–Western Sahara tripoint, 27.657° N).
+# The box reaches east past the tripoint, so that Western Sahara's border with Algeria stays in it.
+UN_CUTS = {("MAR", "ESH"): (-20.0, 15.0, -7.0, 27.656898076793283)}
+
+# Under "un": the boundary between these two (the arcs they share) is drawn dashed.
 DISPUTED_PAIRS = (
-    ("MAR", "ESH"),  # Western Sahara
     ("SRB", "XKX"),  # Kosovo (Security Council resolution 1244 (1999))
     ("SDN", "SSD"),  # Sudan – South Sudan, final boundary not yet determined (Abyei)
 )

@@ -17,6 +17,7 @@ from functools import cache
 import shapely
 from django.core.cache import cache as django_cache
 from shapely.geometry import LineString, MultiLineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from . import projection
@@ -24,6 +25,7 @@ from .borders import (
     DISPUTED_PAIRS,
     FEATURES_OF_STATES,
     MODES,
+    UN_CUTS,
     UN_REASSIGNED,
     disputed_mode,
 )
@@ -159,6 +161,7 @@ def prepare(topology: Topology, *, mode: str) -> PreparedMap:
                     owner = _un_owner(iso3, polygon) or iso3
                 parts.setdefault(owner, []).append(polygon)
 
+    cut_lines = _apply_cuts(parts) if mode == "un" else {}
     width, height = projection.VIEW_WIDTH, projection.view_height()
     frame = shapely.box(-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN)
     view = shapely.box(0, 0, width, height)
@@ -184,6 +187,11 @@ def prepare(topology: Topology, *, mode: str) -> PreparedMap:
             area=sum(p.area for p in visible),
         )
     boundaries = _boundaries(features, arcs, mode, frame)
+    boundaries += tuple(
+        Boundary(pair=pair, kind="disputed", d=line_path(line.intersection(frame)), arcs=())
+        for pair, line in cut_lines.items()
+        if not line.intersection(frame).is_empty
+    )
     return PreparedMap(
         mode=mode,
         width=width,
@@ -192,6 +200,26 @@ def prepare(topology: Topology, *, mode: str) -> PreparedMap:
         boundaries=boundaries,
         arcs=arcs,
     )
+
+
+def _apply_cuts(parts: dict[str, list[Polygon]]) -> dict[tuple[str, str], BaseGeometry]:
+    """Give each cut's territory to its state (``UN_CUTS``); the new boundary line of each."""
+    lines = {}
+    for (holder, receiver), (west, south, east, north) in UN_CUTS.items():
+        if holder not in parts:
+            continue
+        steps = 40
+        edge = [(east + (west - east) * i / steps, north) for i in range(steps + 1)]
+        ring = [*edge, (west, south), (east, south)]
+        cut = Polygon(projection.project(ring))
+        held = shapely.unary_union(parts[holder])
+        both = shapely.unary_union([held, *parts.get(receiver, [])])
+        lines[(holder, receiver)] = LineString(projection.project(edge)).intersection(held)
+        # The cut's edge becomes the whole boundary (no sliver of either side across it).
+        kept, given = both.difference(cut), both.intersection(cut)
+        parts[holder] = [p for p in getattr(kept, "geoms", [kept]) if isinstance(p, Polygon)]
+        parts[receiver] = [p for p in getattr(given, "geoms", [given]) if isinstance(p, Polygon)]
+    return lines
 
 
 def _un_owner(iso3: str, polygon: Polygon) -> str:

@@ -9,6 +9,7 @@ from rabatnet.imap import geometry, projection, topojson
 from rabatnet.imap.borders import disputed_mode
 from rabatnet.imap.paths import number, points_path
 
+from .map_helpers import rings as line_rings
 from .map_helpers import shape_of
 
 
@@ -81,7 +82,20 @@ def test_view_covers_cabo_verde_iceland_south_africa_and_iran(natural_earth) -> 
     assert "AUS" not in natural_earth.shapes and "BRA" not in natural_earth.shapes
 
 
-@pytest.mark.parametrize("pair", [("SEN", "GMB"), ("FRA", "ESP"), ("MAR", "DZA"), ("NGA", "NER")])
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("SEN", "GMB"),
+        ("FRA", "ESP"),
+        ("MAR", "DZA"),
+        ("NGA", "NER"),
+        ("MAR", "ESH"),
+        ("ESH", "DZA"),
+        ("ESH", "MRT"),
+        ("UKR", "RUS"),
+        ("SRB", "XKX"),
+    ],
+)
 def test_neighbours_share_their_border_exactly(natural_earth, pair) -> None:
     first, second = (shape_of(natural_earth.shapes[iso3].d) for iso3 in pair)
     assert first.intersection(second).area < 0.01  # no overlap
@@ -96,15 +110,17 @@ def test_under_un_crimea_is_ukraine_and_boundaries_are_dashed(natural_earth) -> 
     assert _at(natural_earth, "UKR", 34.1, 45.0) and not _at(natural_earth, "RUS", 34.1, 45.0)
     assert _at(natural_earth, "CYP", 33.6, 35.25)  # Northern Cyprus
     assert _at(natural_earth, "SOM", 45.0, 9.5)  # Somaliland
-    assert _at(natural_earth, "ESH", -14.5, 25.0)  # Western Sahara its own territory
+    # Western Sahara whole (Natural Earth gives Morocco the land west of the Berm).
+    assert _at(natural_earth, "ESH", -14.5, 25.0) and _at(natural_earth, "ESH", -13.2, 27.15)
+    assert _at(natural_earth, "MAR", -10.0, 28.5) and not _at(natural_earth, "MAR", -14.5, 25.0)
     dashed = {b.pair: b for b in natural_earth.boundaries if b.kind == "disputed"}
     assert set(dashed) == {("MAR", "ESH"), ("SRB", "XKX"), ("SDN", "SSD")}
-    # The dashed line is the arcs the two territories share, nothing else.
-    morocco = shape_of(natural_earth.shapes["MAR"].d)
-    sahara = shape_of(natural_earth.shapes["ESH"].d)
-    shared = morocco.boundary.intersection(sahara.boundary).length
-    drawn = sum(shapely_line_length(natural_earth.arcs[i]) for i in dashed[("MAR", "ESH")].arcs)
-    assert drawn == pytest.approx(shared, rel=0.01)
+    # Each dashed line is the border the two territories share, nothing else.
+    for pair in dashed:
+        first, second = (shape_of(natural_earth.shapes[iso3].d) for iso3 in pair)
+        shared = first.boundary.intersection(second.boundary).length
+        drawn = sum(shapely_line_length(ring) for ring in line_rings(dashed[pair].d))
+        assert drawn == pytest.approx(shared, rel=0.02), pair
 
 
 def shapely_line_length(coords) -> float:
@@ -115,6 +131,7 @@ def shapely_line_length(coords) -> float:
 
 def test_under_natural_earth_de_facto_lines_are_solid(de_facto) -> None:
     assert _at(de_facto, "RUS", 34.1, 45.0)
+    assert _at(de_facto, "MAR", -14.5, 25.0)
     assert not [b for b in de_facto.boundaries if b.kind == "disputed"]
     assert {b.pair for b in de_facto.boundaries} == {("CYP", "CYP"), ("SOM", "SOM")}
 
