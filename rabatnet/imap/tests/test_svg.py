@@ -33,7 +33,8 @@ def test_every_member_is_a_link_with_an_accessible_name() -> None:
         path = link.find(f"{SVG}path")
         assert path is not None and path.get("class") == "m-partner"
         assert path.findtext(f"{SVG}title") == f"{names[iso3]}: Partner"
-    assert links["RUS"].find(f"{SVG}path").get("class") == "outside"  # type: ignore[union-attr]
+    russia = links["RUS"].find(f"{SVG}path")
+    assert russia is not None and russia.get("class") == "outside"
     assert "not a member" in links["RUS"].get("aria-label", "")
 
 
@@ -72,7 +73,8 @@ def test_highlight_is_selected_and_drawn_last() -> None:
     assert group is not None
     last = list(group)[-1]
     assert last.get("data-iso3") == "SEN"
-    assert last.find(f"{SVG}path").get("class") == "m-partner selected"  # type: ignore[union-attr]
+    shape = last.find(f"{SVG}path")
+    assert shape is not None and shape.get("class") == "m-partner selected"
     others = [el for el in root.iter() if "selected" in el.get("class", "").split()]
     assert len([el for el in others if el.tag == f"{SVG}path"]) == 1
 
