@@ -10,8 +10,11 @@ import hashlib
 from html import escape
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from rabatnet.countries.models import Country
 
@@ -27,8 +30,13 @@ LABEL_SIZE = 8.0  # font size of country names, view units
 
 
 def country_names() -> dict[str, str]:
-    """ISO3 -> the country's name in the active language (the reference table)."""
-    return {country.iso3: country.name for country in Country.objects.all()}
+    """ISO3 -> the country's name in the active language (the reference table), English else."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    field = build_localized_fieldname("name", language)
+    if field == "name_en" or field not in {f.name for f in Country._meta.get_fields()}:
+        return dict(Country.objects.values_list("iso3", "name_en"))
+    rows = Country.objects.values_list("iso3", field, "name_en")
+    return {iso3: name or english for iso3, name, english in rows}
 
 
 def _attr(value: str) -> str:
@@ -106,6 +114,10 @@ def _countries(
         ),
     )
     out = ['<g class="countries">']
+    # Every link's query is the state's with its country: encoded once, the code put in after.
+    placeholder = "ZZZZ"
+    query = urlencode(layer.state.query(country=placeholder))
+    target_attr = f' target="{_attr(target)}"' if target else ""
     for shape in ordered:
         key = layer.fills.get(shape.iso3, OUTSIDE)
         name = names.get(shape.iso3, shape.name)
@@ -121,10 +133,9 @@ def _countries(
                 f'r="{MARKER_RADIUS:g}"/>'
             )
         if embed_links:
-            query = urlencode(layer.state.query(country=shape.iso3))
-            target_attr = f' target="{_attr(target)}"' if target else ""
+            href = f"{base}?{query.replace(placeholder, shape.iso3)}"
             out.append(
-                f'<a href="{_attr(f"{base}?{query}")}"{target_attr} data-iso3="{shape.iso3}" '
+                f'<a href="{_attr(href)}"{target_attr} data-iso3="{shape.iso3}" '
                 f'aria-label="{_attr(label)}">{inner}</a>'
             )
         else:

@@ -1,7 +1,10 @@
 """The prepared geometry: arcs decoded, projected, simplified once per arc, clipped, labelled."""
 
+import io
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.test import override_settings
 from shapely.geometry import Point
 
@@ -153,3 +156,9 @@ def test_prepared_once_and_kept_in_the_cache(monkeypatch) -> None:
 def test_a_wrong_setting_is_named() -> None:
     with pytest.raises(ImproperlyConfigured, match="IMAP_DISPUTED_BOUNDARIES"):
         disputed_mode()
+
+
+def test_prepare_map_command_reports_the_geometry() -> None:
+    out = io.StringIO()
+    call_command("prepare_map", stdout=out)
+    assert "countries (un)" in out.getvalue()
