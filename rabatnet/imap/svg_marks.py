@@ -6,7 +6,7 @@ from html import escape
 
 from .geometry import PreparedMap
 from .paths import number
-from .projection import project
+from .projection import in_view, project
 from .types import Flow, Point, RoutePath
 
 FLOW_WIDTH = (1.0, 14.0)  # stroke width of the smallest and of the largest flow
@@ -96,13 +96,15 @@ def point_radius(value: float, largest: float) -> float:
 
 
 def points(items: Sequence[Point]) -> str:
-    """Circles of area following the value, biggest first so small ones stay on top."""
-    if not items:
+    """Circles of area following the value, biggest first so small ones stay on top (in view)."""
+    ordered = sorted(items, key=lambda p: p.value, reverse=True)
+    places = project([(item.lon, item.lat) for item in ordered])
+    shown = [(i, xy) for i, xy in zip(ordered, places, strict=True) if in_view([xy])]
+    if not shown:
         return ""
-    largest = float(max(p.value for p in items))
+    largest = float(max(item.value for item, _ in shown))
     out = ['<g class="incidents">']
-    for item in sorted(items, key=lambda p: p.value, reverse=True):
-        x, y = project([(item.lon, item.lat)])[0]
+    for item, (x, y) in shown:
         r = point_radius(float(item.value), largest)
         out.append(
             f'<circle class="incident" cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}">'

@@ -57,6 +57,7 @@ def sample_marks() -> dict[str, object]:
         "points": [
             Point(12.6, 35.0, Decimal(9), "9 dead and missing"),
             Point(-15.0, 27.0, Decimal(36), "36 dead and missing"),
+            Point(-111.7, 31.6, Decimal(400), "Arizona: out of view"),
         ],
     }
 

@@ -42,7 +42,7 @@ def test_routes_smoothed_with_widths_and_labels(root) -> None:
     assert labels == {"Atlantic", "Central Mediterranean"}
 
 
-def test_incident_areas_follow_values_biggest_first(root) -> None:
+def test_incident_areas_follow_values_biggest_first_in_view_only(root) -> None:
     circles = [el for el in root.iter(f"{SVG}circle") if el.get("class") == "incident"]
     assert [c.findtext(f"{SVG}title") for c in circles] == [
         "36 dead and missing",
