@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
-from . import layers
+from . import layers, picture
 from .forms import MapStateForm
 from .panel import build_panel
 from .search import MAX_MATCHES, Match, country_name, find_countries
@@ -116,8 +116,6 @@ def map_context(
     layer = layers.build_layer(state)
     if layer.message:
         messages.append(layer.message)
-    from . import picture  # noqa: PLC0415 - the renderer's module (geometry helper's work)
-
     svg = picture.map_svg(
         state,
         highlight=state.country,

@@ -1,8 +1,6 @@
 """Hand-made layers for the page's tests: the page prints what a ``Layer`` holds, whatever
 built it. ``fake_map`` replaces the layer builder, the picture and the panel in the views."""
 
-import sys
-import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -11,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from rabatnet.imap import layers, views
+from rabatnet.imap import layers, picture, views
 from rabatnet.imap.panel import Panel
 from rabatnet.imap.types import Layer, LegendEntry, MapState, Row, Source
 
@@ -82,9 +80,5 @@ def fake_map(monkeypatch: pytest.MonkeyPatch) -> Iterator[Calls]:
     ]
     monkeypatch.setattr(layers, "indicator_choices", lambda: choices, raising=False)
     monkeypatch.setattr(views, "build_panel", build_panel)
-    picture = sys.modules.get("rabatnet.imap.picture")
-    if picture is None:  # the renderer is not merged in this branch yet
-        picture = types.ModuleType("rabatnet.imap.picture")
-        monkeypatch.setitem(sys.modules, "rabatnet.imap.picture", picture)
-    monkeypatch.setattr(picture, "map_svg", map_svg, raising=False)
+    monkeypatch.setattr(picture, "map_svg", map_svg)
     yield calls
