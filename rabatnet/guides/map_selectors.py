@@ -51,8 +51,8 @@ def guides_on_map(language: str) -> dict[str, GuideOnMap]:
     """ISO3 -> the guide the map shows for that country (see ``_rank``)."""
     guides = list(Guide.objects.select_related("country").order_by("pk"))
     latest: dict[int, Edition] = {}
-    for edition in Edition.objects.filter(status=Edition.Status.PUBLISHED).order_by("number"):
-        latest[edition.guide_id] = edition  # the highest number wins
+    for published in Edition.objects.filter(status=Edition.Status.PUBLISHED).order_by("number"):
+        latest[published.guide_id] = published  # the highest number wins
     chosen: dict[str, Guide] = {}
     for guide in guides:
         iso3 = guide.country.iso3

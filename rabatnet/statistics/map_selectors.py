@@ -18,6 +18,7 @@ from .profile_selectors import datasets_holding
 
 BILATERAL_STOCK = "migrant_stock_bilateral"  # UN DESA: geo = destination, partner = origin
 DETECTIONS = "border_detections"  # Frontex: geo = route
+DEAD_AND_MISSING = "dead_and_missing"  # IOM: geo = route
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _country_level(codes: dict[str, Dataset]) -> list[Indicator]:
     )
     wanted = Q()
     for code, dataset in codes.items():
-        wanted |= Q(code=code) & Exists(rows.filter(dataset=dataset))
+        wanted |= Q(Q(code=code), Exists(rows.filter(dataset=dataset)))
     return list(Indicator.objects.filter(wanted)) if codes else []
 
 
@@ -138,9 +139,10 @@ def country_values(*, indicator: Indicator, dataset: Dataset, year: int) -> dict
     }
 
 
-def derivation(*, indicator: Indicator, dataset: Dataset) -> Derivation | None:
-    """How the dataset's derived figures of the indicator were made."""
-    return Derivation.objects.filter(indicator=indicator, dataset=dataset).first()
+def derivation_formula(*, code: str, dataset: Dataset) -> str:
+    """How the dataset's derived figures of the indicator were made ("" if it does not say)."""
+    found = Derivation.objects.filter(indicator__code=code, dataset=dataset).first()
+    return (found.formula or found.formula_en or "") if found else ""
 
 
 def bilateral_dataset() -> Dataset | None:
@@ -190,15 +192,16 @@ def bilateral_top(
     ]
 
 
-def route_detections() -> tuple[Dataset | None, list[Value]]:
-    """Frontex detections of every route and year, from the latest revision; two queries."""
-    dataset = _latest_holders({DETECTIONS: False}).get(DETECTIONS)
+def route_totals(code: str) -> tuple[Dataset | None, list[Value]]:
+    """Totals of every route and year (Frontex's detections, IOM's dead and missing), from
+    the latest revision holding them; two queries."""
+    dataset = _latest_holders({code: False}).get(code)
     if dataset is None:
         return None, []
     rows = (
         Observation.objects.filter(
             dataset=dataset,
-            indicator__code=DETECTIONS,
+            indicator__code=code,
             partner__isnull=True,
             geo__kind=Geo.Kind.ROUTE,
         )
