@@ -54,6 +54,16 @@ def build(state: MapState) -> Layer:
     layer = Layer(
         state=state,
         title=_("Country guides"),
+        sources=[
+            Source(
+                dataset="",
+                title=_("Country guides and their stages (the platform's records)"),
+                publisher="rabatnet",
+                revision="",
+                years=_("to date"),
+                url="",
+            )
+        ],
         columns=(_("Stage"), _("Published edition"), _("Information sources mapped")),
         legend_note=_(
             "Sources are counted in the published edition as endorsed, not in the draft "

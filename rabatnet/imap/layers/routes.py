@@ -9,10 +9,11 @@ from django.utils.translation import ngettext
 
 from rabatnet.statistics import map_selectors
 from rabatnet.statistics.map_selectors import Value
+from rabatnet.statistics.profile_types import covers_label
 
 from ..routes import MAP_EXTENT, ROUTES
 from ..types import Layer, LegendEntry, MapState, Point, RoutePath, Row
-from .common import choose_year, derived_note, printed, source_of, year_label
+from .common import choose_year, derived_note, printed, source_of
 
 
 def _by_route(values: list[Value], year: int | None) -> dict[str, Value]:
@@ -26,8 +27,8 @@ def _cell(value: Value | None) -> str:
 
 
 def year_label_cell(value: Value) -> str:
-    """A partial year's figure: "3,447 (Jan–Apr 2025)"."""
-    return f"{printed(value.text)} ({year_label(value.year, value.covers)})"
+    """A partial year's figure: "3,447 (Jan–Apr)"."""
+    return f"{printed(value.text)} ({covers_label(value.covers)})"
 
 
 def _covers(values: list[Value]) -> str:
