@@ -9,13 +9,18 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 
 from .models import Dataset, Derivation, Geo, Incident, Indicator, Observation
 from .profile import _newest as newest
 from .profile_selectors import datasets_holding
 
+DATASETS = Dataset._meta.db_table
+GEOS = Geo._meta.db_table
+INDICATORS = Indicator._meta.db_table
+OBSERVATIONS = Observation._meta.db_table
 BILATERAL_STOCK = "migrant_stock_bilateral"  # UN DESA: geo = destination, partner = origin
 DETECTIONS = "border_detections"  # Frontex: geo = route
 DEAD_AND_MISSING = "dead_and_missing"  # IOM: geo = route
@@ -78,36 +83,49 @@ def _latest_holders(codes: dict[str, bool]) -> dict[str, Dataset]:
     return best
 
 
-def _country_level(codes: dict[str, Dataset]) -> list[Indicator]:
-    """Those of ``codes`` whose dataset has a country's figure with no partner; one query.
+def _country_holders(codes: list[str]) -> dict[str, Dataset]:
+    """Code -> the latest revision holding a country's national figure of it; one query.
 
-    Routes' totals (Frontex, IOM) are national rows too, but of a route, not a country.
+    Each "holds" column is an EXISTS probe of the dataset's national rows (the partial unique
+    index led by the dataset) whose geo is a country: routes' totals (Frontex, IOM) are
+    national rows too, but of a route. Written in SQL as ``profile_selectors`` does.
     """
-    rows = Observation.objects.filter(
-        indicator=OuterRef("pk"), partner__isnull=True, geo__kind=Geo.Kind.COUNTRY
+    probe = (
+        f"EXISTS (SELECT 1 FROM {OBSERVATIONS} o JOIN {GEOS} g ON g.id = o.geo_id "  # noqa: S608
+        f"WHERE o.dataset_id = {DATASETS}.id AND o.partner_id IS NULL AND g.kind = 'country' "
+        f"AND o.indicator_id = (SELECT i.id FROM {INDICATORS} i WHERE i.code = %s))"
     )
-    wanted = Q()
-    for code, dataset in codes.items():
-        wanted |= Q(Q(code=code), Exists(rows.filter(dataset=dataset)))
-    return list(Indicator.objects.filter(wanted)) if codes else []
+    holds = {
+        f"holds_{n}": RawSQL(probe, [code], output_field=BooleanField())  # noqa: S611
+        for n, code in enumerate(codes)
+    }
+    best: dict[str, Dataset] = {}
+    for dataset in Dataset.objects.select_related("publisher").annotate(**holds):
+        for n, code in enumerate(codes):
+            if getattr(dataset, f"holds_{n}") and (
+                code not in best or newest(dataset) > newest(best[code])
+            ):
+                best[code] = dataset
+    return best
 
 
 def indicator_choices() -> list[IndicatorChoice]:
     """Indicators with a country's national figure (no partner), by name; two queries."""
-    codes = Indicator.objects.values_list("code", flat=True)
-    held = _latest_holders(dict.fromkeys(codes, False))
+    indicators = list(Indicator.objects.all())
+    held = _country_holders([i.code for i in indicators])
     choices = [
         IndicatorChoice(i.code, i.name_en or i.name, i.name_fr or "", i.unit, i.allows_negative)
-        for i in _country_level(held)
+        for i in indicators
+        if i.code in held
     ]
     return sorted(choices, key=lambda c: c.name.casefold())
 
 
 def indicator_dataset(code: str) -> tuple[Indicator, Dataset] | None:
     """The country-level indicator and the dataset it is read from, or None; two queries."""
-    dataset = _latest_holders({code: False}).get(code)
-    found = _country_level({code: dataset}) if dataset else []
-    return (found[0], dataset) if found and dataset else None
+    indicator = Indicator.objects.filter(code=code).first()
+    dataset = _country_holders([code]).get(code) if indicator else None
+    return (indicator, dataset) if indicator and dataset else None
 
 
 def country_years(*, indicator: Indicator, dataset: Dataset) -> list[int]:
