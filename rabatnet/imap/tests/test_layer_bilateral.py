@@ -26,7 +26,7 @@ def test_senegal_destinations_2024() -> None:
     assert layer.flows[0].label == "France: 176,632"
     assert layer.fills["FRA"] == "c4" and "SEN" not in layer.fills
     assert "USA" not in layer.fills  # a partner outside the dialogue: in the table only
-    values = [row.value for row in layer.rows]
+    values = [row.value or 0 for row in layer.rows]
     assert values == sorted(values, reverse=True)
     assert layer.sources[0].dataset == "undesa-ims-2024-bilateral"
     assert "10" in layer.legend_note and "†" in layer.legend_note
