@@ -6,6 +6,8 @@ figure is printed and flagged but never classed with whole years: its country is
 "no data" and its row says "partial year, not classed".
 """
 
+import re
+
 from django.utils.translation import gettext as _
 
 from rabatnet.countries.selectors import member_countries
@@ -18,6 +20,7 @@ from ..types import Layer, LegendEntry, MapState, Row
 from .common import choose_year, derived_note, printed, source_of, year_label
 
 NODATA = "nodata"
+CODE = re.compile(r"[a-z][a-z0-9_]{0,59}")
 
 
 def indicator_choices() -> list[IndicatorChoice]:
@@ -38,7 +41,8 @@ def _fallback(state: MapState, message: str) -> Layer:
 def build(state: MapState) -> Layer:
     if not state.indicator:
         return _fallback(state, _("Choose an indicator."))
-    found = map_selectors.indicator_dataset(state.indicator)
+    well_formed = CODE.fullmatch(state.indicator)  # a NUL byte or a long text never reaches SQL
+    found = map_selectors.indicator_dataset(state.indicator) if well_formed else None
     if found is None:
         return _fallback(
             state,

@@ -46,6 +46,8 @@ def build(state: MapState) -> Layer:
     detection_years = sorted({v.year for v in detections if v.code in drawn})
     years = sorted(set(detection_years) | set(incident_years))
     year, message = choose_year(state.year, years)
+    if year is None:
+        message = _("No figures of the routes are loaded.")
     layer = Layer(
         state=state,
         title=_("Migration routes (%(year)s)") % {"year": year} if year else _("Migration routes"),
