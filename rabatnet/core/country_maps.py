@@ -24,21 +24,23 @@ class MapPageUrl(Protocol):
 class _Registered:
     renderer: CountryMapRenderer
     page_url: MapPageUrl | None
+    stylesheet: str  # the static path of the CSS that colours the map inside a page
 
 
 _registered: list[_Registered] = []
 
 
 def register_country_map(
-    renderer: CountryMapRenderer, *, page_url: MapPageUrl | None = None
+    renderer: CountryMapRenderer, *, page_url: MapPageUrl | None = None, stylesheet: str = ""
 ) -> None:
     """Make ``renderer`` the one that draws country maps (a later call replaces it).
 
     ``renderer(iso3, standalone=...)`` returns an ``<svg>`` element in the active language,
     the country highlighted; ``standalone`` inlines its CSS (for a PDF or a file).
-    ``page_url(iso3)`` is the address of the full map with the country selected.
+    ``page_url(iso3)`` is the address of the full map with the country selected;
+    ``stylesheet`` the static path of the CSS a page links to colour the (not standalone) map.
     """
-    _registered[:] = [_Registered(renderer, page_url)]
+    _registered[:] = [_Registered(renderer, page_url, stylesheet)]
 
 
 def country_map(iso3: str, *, standalone: bool = False) -> str:
@@ -53,3 +55,8 @@ def country_map_page_url(iso3: str) -> str:
     if not _registered or _registered[0].page_url is None:
         return ""
     return _registered[0].page_url(iso3)
+
+
+def country_map_stylesheet() -> str:
+    """The static path of the map's CSS, or "" when no map is registered."""
+    return _registered[0].stylesheet if _registered else ""

@@ -1,4 +1,8 @@
-"""``{% country_map iso3 %}``: the registered country map (``core.country_maps``)."""
+"""The registered country map (``core.country_maps``) in templates of any app.
+
+``{% country_map_figure iso3 name %}`` on a page (the map, its stylesheet, a link to the full
+map); ``{% country_map iso3 standalone=True %}`` for a print document (CSS inlined).
+"""
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -15,7 +19,12 @@ def country_map(iso3: str, standalone: bool = False) -> SafeString:
     return mark_safe(country_maps.country_map(iso3, standalone=standalone))  # noqa: S308
 
 
-@register.simple_tag
-def country_map_page_url(iso3: str) -> str:
-    """The address of the full map with the country selected ("" without a map)."""
-    return country_maps.country_map_page_url(iso3)
+@register.inclusion_tag("core/_country_map.html")
+def country_map_figure(iso3: str, name: str) -> dict[str, object]:
+    """The figure of a country's page: the map, the CSS that colours it, the full map's link."""
+    return {
+        "name": name,
+        "svg": country_map(iso3),
+        "stylesheet": country_maps.country_map_stylesheet(),
+        "page_url": country_maps.country_map_page_url(iso3),
+    }
