@@ -8,8 +8,8 @@ tested in ``test_country_maps_drawn.py``.
 import pytest
 
 from rabatnet.core import country_maps
-from rabatnet.guides.rendering import render_guide_print
 from rabatnet.guides.models.guide import content_hash
+from rabatnet.guides.rendering import render_guide_print
 from rabatnet.guides.snapshot import guide_snapshot
 from rabatnet.guides.tests.factories import drafted_guide
 
