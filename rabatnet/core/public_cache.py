@@ -63,6 +63,10 @@ PUBLIC_PAGES: dict[str, PublicPage] = {
     "api:list_indicators": PublicPage((STATISTICS,)),
     "api:list_observations": PublicPage((STATISTICS, REFERENCE)),
     "api:guide_editions": PublicPage((GUIDES, REFERENCE)),
+    # The map's downloads (the same state as the map page: every layer's data).
+    "imap:svg": PublicPage((STATISTICS, REFERENCE, GUIDES)),
+    "imap:png": PublicPage((STATISTICS, REFERENCE, GUIDES)),
+    "imap:csv": PublicPage((STATISTICS, REFERENCE, GUIDES)),
 }
 # Cookies that make a page per visitor: the session (signed in, or a form's state) and
 # messages waiting to be shown.
