@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from rabatnet.accounts.models import User
 from rabatnet.countries.models import Country, Membership
 from rabatnet.guides import selectors as guide_selectors
+from rabatnet.guides.models import Guide
 from rabatnet.network.models import Appointment, Role
 from rabatnet.network.permissions import (
     can_manage_network,
@@ -78,9 +79,9 @@ class Panel:
 
     iso3: str
     name: str
-    url: str  # the country's page
-    profile_url: str
-    membership: Membership | None  # the period in force (None: not a member today)
+    url: str = ""  # the country's page
+    profile_url: str = ""
+    membership: Membership | None = None  # the period in force (None: not a member today)
     memberships: list[Membership] = field(default_factory=list)  # every period, oldest first
     guide_stage: str = ""  # the stage of the country's guide(s), in words; "" without a guide
     published_guides: list[GuideLink] = field(default_factory=list)
@@ -105,6 +106,7 @@ def build_panel(user: User | AnonymousUser, iso3: str, layer: Layer) -> Panel | 
     if country is None:
         return None
     memberships = sorted(country.memberships.all(), key=lambda m: (m.started_year or 0, m.pk))
+    guides = guide_selectors.country_guides(country)
     return Panel(
         iso3=country.iso3,
         name=country.name,
@@ -112,23 +114,25 @@ def build_panel(user: User | AnonymousUser, iso3: str, layer: Layer) -> Panel | 
         profile_url=reverse("statistics:profile", kwargs={"iso3": country.iso3}),
         membership=country.current_membership(),
         memberships=memberships,
-        guide_stage=_guide_stage(country),
-        published_guides=_published_guides(country),
+        guide_stage=_guide_stage(guides),
+        published_guides=_published_guides(guides),
         figures=key_figures(country),
         contacts=contacts(user, country) if can_view_country_area(user, country) else None,
     )
 
 
-def _guide_stage(country: Country) -> str:
+def _guide_stage(guides: list[Guide]) -> str:
     """The stage of the country's guides ("published"; "drafting / published" if they differ)."""
-    stages = {g.get_stage_display() for g in guide_selectors.country_guides(country)}
+    stages = {g.get_stage_display() for g in guides}
     return " / ".join(sorted(str(stage) for stage in stages))
 
 
-def _published_guides(country: Country) -> list[GuideLink]:
+def _published_guides(guides: list[Guide]) -> list[GuideLink]:
+    """A link to each guide with a published edition (one query per guide: one or two)."""
     return [
         GuideLink(g.language, str(g.get_language_display()), g.get_absolute_url())
-        for g in guide_selectors.published_guides(country)
+        for g in guides
+        if guide_selectors.published_edition(g) is not None
     ]
 
 

@@ -73,7 +73,6 @@ def test_the_guide_stage_and_the_published_guide_are_linked():
 
 def test_a_guide_not_yet_published_shows_its_stage_and_no_link():
     drafted_guide("SEN", "en")
-
     html = panel_html("anonymous")
 
     assert "Stage: drafting" in html
@@ -153,3 +152,16 @@ def test_an_ended_appointment_is_no_contact():
     )
 
     assert "Former Focal" not in panel_html("secretariat")
+
+
+@pytest.mark.usefixtures("senegal_contacts")
+@pytest.mark.parametrize(("role", "ceiling"), [("anonymous", 7), ("secretariat", 9)])
+def test_the_panel_reads_a_bounded_number_of_queries(role, ceiling, django_assert_max_num_queries):
+    wdi = dataset("test-wdi")
+    observe(wdi, "population", "SEN", "2023", "17763163", derived=True)
+    published_guide("SEN", "fr")
+    user = viewer(role)
+
+    with django_assert_max_num_queries(ceiling):
+        panel_html_of = build_panel(user, "SEN", layer())
+        render_to_string("imap/_panel.html", {"panel": panel_html_of})
