@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from . import picture
 from .layers import build_layer
 from .types import Layer, MapState, Row
 
@@ -43,12 +44,6 @@ def _parse(query: QueryDict) -> tuple[MapState, list[str]]:
     from .state import parse_state  # helper C's parser: imported at the top once merged
 
     return parse_state(query)
-
-
-def _picture_module():  # type: ignore[no-untyped-def]
-    from . import picture  # helper A's renderer: imported at the top once merged
-
-    return picture
 
 
 def filename(state: MapState, year: int | None, extension: str) -> str:
@@ -87,7 +82,7 @@ def map_svg(request: HttpRequest) -> HttpResponse:
     state, problems = _parse(request.GET)
     if problems:
         return _invalid(request, problems)
-    svg = _picture_module().map_svg(state, highlight=state.country, links=False, standalone=True)
+    svg = picture.map_svg(state, highlight=state.country, links=False, standalone=True)
     return _attachment(svg, "svg", filename(state, _year(state), "svg"))
 
 
@@ -98,7 +93,6 @@ def map_png(request: HttpRequest) -> HttpResponse:
     state, problems = _parse(request.GET)
     if problems:
         return _invalid(request, problems)
-    picture = _picture_module()
     svg = picture.map_svg(state, highlight=state.country, links=False, standalone=True)
     return _attachment(picture.svg_to_png(svg), "png", filename(state, _year(state), "png"))
 

@@ -7,7 +7,6 @@ replaced here by hand-made ones: these tests are about the answers, not the draw
 import csv
 import io
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.http import QueryDict
@@ -71,9 +70,9 @@ def drawn(monkeypatch) -> list[dict]:
         calls.append({"state": state, **flags})
         return SVG
 
-    picture = SimpleNamespace(map_svg=map_svg, svg_to_png=lambda svg: PNG)
+    monkeypatch.setattr(download_views.picture, "map_svg", map_svg)
+    monkeypatch.setattr(download_views.picture, "svg_to_png", lambda svg: PNG)
     monkeypatch.setattr(download_views, "_parse", fake_parse)
-    monkeypatch.setattr(download_views, "_picture_module", lambda: picture)
     monkeypatch.setattr(download_views, "build_layer", hand_made_layer)
     return calls
 
