@@ -15,7 +15,7 @@ from rabatnet.guides.rendering import render_guide_pdf, render_guide_print
 from rabatnet.guides.snapshot import guide_snapshot
 from rabatnet.guides.tests.factories import drafted_guide
 
-pytest.importorskip("rabatnet.imap.picture", reason="the map's renderer is not merged yet")
+pytest.importorskip("rabatnet.imap.layers.membership", reason="the map's layers are not merged yet")
 
 pytestmark = pytest.mark.django_db
 
