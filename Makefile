@@ -46,6 +46,7 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 	$(MANAGE) import_dataset all
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) clear_cache -v0
+	$(MANAGE) prepare_map -v0
 
 run: setup ## Serve on http://127.0.0.1:$(PORT) with the background worker beside it
 	@echo "rabatnet: http://127.0.0.1:$(PORT)/en/  (Ctrl-C stops the server and the worker)"

@@ -2,7 +2,7 @@
 
 import io
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core.management import call_command
@@ -25,6 +25,17 @@ def _english_by_default() -> Iterator[None]:
     """Each test starts in English, whatever language an earlier test left active."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def page_cache(settings: Any) -> Iterator[None]:
+    """The public page cache on (tests turn it off), empty at the start and the end."""
+    from django.core.cache import cache
+
+    settings.PUBLIC_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

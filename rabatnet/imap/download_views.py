@@ -69,26 +69,28 @@ def _year(state: MapState) -> int | None:
     return build_layer(state).year
 
 
-@require_GET
-@login_not_required
-def map_svg(request: HttpRequest) -> HttpResponse:
-    """The standalone SVG of the state: title, legend and sources inside, CSS inlined."""
+def _picture(request: HttpRequest, extension: str) -> HttpResponse:
+    """The standalone picture of the query's state (title, legend and sources inside)."""
     state, problems = parse_state(request.GET)
     if problems:
         return _invalid(request, problems)
     svg = picture.map_svg(state, highlight=state.country, links=False, standalone=True)
-    return _attachment(svg, "svg", filename(state, _year(state), "svg"))
+    body = picture.svg_to_png(svg) if extension == "png" else svg
+    return _attachment(body, extension, filename(state, _year(state), extension))
+
+
+@require_GET
+@login_not_required
+def map_svg(request: HttpRequest) -> HttpResponse:
+    """The standalone SVG of the state, its CSS inlined."""
+    return _picture(request, "svg")
 
 
 @require_GET
 @login_not_required
 def map_png(request: HttpRequest) -> HttpResponse:
     """A PNG of the standalone SVG."""
-    state, problems = parse_state(request.GET)
-    if problems:
-        return _invalid(request, problems)
-    svg = picture.map_svg(state, highlight=state.country, links=False, standalone=True)
-    return _attachment(picture.svg_to_png(svg), "png", filename(state, _year(state), "png"))
+    return _picture(request, "png")
 
 
 @require_GET

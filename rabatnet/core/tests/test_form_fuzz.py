@@ -89,6 +89,10 @@ def _names(form: forms.BaseForm) -> list[str]:
     return [form.add_prefix(name) for name in form.fields]
 
 
+def _query_form(form: type[forms.Form], url: str, user: str) -> Post:
+    return Post(form, lambda w: reverse(url), user, lambda w: _names(form()), method="get")
+
+
 def _sen(name: str, **kwargs: object) -> Callable[[World], str]:
     return lambda w: reverse(name, kwargs={"iso3": "SEN", **kwargs})
 
@@ -215,27 +219,10 @@ POSTS = [
         "secretariat",
         lambda w: _names(AppointmentEndForm()),
     ),
-    Post(
-        DirectoryFilterForm,
-        lambda w: reverse("network:directory"),
-        "secretariat",
-        lambda w: _names(DirectoryFilterForm()),
-        method="get",
-    ),
-    Post(
-        DownloadForm,
-        lambda w: reverse("statistics:download"),
-        "anonymous",
-        lambda w: _names(DownloadForm()),
-        method="get",
-    ),
-    Post(
-        MapStateForm,  # the map's query: its search box and the parts its links carry
-        lambda w: reverse("imap:map"),
-        "anonymous",
-        lambda w: _names(MapStateForm()),
-        method="get",
-    ),
+    # Forms read from the query (GET): a filter, the download picker, the map's state and search.
+    _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
+    _query_form(DownloadForm, "statistics:download", "anonymous"),
+    _query_form(MapStateForm, "imap:map", "anonymous"),
     Post(
         forms.Form,  # Django's sign-in form
         lambda w: reverse("accounts:login"),

@@ -2,7 +2,6 @@
 
 import brotli
 import pytest
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -10,18 +9,9 @@ from rabatnet.core import revisions
 from rabatnet.core.public_cache import MARKER, PUBLIC_PAGES, storable
 from rabatnet.network.tests.factories import focal_point
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 BR = {"accept-encoding": "gzip, br"}
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    """The public page cache on, empty at the start and the end of each test."""
-    settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_the_second_view_is_served_from_the_cache_with_one_query(

@@ -1,23 +1,14 @@
 """The map's downloads are public pages: kept whole (headers, bytes) per language and revision."""
 
 import pytest
-from django.core.cache import cache
 
 from rabatnet.core import revisions
 from rabatnet.core.public_cache import MARKER
 
 from .test_downloads import INDICATOR, PNG, drawn
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 __all__ = ["drawn"]  # a fixture
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.mark.parametrize("path", ["map.svg", "map.png", "map.csv"])

@@ -3,7 +3,6 @@ country and the secretariat; a member's page never kept in the public cache.
 """
 
 import pytest
-from django.core.cache import cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rabatnet.accounts.tests.helpers import sign_in
@@ -12,18 +11,14 @@ from rabatnet.network.tests import factories as f
 
 from .panel_support import LISTED, UNLISTED, senegal_contacts
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("senegal_contacts")]
+pytestmark = [
+    pytest.mark.usefixtures("page_cache"),
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("senegal_contacts"),
+]
 __all__ = ["senegal_contacts"]  # a fixture
 
 URL = "/en/map/?layer=membership&country=SEN"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _page(client) -> str:

@@ -1,7 +1,6 @@
 """The embed (the one address other sites may frame), framing, caching, any query."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -58,14 +57,6 @@ def test_the_embed_in_french(client, fake_map: Calls) -> None:
 
     assert response.status_code == 200
     assert '<html lang="fr">' in response.content.decode()
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.mark.parametrize("name", ["imap:map", "imap:embed"])
