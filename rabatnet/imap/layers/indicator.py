@@ -7,6 +7,7 @@ figure is printed and flagged but never classed with whole years: its country is
 """
 
 import re
+from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
@@ -38,9 +39,13 @@ def _fallback(state: MapState, message: str) -> Layer:
     return layer
 
 
+# Shown when the address names no indicator: the dialogue's first question, who lives where.
+DEFAULT_INDICATOR = "migrant_stock_total"
+
+
 def build(state: MapState) -> Layer:
     if not state.indicator:
-        return _fallback(state, _("Choose an indicator."))
+        state = replace(state, indicator=DEFAULT_INDICATOR)
     well_formed = CODE.fullmatch(state.indicator)  # a NUL byte or a long text never reaches SQL
     found = map_selectors.indicator_dataset(state.indicator) if well_formed else None
     if found is None:
