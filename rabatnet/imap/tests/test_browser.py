@@ -1,0 +1,216 @@
+"""The i-Map in a real browser, with JavaScript off and on: the same things work both ways.
+
+Headless Chromium (Debian's) through Playwright against one server thread on the test
+database with the shipped UN DESA migrant stock imported (``browser.py``). Without
+JavaScript every link and form loads a new page; with it, htmx swaps the map's state in
+place and pushes the address (checked: the document is the same after the click).
+"""
+
+import re
+
+import pytest
+
+from .browser import (  # noqa: F401 - fixtures
+    INDICATOR,
+    Visit,
+    browser_fixture,
+    browser_marks,
+    map_server_fixture,
+    open_visit,
+    visit_fixture,
+)
+
+pytestmark = browser_marks
+
+# The map's contract (issue 9): shapes carry data-iso3 and are links; legend swatches carry
+# the legend key as a class; the query names layer, indicator, year, country, q.
+MAP = "main svg:has([data-iso3])"
+LEGEND = ".map-legend"
+PANEL = ".map-panel"
+SMALL_STATES = {"CPV": "Cabo Verde", "STP": "São Tomé", "MLT": "Malta", "GMB": "Gambia"}
+SMALL_STATES_TOO = ("LUX",)
+
+
+def shape_links(visit: Visit, iso3: str):
+    """Every link of the map drawn for ``iso3`` (its shape, and a marker if it has one)."""
+    return visit.page.locator(f'{MAP} a[data-iso3="{iso3}"], {MAP} a:has([data-iso3="{iso3}"])')
+
+
+def number(value: int) -> re.Pattern[str]:
+    """``value`` as printed in English or French: digit groups with any separator."""
+    groups = f"{value:,}".split(",")
+    return re.compile(r"[\s,.\u00a0\u202f]?".join(groups))
+
+
+def largest(links):
+    """The link of ``links`` with the largest box: the one a person aims at."""
+    boxes = [links.nth(i).bounding_box() for i in range(links.count())]
+    sizes = [min(box["width"], box["height"]) if box else 0.0 for box in boxes]
+    assert sizes and max(sizes) > 0, "drawn and visible"
+    return links.nth(sizes.index(max(sizes))), max(sizes)
+
+
+def legend_key(visit: Visit, pattern: str):
+    """Legend swatches whose class matches ``pattern`` (a CSS attribute-selector value)."""
+    return visit.page.locator(f'{LEGEND} [class~="{pattern}"]')
+
+
+def wait_for_query(visit: Visit, **expected: str) -> None:
+    """Wait until the address has each ``name=value`` (a new page or a pushed state)."""
+
+    def has_all(url: str) -> bool:
+        query = re.split(r"[?#]", url, maxsplit=1)[-1]
+        return all(re.search(rf"(^|&){k}={re.escape(v)}(&|$)", query) for k, v in expected.items())
+
+    visit.page.wait_for_url(has_all)
+
+
+def assert_swapped_in_place(visit: Visit) -> None:
+    """With JavaScript on the click was an htmx swap (same document); off, a new page."""
+    assert visit.same_document() is visit.javascript, (
+        "htmx should swap the state in place" if visit.javascript else "a plain link loads"
+    )
+
+
+def assert_panel_of(visit: Visit, iso3: str, name: str) -> None:
+    from playwright.sync_api import expect
+
+    panel = visit.page.locator(PANEL)
+    expect(panel).to_be_visible()
+    expect(panel.get_by_role("heading", level=2)).to_contain_text(name)
+    expect(panel.locator(f'a[href$="/countries/{iso3}/profile/"]')).to_have_count(1)
+
+
+def test_map_draws_the_member_countries_as_links(visit: Visit) -> None:
+    from playwright.sync_api import expect
+
+    visit.open("/en/map/")
+    expect(visit.page.locator(MAP)).to_have_count(1)
+    shapes = visit.page.locator(f"{MAP} [data-iso3]")
+    assert shapes.count() >= 57, "the dialogue's 57 countries and their neighbours"
+    for iso3, name in (("SEN", "Senegal"), ("FRA", "France"), ("MAR", "Morocco")):
+        link = shape_links(visit, iso3).first
+        expect(link).to_be_visible()
+        expect(link).to_have_accessible_name(re.compile(name))
+        assert f"country={iso3}" in (link.get_attribute("href") or "")
+    # Western Sahara is drawn (its own shape, a dashed border: A's documented setting).
+    expect(visit.page.locator(f'{MAP} [data-iso3="ESH"]').first).to_be_attached()
+
+
+def test_layer_links_switch_the_legend(visit: Visit) -> None:
+    from playwright.sync_api import expect
+
+    visit.open("/en/map/")
+    expect(legend_key(visit, "m-partner")).to_have_count(1)
+    visit.mark_document()
+
+    visit.page.locator(".map-layers a[href*='layer=guides']").click()
+    wait_for_query(visit, layer="guides")
+    expect(
+        visit.page.locator(f'{LEGEND} [class*=" g-"], {LEGEND} [class^="g-"]').first
+    ).to_be_visible()
+    expect(legend_key(visit, "m-partner")).to_have_count(0)
+    assert_swapped_in_place(visit)
+
+    visit.page.locator(".map-layers a[href*='layer=indicator']").click()
+    wait_for_query(visit, layer="indicator")
+    expect(legend_key(visit, "c0").or_(legend_key(visit, "d0")).first).to_be_visible()
+    expect(visit.page.locator(f"{MAP} .c0, {MAP} .c4, {MAP} .d0, {MAP} .d4").first).to_be_attached()
+    assert_swapped_in_place(visit)
+
+
+def test_year_links_show_that_year(visit: Visit) -> None:
+    from playwright.sync_api import expect
+
+    stock = visit.expected.stock_by_year
+    assert {1990, 2000, 2024} <= set(stock), "the shipped UN DESA years"
+    visit.open(f"/en/map/?layer=indicator&indicator={INDICATOR}")
+    years = visit.page.locator(".map-years a")
+    expect(years).to_have_count(len(stock))
+    senegal_row = visit.page.locator("table tr", has=visit.page.get_by_text("Senegal", exact=True))
+    expect(senegal_row).to_contain_text(number(stock[2024]))  # the latest year by default
+    visit.mark_document()
+
+    years.get_by_text("2000", exact=True).click()
+    wait_for_query(visit, layer="indicator", indicator=INDICATOR, year="2000")
+    expect(senegal_row).to_contain_text(number(stock[2000]))
+    expect(visit.page.locator("#map-title")).to_contain_text("2000")
+    expect(visit.page.locator('.map-years [aria-current="page"]')).to_have_text("2000")
+    assert_swapped_in_place(visit)
+
+
+@pytest.mark.parametrize("words", ["Sénégal", "senegal"])
+def test_search_selects_the_country_and_shows_its_panel(visit: Visit, words: str) -> None:
+    from playwright.sync_api import expect
+
+    visit.open("/en/map/")
+    box = visit.page.locator("input[name=q]")
+    box.fill(words)
+    box.press("Enter")
+    wait_for_query(visit, country="SEN")
+    assert_panel_of(visit, "SEN", "Senegal")
+    selected = visit.page.locator(
+        f'{MAP} .selected[data-iso3="SEN"], {MAP} .selected [data-iso3="SEN"], '
+        f'{MAP} [data-iso3="SEN"] .selected'
+    )
+    expect(selected.first).to_be_attached()
+
+
+def test_clicking_a_country_shows_its_panel(visit: Visit) -> None:
+    visit.open("/en/map/?layer=membership")
+    shape_links(visit, "SEN").first.click()
+    wait_for_query(visit, country="SEN")
+    assert_panel_of(visit, "SEN", "Senegal")
+
+
+def test_shape_links_are_reached_by_keyboard_with_a_name(visit: Visit) -> None:
+    visit.open("/en/map/")
+    unnamed = visit.page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector + ' a')]
+            .filter((a) => !(a.getAttribute('aria-label') || a.querySelector('title')
+                              || a.textContent).trim())
+            .map((a) => a.outerHTML.slice(0, 120))""",
+        MAP,
+    )
+    assert unnamed == [], "every link of the map has an accessible name"
+    for _ in range(300):
+        visit.page.keyboard.press("Tab")
+        focused = visit.page.locator(":focus")
+        if focused.count() and focused.evaluate(
+            "(el) => !!el.closest('svg')"
+            " && (el.matches('[data-iso3]') || !!el.querySelector('[data-iso3]'))"
+        ):
+            break
+    else:
+        pytest.fail("300 presses of Tab never reached a country of the map")
+    from playwright.sync_api import expect
+
+    expect(focused).to_have_accessible_name(re.compile(r"\w"))
+
+
+def test_small_states_are_visible_and_clickable(visit: Visit) -> None:
+    visit.open("/en/map/")
+    for iso3 in (*SMALL_STATES, *SMALL_STATES_TOO):
+        target, size = largest(shape_links(visit, iso3))
+        assert size >= 8, f"{iso3}: the largest target is {size:.1f} px"
+        target.click(trial=True)  # visible, stable, not covered by another shape
+    largest(shape_links(visit, "CPV"))[0].click()
+    wait_for_query(visit, country="CPV")
+    assert_panel_of(visit, "CPV", SMALL_STATES["CPV"])
+
+
+def test_the_map_in_french(browser, map_server) -> None:
+    from playwright.sync_api import expect
+
+    for visit_fr in open_visit(browser, map_server, javascript=False):
+        visit_fr.open("/fr/map/?country=SEN")
+        assert visit_fr.page.locator("html").get_attribute("lang") == "fr"
+        expect(shape_links(visit_fr, "SEN").first).to_have_accessible_name(re.compile("Sénégal"))
+        expect(shape_links(visit_fr, "CPV").first).to_have_accessible_name(
+            re.compile("Cabo Verde|Cap-Vert")
+        )
+        # Literal, not gettext: a missing French entry must fail here, not pass in English.
+        expect(visit_fr.page.locator(LEGEND).get_by_role("heading")).to_have_text("Légende")
+        expect(visit_fr.page.locator(PANEL).get_by_role("heading", level=2)).to_contain_text(
+            "Sénégal"
+        )
