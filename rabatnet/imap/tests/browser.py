@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -114,10 +114,6 @@ class Visit:
         assert response.status == 200, f"{path} answered {response.status}"
         landed = urlsplit(self.page.url).path
         assert landed == urlsplit(path).path, f"{path} went to {landed} (public page?)"
-
-    def query(self) -> dict[str, str]:
-        """The current address's query, one value per name."""
-        return {k: v[-1] for k, v in parse_qs(urlsplit(self.page.url).query).items()}
 
     def mark_document(self) -> None:
         """Tag the loaded document: ``same_document`` then tells a swap from a new page."""
