@@ -129,7 +129,9 @@ def _keep_error(message: "ConsoleMessage", errors: list[str]) -> None:
 
 
 def open_visit(browser: "Browser", server: MapServer, *, javascript: bool) -> Iterator[Visit]:
-    context = browser.new_context(java_script_enabled=javascript, locale="en-GB")
+    context = browser.new_context(
+        java_script_enabled=javascript, locale="en-GB", viewport={"width": 1280, "height": 1000}
+    )
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     visit = Visit(page=page, base=server.url, javascript=javascript, expected=server.expected)
