@@ -2,13 +2,15 @@
 
 The map reads the shipped statistics, and a test on ``live_server`` ends by flushing the
 database (the statistics and the reference data with it). These tests never write, so they
-run without ``transactional_db``: one module-scoped server thread serves the test database
-with the datasets imported once, and the module removes what it imported when it is done
-(as ``statistics.tests.loaded`` does). Each test opens its own browser context, JavaScript
+are plain ``django_db`` tests (which also makes pytest-django create the test database when
+they run alone) beside one module-scoped server thread that serves the test database with
+the datasets imported once; the module removes what it imported when it is done (as
+``statistics.tests.loaded`` does). Each test opens its own browser context, JavaScript
 off or on (the ``visit`` fixture), and ends with no console error (a CSP violation is one)
 and no request to another host.
 """
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +42,7 @@ DATASETS = ("undesa-ims-2024-destination",)
 
 browser_marks = [
     pytest.mark.browser,
+    pytest.mark.django_db,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium missing: run `make chromium`"),
 ]
 
@@ -60,11 +63,14 @@ class MapServer:
 @pytest.fixture(scope="module", name="map_server")
 def map_server_fixture(django_db_setup, django_db_blocker) -> Iterator[MapServer]:
     """A live server on the test database with the map's datasets imported, for a module."""
+    from django.db import connection
     from pytest_django.live_server_helper import LiveServer
 
     from rabatnet.statistics.models import Observation
 
     with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        assert "test" in name or "memory" in name, f"not a test database: {name}"
         before = snapshot()
         for slug in DATASETS:
             run(slug)
@@ -87,6 +93,11 @@ def browser_fixture(map_server: MapServer) -> Iterator["Browser"]:
     """One headless Chromium for the module (Debian's; Playwright's downloads are never used)."""
     from playwright.sync_api import sync_playwright
 
+    # Each test's transaction (the django_db mark) is opened and rolled back in this thread
+    # while Playwright's event loop lives here too (its greenlets); Django would take that
+    # for async code. The tests do no ORM work themselves (``Expected`` is read before).
+    unsafe_before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -95,6 +106,10 @@ def browser_fixture(map_server: MapServer) -> Iterator["Browser"]:
             yield launched
         finally:
             launched.close()
+            if unsafe_before is None:
+                del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+            else:
+                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = unsafe_before
 
 
 @dataclass
