@@ -178,3 +178,8 @@ def visit_fixture(request: pytest.FixtureRequest, browser: "Browser", map_server
 @pytest.fixture(name="visit_with_javascript")
 def visit_with_javascript_fixture(browser: "Browser", map_server: MapServer) -> Iterator[Visit]:
     yield from open_visit(browser, map_server, javascript=True)
+
+
+@pytest.fixture(name="visit_without_javascript")
+def visit_without_javascript_fixture(browser: "Browser", map_server: MapServer) -> Iterator[Visit]:
+    yield from open_visit(browser, map_server, javascript=False)

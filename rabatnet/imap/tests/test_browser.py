@@ -17,8 +17,8 @@ from .browser import (  # noqa: F401 - fixtures
     browser_fixture,
     browser_marks,
     map_server_fixture,
-    open_visit,
     visit_fixture,
+    visit_without_javascript_fixture,
 )
 
 pytestmark = browser_marks
@@ -29,8 +29,8 @@ MAP = "main svg:has([data-iso3])"
 LEGEND = ".map-legend"
 PANEL = ".map-panel"
 CLASSES = tuple(f"{kind}{n}" for kind in "cd" for n in range(5))  # c0..c4, d0..d4
-SMALL_STATES = {"CPV": "Cabo Verde", "STP": "São Tomé", "MLT": "Malta", "GMB": "Gambia"}
-SMALL_STATES_TOO = ("LUX",)
+# Too small to tap at this scale: the issue names them; each needs an inset or a marker.
+SMALL_STATES = ("CPV", "STP", "MLT", "GMB", "LUX")
 
 
 def shape_links(visit: Visit, iso3: str):
@@ -223,27 +223,25 @@ def test_shape_links_are_reached_by_keyboard_with_a_name(visit: Visit) -> None:
 
 def test_small_states_are_visible_and_clickable(visit: Visit) -> None:
     visit.open("/en/map/")
-    for iso3 in (*SMALL_STATES, *SMALL_STATES_TOO):
+    for iso3 in SMALL_STATES:
         target = tap_target(visit, iso3)
         assert target["size"] >= 8, f"{iso3}: the largest target is {target['size']:.1f} px"
     target = tap_target(visit, "CPV")
     visit.page.mouse.click(target["x"], target["y"])
     wait_for_query(visit, country="CPV")
-    assert_panel_of(visit, "CPV", SMALL_STATES["CPV"])
+    assert_panel_of(visit, "CPV", "Cabo Verde")
 
 
-def test_the_map_in_french(browser, map_server) -> None:
+def test_the_map_in_french(visit_without_javascript: Visit) -> None:
     from playwright.sync_api import expect
 
-    for visit_fr in open_visit(browser, map_server, javascript=False):
-        visit_fr.open("/fr/map/?country=SEN")
-        assert visit_fr.page.locator("html").get_attribute("lang") == "fr"
-        expect(shape_links(visit_fr, "SEN").first).to_have_accessible_name(re.compile("Sénégal"))
-        expect(shape_links(visit_fr, "CPV").first).to_have_accessible_name(
-            re.compile("Cabo Verde|Cap-Vert")
-        )
-        # Literal, not gettext: a missing French entry must fail here, not pass in English.
-        expect(visit_fr.page.locator(LEGEND).get_by_role("heading")).to_have_text("Légende")
-        expect(visit_fr.page.locator(PANEL).get_by_role("heading", level=2)).to_contain_text(
-            "Sénégal"
-        )
+    visit = visit_without_javascript
+    visit.open("/fr/map/?country=SEN")
+    assert visit.page.locator("html").get_attribute("lang") == "fr"
+    expect(shape_links(visit, "SEN").first).to_have_accessible_name(re.compile("Sénégal"))
+    expect(shape_links(visit, "CPV").first).to_have_accessible_name(
+        re.compile("Cabo Verde|Cap-Vert")
+    )
+    # Literal, not gettext: a missing French entry must fail here, not pass in English.
+    expect(visit.page.locator(LEGEND).get_by_role("heading")).to_have_text("Légende")
+    assert_panel_of(visit, "SEN", "Sénégal")
