@@ -1,16 +1,15 @@
-"""What the i-Map's browser tests share: the data, one server and one Chromium per module.
+"""What the i-Map's browser tests share: the data and one server per module, a browser per test.
 
 The map reads the shipped statistics, and a test on ``live_server`` ends by flushing the
 database (the statistics and the reference data with it). These tests never write, so they
 are plain ``django_db`` tests (which also makes pytest-django create the test database when
 they run alone) beside one module-scoped server thread that serves the test database with
 the datasets imported once; the module removes what it imported when it is done (as
-``statistics.tests.loaded`` does). Each test opens its own browser context, JavaScript
+``statistics.tests.loaded`` does). Each test starts Chromium with one context, JavaScript
 off or on (the ``visit`` fixture), and ends with no console error (a CSP violation is one)
 and no request to another host.
 """
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,16 +87,16 @@ def map_server_fixture(django_db_setup, django_db_blocker) -> Iterator[MapServer
             remove_created(before)
 
 
-@pytest.fixture(scope="module", name="browser")
+@pytest.fixture(name="browser")
 def browser_fixture(map_server: MapServer) -> Iterator["Browser"]:
-    """One headless Chromium for the module (Debian's; Playwright's downloads are never used)."""
+    """Headless Chromium (Debian's; Playwright's downloads are never used) for one test.
+
+    Per test, not per module: Playwright's event loop must not be alive in this thread when
+    pytest-django opens and rolls back the test's transaction (Django refuses that, and the
+    connection it would use is not the one closed when the test database is dropped).
+    """
     from playwright.sync_api import sync_playwright
 
-    # Each test's transaction (the django_db mark) is opened and rolled back in this thread
-    # while Playwright's event loop lives here too (its greenlets); Django would take that
-    # for async code. The tests do no ORM work themselves (``Expected`` is read before).
-    unsafe_before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -106,10 +105,6 @@ def browser_fixture(map_server: MapServer) -> Iterator["Browser"]:
             yield launched
         finally:
             launched.close()
-            if unsafe_before is None:
-                del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-            else:
-                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = unsafe_before
 
 
 @dataclass
