@@ -163,6 +163,7 @@ def cache_from_url(url: str) -> dict:
 CACHES = {"default": cache_from_url(CACHE_URL)}
 # Anonymous public pages kept per data revision (off in the test settings but for its tests).
 PUBLIC_PAGE_CACHE = True
+IMAP_DISPUTED_BOUNDARIES = "un"  # as UN maps draw them, or "natural-earth" (decision 0024)
 
 # --- Accounts and access ----------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,77 @@
+"""The map of a state as a picture: the SVG string cached per inputs and data revision, and PNG.
+
+The cache key holds everything the picture depends on: the state's query, the highlighted
+country, the flags, the active language, the revision counters of the statistics, the
+reference data and the guides, and the prepared geometry's settings. A new import bumps a
+counter, so there is nothing to purge; old keys age out.
+"""
+
+import hashlib
+
+import vl_convert
+from django.core.cache import cache
+from django.utils import translation
+
+from rabatnet.core import revisions
+
+from . import layers
+from .borders import disputed_mode
+from .geometry import GEOMETRY_VERSION
+from .svg import render_map_svg
+from .types import MapState
+
+PICTURE_VERSION = 1  # raise when the look of the picture changes
+CACHE_SECONDS = 60 * 60 * 24 * 7
+PNG_SCALE = 2.0  # pixels per view unit: sharp on a high-density screen and in print
+
+
+def picture_key(state: MapState, **flags: object) -> str:
+    """The cache key of a state's picture with these ``flags`` in the active language."""
+    parts = [
+        f"v{PICTURE_VERSION}.{GEOMETRY_VERSION}",
+        disputed_mode(),
+        translation.get_language() or "",
+        revisions.token(revisions.STATISTICS, revisions.REFERENCE, revisions.GUIDES),
+        repr(sorted(state.query().items())),
+        repr(sorted(flags.items())),
+    ]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:40]
+    return f"imap-svg-{digest}"
+
+
+def map_svg(
+    state: MapState,
+    *,
+    highlight: str = "",
+    links: bool = True,
+    standalone: bool = False,
+    link_target: str = "",
+) -> str:
+    """The ``<svg>`` of ``state`` (its layer built by ``layers.build_layer``), cached."""
+    key = picture_key(
+        state, highlight=highlight, links=links, standalone=standalone, target=link_target
+    )
+    found = cache.get(key)
+    if isinstance(found, str):
+        return found
+    layer = layers.build_layer(state)
+    picture = render_map_svg(
+        layer,
+        highlight=highlight,
+        embed_links=links,
+        link_target=link_target,
+        standalone=standalone,
+    )
+    cache.set(key, picture, CACHE_SECONDS)
+    return picture
+
+
+def country_map_svg(iso3: str, *, standalone: bool = False) -> str:
+    """The membership map with ``iso3`` highlighted, no links (country page, guide PDF)."""
+    state = MapState(layer="membership", country=iso3.upper())
+    return map_svg(state, highlight=iso3.upper(), links=False, standalone=standalone)
+
+
+def svg_to_png(svg: str) -> bytes:
+    """A PNG of a standalone SVG, twice its size for sharpness (labels drawn by resvg)."""
+    return bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
