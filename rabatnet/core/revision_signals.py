@@ -26,7 +26,7 @@ COUNTER_OF_APP = {
 
 # Written and deleted in bulk by the import pipeline, which raises STATISTICS itself: a
 # delete signal would make Django load and signal every row of a re-imported dataset.
-BULK_MODELS = {"statistics.Observation"}
+BULK_MODELS = {"statistics.Observation", "statistics.Incident"}
 
 
 def counter_of(sender: type[Model]) -> str | None:

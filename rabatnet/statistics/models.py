@@ -332,3 +332,38 @@ class Derivation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dataset_id}/{self.indicator_id}: {self.formula}"
+
+
+class Incident(models.Model):
+    """One incident of IOM's Missing Migrants Project, as its file gives it (a point on the map).
+
+    Stored with the dataset that shipped it and replaced with it, in the same transaction as
+    its observations; ``line`` is the row of the source file.
+    """
+
+    dataset = models.ForeignKey(
+        Dataset, on_delete=models.CASCADE, related_name="incidents", verbose_name=_("dataset")
+    )
+    date = models.DateField(_("date"))
+    route = models.CharField(_("route"), max_length=100, blank=True)
+    country_iso3 = models.CharField(_("country where it occurred"), max_length=3, blank=True)
+    lat = models.FloatField(_("latitude"))
+    lon = models.FloatField(_("longitude"))
+    dead_and_missing = models.PositiveIntegerField(_("dead and missing"))
+    line = models.PositiveIntegerField(_("row of the source file"))
+
+    class Meta:
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        ordering = ["date", "line"]
+        indexes = [models.Index(fields=["date"], name="incident_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(lat__gte=-90, lat__lte=90, lon__gte=-180, lon__lte=180),
+                name="incident_coordinates_on_earth",
+            ),
+            models.UniqueConstraint(fields=["dataset", "line"], name="incident_unique_line"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.route}: {self.dead_and_missing}"

@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from ..models import Dataset
 
 
 class ImportRefused(Exception):
@@ -83,6 +86,15 @@ class DatasetMeta:
     import_options: dict = field(default_factory=dict)
     derivations: list[DerivationMeta] = field(default_factory=list)
     kosovo_in_serbia: bool = False
+
+
+class Companion(Protocol):
+    """Records an import keeps beside the observations (IOM's incidents): checked with the
+    rows, before the transaction; written in it."""
+
+    def check(self) -> None: ...
+    def stored(self, dataset: "Dataset") -> bool: ...
+    def write(self, dataset: "Dataset") -> int: ...
 
 
 def open_text(path: Path) -> io.TextIOBase:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, models, transaction
-from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -24,8 +23,9 @@ from rabatnet.network.models import Organisation
 
 from ..models import Dataset, Derivation, Geo, Indicator, Observation
 from ..services import geo_countries_sync
-from .base import DatasetMeta, GeoLabel, ImportRefused, Row
+from .base import Companion, DatasetMeta, GeoLabel, ImportRefused, Row
 from .changes import Changes, refusal, replacement
+from .insert import insert_rows
 
 PERIOD = re.compile(r"(\d{4})(-(0[1-9]|1[0-2]|Q[1-4]))?")
 # What Observation.value holds exactly (30 digits, 6 of them decimals): a value outside it
@@ -47,20 +47,6 @@ MAX_COVERS = _max_length(Observation, "covers")
 MAX_CODE = _max_length(Geo, "code")
 MAX_NAME = _max_length(Geo, "name")
 BATCH = 5000  # rows per progress step
-ROWS_PER_INSERT = 250  # at most; fewer where the database takes fewer parameters
-COLUMNS = (
-    "dataset_id",
-    "indicator_id",
-    "geo_id",
-    "partner_id",
-    "period",
-    "year",
-    "value",
-    "value_text",
-    "flags",
-    "derived",
-    "covers",
-)
 PROGRESS_EVERY = 2000
 
 
@@ -331,38 +317,13 @@ def write(
                     covers,
                 )
             ]
-            _insert(cursor, values)
+            insert_rows(cursor, values)
             bar.update(len(chunk))
     dataset.files_sha256 = digest
     dataset.imported_at = timezone.now()
     dataset.save(update_fields=["files_sha256", "imported_at"])
     revisions.bump(revisions.STATISTICS)
     return len(tuples)
-
-
-def _insert_sql(rows: int) -> str:
-    table = connection.ops.quote_name(Observation._meta.db_table)
-    one = f"({', '.join(['%s'] * len(COLUMNS))})"
-    # The table name is the model's own, quoted; the values are parameters.
-    return f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES {', '.join([one] * rows)}"  # noqa: S608
-
-
-def _insert(cursor: CursorWrapper, values: list) -> None:
-    """Insert rows given as one flat list of values, ROWS_PER_INSERT rows per statement.
-
-    Several rows per INSERT (as Django's bulk_create does) cost the database less per row
-    than one row per statement; measured in bench/import.py.
-    """
-    width = len(COLUMNS)
-    limit = connection.features.max_query_params
-    rows = min(ROWS_PER_INSERT, limit // width) if limit else ROWS_PER_INSERT
-    step = rows * width
-    whole = len(values) // step * step
-    if whole:
-        groups = [values[k : k + step] for k in range(0, whole, step)]
-        cursor.executemany(_insert_sql(rows), groups)
-    if whole < len(values):
-        cursor.executemany(_insert_sql((len(values) - whole) // width), [values[whole:]])
 
 
 def run_import(
@@ -374,25 +335,33 @@ def run_import(
     show_progress: bool = False,
     replace: bool = False,
     say: Callable[[str], object] | None = None,
+    companion: Companion | None = None,
 ) -> ImportReport:
     """Check everything, then write everything, or nothing.
 
     A dataset of the same slug is replaced only with ``replace`` (refused otherwise, before
     the rows are read); ``say`` is given the changes, in the transaction, before the write.
+    A ``companion`` is checked with the rows and written in the same transaction.
     """
     started = time.perf_counter()
     digest = files_digest(meta)
     existing = Dataset.objects.filter(slug=meta.slug).first()
-    if existing is not None and not force and existing.files_sha256 == digest:
+    unchanged = existing is not None and not force and existing.files_sha256 == digest
+    # An import made before its companion's records were kept is done again.
+    if unchanged and existing and (companion is None or companion.stored(existing)):
         return ImportReport(meta.slug, 0, 0, True, time.perf_counter() - started)
     if existing is not None and not replace:
         raise refusal(meta, existing)
     labels = {} if labels is None else labels  # adapters fill it as they read
     tuples, new_codes, read = validate(rows(), labels, show_progress, meta)
+    if companion is not None:
+        companion.check()
     with transaction.atomic():
         changes = replacement(meta, tuples, replace=replace)
         if changes is not None and say is not None:
             say(str(changes))
         written = write(meta, tuples, new_codes, digest, show_progress)
+        if companion is not None:
+            companion.write(Dataset.objects.get(slug=meta.slug))
     seconds = time.perf_counter() - started
     return ImportReport(meta.slug, read, written, False, seconds, changes)

@@ -11,7 +11,17 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .base import DatasetMeta, DerivationMeta, GeoLabel, ImportRefused, Row, read_columns, read_csv
+from .base import (
+    Companion,
+    DatasetMeta,
+    DerivationMeta,
+    GeoLabel,
+    ImportRefused,
+    Row,
+    read_columns,
+    read_csv,
+)
+from .incidents import IncidentsCompanion
 from .pipeline import meta_too_long
 from .shipped_codes import SPECIAL, WHOLE_NUMBER, route_code
 from .shipped_sums import (
@@ -23,7 +33,15 @@ from .shipped_sums import (
     unhcr_population,
 )
 
-__all__ = ["ADAPTERS", "SPECIAL", "STATISTICS_DIR", "route_code", "shipped_meta", "shipped_specs"]
+__all__ = [
+    "ADAPTERS",
+    "shipped_companion",
+    "SPECIAL",
+    "STATISTICS_DIR",
+    "route_code",
+    "shipped_meta",
+    "shipped_specs",
+]
 
 STATISTICS_DIR = Path(settings.DATA_DIR) / "statistics"
 
@@ -181,3 +199,10 @@ def shipped_meta(spec: dict) -> DatasetMeta:
     if reason:
         raise ImportRefused(STATISTICS_DIR / "datasets.json", None, f"{meta.slug}: {reason}")
     return meta
+
+
+def shipped_companion(meta: DatasetMeta) -> Companion | None:
+    """What a shipped import keeps beside its observations: IOM's incidents (the map's points)."""
+    if meta.reader == "iom_missing_migrants":
+        return IncidentsCompanion(meta.files[1])
+    return None

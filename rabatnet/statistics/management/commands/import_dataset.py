@@ -26,7 +26,12 @@ from django.db import DatabaseError
 from rabatnet.statistics.importers.base import GeoLabel, ImportRefused
 from rabatnet.statistics.importers.files import add_file_arguments, file_import
 from rabatnet.statistics.importers.pipeline import ImportReport, run_import
-from rabatnet.statistics.importers.shipped import ADAPTERS, shipped_meta, shipped_specs
+from rabatnet.statistics.importers.shipped import (
+    ADAPTERS,
+    shipped_companion,
+    shipped_meta,
+    shipped_specs,
+)
 from rabatnet.statistics.services import indicators_load
 
 
@@ -77,6 +82,7 @@ class Command(BaseCommand):
             show_progress=show,
             replace=True,  # a shipped dataset's own slug: the update path, its changes printed
             say=say,
+            companion=shipped_companion(meta),
         )
 
     @staticmethod

@@ -1,0 +1,265 @@
+"""Reads behind the i-Map: indicators a country map can show, their values per country and
+year with provenance, bilateral top partners, route detections and IOM incidents.
+
+Each read is one or two queries. An indicator is read from the latest revision that holds it
+(latest ``released_on``, then ``imported_at``), the profile's rule (``profile._newest``).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
+
+from .models import Dataset, Derivation, Geo, Incident, Indicator, Observation
+from .profile import _newest as newest
+from .profile_selectors import datasets_holding
+
+DATASETS = Dataset._meta.db_table
+GEOS = Geo._meta.db_table
+INDICATORS = Indicator._meta.db_table
+OBSERVATIONS = Observation._meta.db_table
+BILATERAL_STOCK = "migrant_stock_bilateral"  # UN DESA: geo = destination, partner = origin
+DETECTIONS = "border_detections"  # Frontex: geo = route
+DEAD_AND_MISSING = "dead_and_missing"  # IOM: geo = route
+
+
+@dataclass(frozen=True)
+class IndicatorChoice:
+    code: str
+    name_en: str
+    name_fr: str
+    unit: str
+    allows_negative: bool
+
+    @property
+    def name(self) -> str:
+        """The name in the active language (English when there is no French)."""
+        french = (get_language() or "en").startswith("fr")
+        return (self.name_fr or self.name_en) if french else self.name_en
+
+
+@dataclass(frozen=True)
+class Value:
+    """One published (or derived) figure of a country, route or partner, with its place."""
+
+    code: str  # ISO3, route code, partner code
+    name: str  # in the active language
+    year: int
+    text: str  # the digits as published
+    derived: bool
+    covers: str  # "" = the whole year; else the part covered ("2025-01/2025-04")
+    kind: str = Geo.Kind.COUNTRY
+
+    @property
+    def value(self) -> Decimal:
+        return Decimal(self.text)
+
+
+@dataclass(frozen=True)
+class IncidentPoint:
+    date: date
+    route: str
+    country_iso3: str
+    lat: float
+    lon: float
+    dead_and_missing: int
+
+
+def _name_columns(prefix: str) -> tuple[str, str]:
+    language = (get_language() or "en").split("-")[0]
+    return f"{prefix}__name_{language}", f"{prefix}__name_en"
+
+
+def _latest_holders(codes: dict[str, bool]) -> dict[str, Dataset]:
+    """Indicator code -> the latest revision holding it (national or bilateral rows); 1 query."""
+    best: dict[str, Dataset] = {}
+    for dataset, held in datasets_holding(codes):
+        for code in held:
+            if code not in best or newest(dataset) > newest(best[code]):
+                best[code] = dataset
+    return best
+
+
+def _country_holders(codes: list[str]) -> dict[str, Dataset]:
+    """Code -> the latest revision holding a country's national figure of it; one query.
+
+    Each "holds" column is an EXISTS probe of the dataset's national rows (the partial unique
+    index led by the dataset) whose geo is a country: routes' totals (Frontex, IOM) are
+    national rows too, but of a route. Written in SQL as ``profile_selectors`` does.
+    """
+    probe = (
+        f"EXISTS (SELECT 1 FROM {OBSERVATIONS} o JOIN {GEOS} g ON g.id = o.geo_id "  # noqa: S608
+        f"WHERE o.dataset_id = {DATASETS}.id AND o.partner_id IS NULL AND g.kind = 'country' "
+        f"AND o.indicator_id = (SELECT i.id FROM {INDICATORS} i WHERE i.code = %s))"
+    )
+    holds = {
+        f"holds_{n}": RawSQL(probe, [code], output_field=BooleanField())  # noqa: S611
+        for n, code in enumerate(codes)
+    }
+    best: dict[str, Dataset] = {}
+    for dataset in Dataset.objects.select_related("publisher").annotate(**holds):
+        for n, code in enumerate(codes):
+            if getattr(dataset, f"holds_{n}") and (
+                code not in best or newest(dataset) > newest(best[code])
+            ):
+                best[code] = dataset
+    return best
+
+
+def indicator_choices() -> list[IndicatorChoice]:
+    """Indicators with a country's national figure (no partner), by name; two queries."""
+    indicators = list(Indicator.objects.all())
+    held = _country_holders([i.code for i in indicators])
+    choices = [
+        IndicatorChoice(i.code, i.name_en or i.name, i.name_fr or "", i.unit, i.allows_negative)
+        for i in indicators
+        if i.code in held
+    ]
+    return sorted(choices, key=lambda c: c.name.casefold())
+
+
+def indicator_dataset(code: str) -> tuple[Indicator, Dataset] | None:
+    """The country-level indicator and the dataset it is read from, or None; two queries."""
+    indicator = Indicator.objects.filter(code=code).first()
+    dataset = _country_holders([code]).get(code) if indicator else None
+    return (indicator, dataset) if indicator and dataset else None
+
+
+def country_years(*, indicator: Indicator, dataset: Dataset) -> list[int]:
+    """Every year with a country's national figure of the indicator in the dataset."""
+    rows = (
+        Observation.objects.filter(
+            dataset=dataset, indicator=indicator, partner__isnull=True, geo__kind=Geo.Kind.COUNTRY
+        )
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return sorted(set(rows))
+
+
+def country_values(*, indicator: Indicator, dataset: Dataset, year: int) -> dict[str, Value]:
+    """ISO3 -> the country's national figure of the year (the annual period only); one query."""
+    names = _name_columns("geo")
+    rows = Observation.objects.filter(
+        dataset=dataset,
+        indicator=indicator,
+        partner__isnull=True,
+        geo__kind=Geo.Kind.COUNTRY,
+        year=year,
+        period=str(year),
+    ).values_list("geo__code", *names, "value_text", "derived", "covers")
+    return {
+        code: Value(code, name or fallback, year, text, derived, covers)
+        for code, name, fallback, text, derived, covers in rows
+    }
+
+
+def derivation_formula(*, code: str, dataset: Dataset) -> str:
+    """How the dataset's derived figures of the indicator were made ("" if it does not say)."""
+    found = Derivation.objects.filter(indicator__code=code, dataset=dataset).first()
+    return (found.formula or found.formula_en or "") if found else ""
+
+
+def bilateral_dataset() -> Dataset | None:
+    """The latest revision holding the bilateral migrant stock."""
+    return _latest_holders({BILATERAL_STOCK: True}).get(BILATERAL_STOCK)
+
+
+def _bilateral_side(iso3: str, direction: str) -> tuple[Q, str]:
+    """(the filter placing the country, the other side) for origins or destinations."""
+    if direction == "origins":  # migrants living in the country, by their country of birth
+        return Q(geo__code=iso3), "partner"
+    return Q(partner__code=iso3), "geo"  # people born in the country, by where they live
+
+
+def bilateral_years(*, dataset: Dataset, iso3: str, direction: str) -> list[int]:
+    """Years with whole-year bilateral figures for the country on that side; one query."""
+    where, _other = _bilateral_side(iso3, direction)
+    rows = (
+        Observation.objects.filter(where, dataset=dataset, indicator__code=BILATERAL_STOCK)
+        .filter(covers="")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return sorted(set(rows))
+
+
+def bilateral_top(
+    *, dataset: Dataset, iso3: str, direction: str, year: int, top: int
+) -> list[Value]:
+    """The ``top`` largest partners that are countries (largest first, then by code)."""
+    where, other = _bilateral_side(iso3, direction)
+    rows = (
+        Observation.objects.filter(
+            where,
+            dataset=dataset,
+            indicator__code=BILATERAL_STOCK,
+            year=year,
+            covers="",
+            **{f"{other}__kind": Geo.Kind.COUNTRY},
+        )
+        .order_by("-value", f"{other}__code")
+        .values_list(f"{other}__code", *_name_columns(other), "value_text", "derived")[:top]
+    )
+    return [
+        Value(code, name or fallback, year, text, derived, "")
+        for code, name, fallback, text, derived in rows
+    ]
+
+
+def route_totals(code: str) -> tuple[Dataset | None, list[Value]]:
+    """Totals of every route and year (Frontex's detections, IOM's dead and missing), from
+    the latest revision holding them; two queries."""
+    dataset = _latest_holders({code: False}).get(code)
+    if dataset is None:
+        return None, []
+    rows = (
+        Observation.objects.filter(
+            dataset=dataset,
+            indicator__code=code,
+            partner__isnull=True,
+            geo__kind=Geo.Kind.ROUTE,
+        )
+        .order_by("geo__code", "year")
+        .values_list("geo__code", *_name_columns("geo"), "year", "value_text", "derived", "covers")
+    )
+    return dataset, [
+        Value(code, name or fallback, year, text, derived, covers, Geo.Kind.ROUTE)
+        for code, name, fallback, year, text, derived, covers in rows
+    ]
+
+
+def incidents_dataset() -> Dataset | None:
+    """The latest revision that holds incidents (IOM's Missing Migrants Project)."""
+    holders = Dataset.objects.filter(incidents__isnull=False).distinct().select_related("publisher")
+    return max(holders, key=newest, default=None)
+
+
+def incident_years(dataset: Dataset) -> list[int]:
+    """Every year with an incident in the dataset."""
+    dates = Incident.objects.filter(dataset=dataset).dates("date", "year")
+    return [d.year for d in dates]
+
+
+def incidents(
+    *, dataset: Dataset, year: int, bbox: tuple[float, float, float, float]
+) -> list[IncidentPoint]:
+    """Incidents of the year within (west, south, east, north), largest first; one query."""
+    west, south, east, north = bbox
+    rows = (
+        Incident.objects.filter(
+            dataset=dataset,
+            date__gte=date(year, 1, 1),
+            date__lte=date(year, 12, 31),
+            lon__gte=west,
+            lon__lte=east,
+            lat__gte=south,
+            lat__lte=north,
+        )
+        .order_by("-dead_and_missing", "date", "line")
+        .values_list("date", "route", "country_iso3", "lat", "lon", "dead_and_missing")
+    )
+    return [IncidentPoint(*row) for row in rows]
