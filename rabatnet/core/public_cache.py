@@ -63,6 +63,12 @@ PUBLIC_PAGES: dict[str, PublicPage] = {
     "api:list_indicators": PublicPage((STATISTICS,)),
     "api:list_observations": PublicPage((STATISTICS, REFERENCE)),
     "api:guide_editions": PublicPage((GUIDES, REFERENCE)),
+    # The map, its embed and its downloads (each state: every layer's data).
+    "imap:map": PublicPage((STATISTICS, REFERENCE, GUIDES)),
+    "imap:embed": PublicPage((STATISTICS, REFERENCE, GUIDES)),
+    "imap:svg": PublicPage((STATISTICS, REFERENCE, GUIDES)),
+    "imap:png": PublicPage((STATISTICS, REFERENCE, GUIDES)),
+    "imap:csv": PublicPage((STATISTICS, REFERENCE, GUIDES)),
 }
 # Cookies that make a page per visitor: the session (signed in, or a form's state) and
 # messages waiting to be shown.

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from rabatnet.core.selectors import dialogue_name
 
 # Bump when the print templates change: cached PDFs of older renderers are rebuilt.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"  # 3: the map of the country on the title page
 
 # Line and page breaks pasted from Word and others: a new line.
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

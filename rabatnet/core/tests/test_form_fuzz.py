@@ -33,6 +33,7 @@ from rabatnet.guides.forms import (
 )
 from rabatnet.guides.models import Edition, Guide
 from rabatnet.guides.tests.factories import drafted_guide
+from rabatnet.imap.forms import MapStateForm
 from rabatnet.network.forms import (
     AppointmentEndForm,
     AppointmentForm,
@@ -226,6 +227,13 @@ POSTS = [
         lambda w: reverse("statistics:download"),
         "anonymous",
         lambda w: _names(DownloadForm()),
+        method="get",
+    ),
+    Post(
+        MapStateForm,  # the map's query: its search box and the parts its links carry
+        lambda w: reverse("imap:map"),
+        "anonymous",
+        lambda w: _names(MapStateForm()),
         method="get",
     ),
     Post(

@@ -37,6 +37,9 @@ PUBLIC = {
     "core:home",
     "countries:list",
     "countries:detail",
+    "imap:svg",
+    "imap:png",
+    "imap:csv",
     "accounts:login",
     "accounts:password_reset",
     "accounts:password_reset_done",
@@ -58,6 +61,8 @@ PUBLIC = {
     "api:list_observations",
     "api:guide_editions",
     "statistics:profile",
+    "imap:map",
+    "imap:embed",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -146,6 +151,11 @@ CEILINGS: dict[str, int] = {
     "core:home": 5,
     "countries:detail": 8,
     "countries:list": 6,
+    # The map's downloads of the default state (membership), measured with A's, B's and C's
+    # work merged: the revision numbers, the layer's reads, the parser's.
+    "imap:csv": 5,
+    "imap:png": 4,
+    "imap:svg": 4,
     "favicon": 4,
     "guides:compare": 13,
     "guides:contents": 11,
@@ -169,6 +179,8 @@ CEILINGS: dict[str, int] = {
     "guides:timeline": 9,
     "guides:workspace": 19,
     "healthz": 5,
+    "imap:embed": 13,  # the guides layer of SEN: 11 anonymous (measured on A's and B's work)
+    "imap:map": 20,  # the same + the country panel: 16 measured (A, B and D merged in a trial)
     "network:appointment_create": 11,
     "network:appointment_end": 6,
     "network:country_area": 9,
@@ -210,6 +222,8 @@ GUIDE_URLS = [
 QUERY = {"guides:compare": "?a=1&b=1"}
 QUERY["statistics:download"] = "?indicator=walk_indicator&country=SEN&from=2000&to=2024"
 QUERY["api:list_observations"] = "?indicator=walk_indicator&country=SEN"
+QUERY["imap:map"] = "?layer=guides&country=SEN"
+QUERY["imap:embed"] = "?layer=guides&country=SEN"
 
 
 def named_urls(patterns: list, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
