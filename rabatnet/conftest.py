@@ -27,15 +27,20 @@ def _english_by_default() -> Iterator[None]:
         yield
 
 
-@pytest.fixture
-def page_cache(settings: Any) -> Iterator[None]:
-    """The public page cache on (tests turn it off), empty at the start and the end."""
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: transactions roll the revision counters back, so
+    an entry one test kept (a picture, a probe) would be read by the next under the same
+    numbers and other data."""
     from django.core.cache import cache
 
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings: Any) -> None:
+    """The public page cache on (the test settings turn it off)."""
     settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from . import layers
 from .borders import disputed_mode
 from .geometry import GEOMETRY_VERSION
 from .svg import render_map_svg
-from .types import MapState
+from .types import Layer, MapState
 
 PICTURE_VERSION = 1  # raise when the look of the picture changes
 CACHE_SECONDS = 60 * 60 * 24 * 7
@@ -46,15 +46,18 @@ def map_svg(
     links: bool = True,
     standalone: bool = False,
     link_target: str = "",
+    layer: Layer | None = None,
 ) -> str:
-    """The ``<svg>`` of ``state`` (its layer built by ``layers.build_layer``), cached."""
+    """The ``<svg>`` of ``state``, cached; its layer built by ``layers.build_layer`` unless
+    the caller already holds it (``layer``, built from the same state)."""
     key = picture_key(
         state, highlight=highlight, links=links, standalone=standalone, target=link_target
     )
     found = cache.get(key)
     if isinstance(found, str):
         return found
-    layer = layers.build_layer(state)
+    if layer is None:
+        layer = layers.build_layer(state)
     picture = render_map_svg(
         layer,
         highlight=highlight,

@@ -66,7 +66,7 @@ def render_map_svg(
     body = [
         _countries(layer, prepared, names, highlight, embed_links, base, link_target),
         _boundaries(prepared),
-        _labels(prepared, names),
+        _labels(prepared, names, layer.fills),
         svg_marks.routes(layer.routes),
         svg_marks.flows(layer.flows, prepared),
         svg_marks.points(layer.points),
@@ -154,8 +154,9 @@ def _boundaries(prepared: PreparedMap) -> str:
     return f'<g class="boundaries" aria-hidden="true">{lines}</g>'
 
 
-def _labels(prepared: PreparedMap, names: dict[str, str]) -> str:
-    """Names placed at each shape's pole of inaccessibility, where they fit."""
+def _labels(prepared: PreparedMap, names: dict[str, str], fills: dict[str, str]) -> str:
+    """Names placed at each shape's pole of inaccessibility, where they fit; light on a
+    dark fill."""
     out = []
     for shape in prepared.shapes.values():
         name = names.get(shape.iso3, shape.name)
@@ -163,5 +164,8 @@ def _labels(prepared: PreparedMap, names: dict[str, str]) -> str:
         if shape.room < LABEL_SIZE * 0.9 or width > shape.room * 3.2:
             continue
         x, y = shape.label
-        out.append(f'<text x="{x:g}" y="{y + LABEL_SIZE * 0.35:.1f}">{escape(name)}</text>')
+        dark = svg_frame.on_dark(fills.get(shape.iso3, "outside"))
+        light = ' class="on-dark"' if dark else ""
+        y_text = y + LABEL_SIZE * 0.35
+        out.append(f'<text x="{x:g}" y="{y_text:.1f}"{light}>{escape(name)}</text>')
     return f'<g class="labels" aria-hidden="true">{"".join(out)}</g>'

@@ -1,5 +1,6 @@
 """The standalone picture: stylesheet inlined, title above, legend and sources below."""
 
+import re
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -27,6 +28,35 @@ SOURCE_CHARS = 170  # a source line longer than this is wrapped
 @cache
 def stylesheet() -> str:
     return STYLESHEET.read_text(encoding="utf-8")
+
+
+LABEL_DARK, LABEL_LIGHT = "#1a1a1a", "#ffffff"  # the names' colours in map.css
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance of "#rrggbb" (WCAG 2)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@cache
+def fill_colours() -> dict[str, str]:
+    """Each legend key's fill, as map.css gives it (``.imap-svg .<key>, … { fill: #…``)."""
+    found = re.findall(r"\.imap-svg \.([\w-]+), [^{]*\{ fill: (#[0-9a-fA-F]{6})", stylesheet())
+    return dict(found)
+
+
+def on_dark(key: str) -> bool:
+    """Whether a name on this fill reads better light than dark (WCAG contrast)."""
+    fill = fill_colours().get(key)
+    return fill is not None and contrast(fill, LABEL_LIGHT) > contrast(fill, LABEL_DARK)
 
 
 def _swatch(entry: LegendEntry, x: float, y: float) -> str:

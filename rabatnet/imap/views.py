@@ -122,6 +122,7 @@ def map_context(
         links=True,
         standalone=False,
         link_target="_top" if embed else "",
+        layer=layer,
     )
     embed_url = request.build_absolute_uri(state_url(state, "imap:embed"))
     snippet = '<iframe src="%s" title="%s" width="100%%" height="640" loading="lazy"></iframe>'

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
+
+from rabatnet.core import revisions
 
 from .models import Dataset, Derivation, Geo, Incident, Indicator, Observation
 from .profile import _newest as newest
@@ -83,6 +86,9 @@ def _latest_holders(codes: dict[str, bool]) -> dict[str, Dataset]:
     return best
 
 
+HOLDERS_SECONDS = 60 * 60 * 24 * 7  # an old revision's entry is never read again
+
+
 def _country_holders(codes: list[str]) -> dict[str, Dataset]:
     """Code -> the latest revision holding a country's national figure of it; one query.
 
@@ -109,10 +115,24 @@ def _country_holders(codes: list[str]) -> dict[str, Dataset]:
     return best
 
 
+def country_holders() -> dict[str, Dataset]:
+    """Every indicator's code -> the latest revision holding its national figures.
+
+    The probe reads every dataset for every indicator (about a second on the shipped data), so
+    the answer is kept in the cache per statistics revision: an import makes a new one.
+    """
+    key = f"statistics:country-holders:{revisions.token(revisions.STATISTICS)}"
+    found = cache.get(key)
+    if not isinstance(found, dict):
+        found = _country_holders(list(Indicator.objects.values_list("code", flat=True)))
+        cache.set(key, found, HOLDERS_SECONDS)
+    return found
+
+
 def indicator_choices() -> list[IndicatorChoice]:
-    """Indicators with a country's national figure (no partner), by name; two queries."""
+    """Indicators with a country's national figure (no partner), by name."""
     indicators = list(Indicator.objects.all())
-    held = _country_holders([i.code for i in indicators])
+    held = country_holders()
     choices = [
         IndicatorChoice(i.code, i.name_en or i.name, i.name_fr or "", i.unit, i.allows_negative)
         for i in indicators
@@ -122,9 +142,9 @@ def indicator_choices() -> list[IndicatorChoice]:
 
 
 def indicator_dataset(code: str) -> tuple[Indicator, Dataset] | None:
-    """The country-level indicator and the dataset it is read from, or None; two queries."""
+    """The country-level indicator and the dataset it is read from, or None."""
     indicator = Indicator.objects.filter(code=code).first()
-    dataset = _country_holders([code]).get(code) if indicator else None
+    dataset = country_holders().get(code) if indicator else None
     return (indicator, dataset) if indicator and dataset else None
 
 

@@ -74,7 +74,13 @@ def test_a_year_without_data_shows_the_latest_with_a_message() -> None:
     assert layer.message == "No data for 1900: showing 2024, the latest year with data."
 
 
-@pytest.mark.parametrize("code", ["nope", "border_detections", "migrant_stock_bilateral", ""])
+def test_without_an_indicator_the_migrant_stock_is_shown() -> None:
+    layer = build_layer(MapState(layer="indicator"))
+    assert layer.state.indicator == "migrant_stock_total" and layer.year == 2024
+    assert not layer.message and layer.fills["DEU"] != "nodata"
+
+
+@pytest.mark.parametrize("code", ["nope", "border_detections", "migrant_stock_bilateral"])
 def test_an_unknown_or_not_national_indicator_gives_a_message(code: str) -> None:
     layer = build_layer(MapState(layer="indicator", indicator=code))
     assert layer.message

@@ -37,6 +37,13 @@ def test_built_once_then_read_from_the_cache(built) -> None:
     assert 'data-iso3="SEN"' in first
 
 
+def test_a_layer_in_hand_is_drawn_without_building_it_again(built) -> None:
+    state = MapState(layer="membership")
+    held = membership_layer({"MLI": "m-partner"}, state=state)
+    svg = picture.map_svg(state, layer=held)
+    assert built == [] and 'data-iso3="MLI"' in svg
+
+
 def test_key_follows_highlight_flags_language_and_revision(built) -> None:
     state = MapState(layer="membership")
     picture.map_svg(state)

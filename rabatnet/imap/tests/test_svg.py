@@ -117,6 +117,15 @@ def test_labels_are_names_hidden_from_readers() -> None:
     assert {"Algeria", "Niger", "Mali"} <= texts
 
 
+def test_a_name_on_a_dark_fill_is_light() -> None:
+    root = parse(render_map_svg(membership_layer({"MLI": "m-partner", "DZA": "m-observer"})))
+    labels = root.find(f"{SVG}g[@class='labels']")
+    assert labels is not None
+    classes = {t.text: t.get("class") for t in labels}
+    assert classes["Mali"] == "on-dark"  # white on the partners' blue
+    assert classes["Algeria"] is None and classes["Niger"] is None  # dark on light blue, grey
+
+
 def test_the_whole_map_is_small_once_compressed() -> None:
     svg = render_map_svg(membership_layer(_member_fills(), **sample_marks()), highlight="SEN")
     assert len(gzip.compress(svg.encode(), 9)) <= 120_000

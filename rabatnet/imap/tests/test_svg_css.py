@@ -5,7 +5,14 @@ import re
 import pytest
 
 from rabatnet.guides.models import Stage
-from rabatnet.imap.svg_frame import stylesheet
+from rabatnet.imap.svg_frame import (
+    LABEL_DARK,
+    LABEL_LIGHT,
+    contrast,
+    fill_colours,
+    on_dark,
+    stylesheet,
+)
 
 KEYS = [
     "m-partner",
@@ -40,3 +47,18 @@ def test_selection_focus_and_hover_are_styled() -> None:
 
 def test_no_character_that_would_break_the_inlined_xml() -> None:
     assert "]]>" not in stylesheet()  # it is inlined in a CDATA section
+
+
+@pytest.mark.parametrize("key", [k for k in KEYS if k in fill_colours()])
+def test_a_name_on_any_fill_has_a_contrast_of_4_5_to_1(key: str) -> None:
+    fill = fill_colours()[key]
+    text = LABEL_LIGHT if on_dark(key) else LABEL_DARK
+
+    assert contrast(fill, text) >= 4.5, (key, fill, text)
+
+
+def test_every_country_fill_is_read_from_the_stylesheet() -> None:
+    fills = [k for k in KEYS if k.startswith(("m-", "g-", "c", "d")) and k != "disputed"]
+
+    assert set(fills) <= set(fill_colours()), set(fills) - set(fill_colours())
+    assert on_dark("m-partner") and not on_dark("c0")

@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from pytest_django import DjangoAssertNumQueries
 
+from rabatnet.core import revisions
+
 from .. import map_selectors
 from ..models import Dataset
 from .loaded import shipped_datasets
@@ -19,13 +21,18 @@ shipped = shipped_datasets(
 )
 
 
-def test_indicator_choices_in_two_queries(
+def test_indicator_choices_probe_once_per_statistics_revision(
     django_assert_num_queries: DjangoAssertNumQueries,
 ) -> None:
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):  # counters, indicators, the probe's two
         codes = [choice.code for choice in map_selectors.indicator_choices()]
     assert "migrant_stock_total" in codes
     assert "dead_and_missing" not in codes and "migrant_stock_bilateral" not in codes
+    with django_assert_num_queries(2):  # counters, indicators: the probe is kept
+        map_selectors.indicator_choices()
+    revisions.bump(revisions.STATISTICS)
+    with django_assert_num_queries(4):  # an import makes a new revision: probed again
+        map_selectors.indicator_choices()
 
 
 def test_country_values_with_their_dataset(
