@@ -9,10 +9,13 @@ shown to the secretariat only, marked, as in the directory.
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from rabatnet.accounts.models import User
+from rabatnet.core import revisions
 from rabatnet.countries.models import Country, Membership
 from rabatnet.guides import selectors as guide_selectors
 from rabatnet.guides.models import Guide
@@ -136,12 +139,22 @@ def _published_guides(guides: list[Guide]) -> list[GuideLink]:
     ]
 
 
+FIGURES_SECONDS = 60 * 60 * 24 * 7  # an old revision's entry is never read again
+
+
 def key_figures(country: Country) -> list[Figure]:
     """The latest whole-year figure of each key indicator the statistics hold for the country.
 
     Read as the profile reads them (``statistics.profile.ProfileData``): the same revision of
-    each indicator, the same exact digits, the same derived marks.
+    each indicator, the same exact digits, the same derived marks. Reading them costs the
+    profile's queries (most of a first panel's time), so they are kept per language and data
+    revision.
     """
+    revision = revisions.token(revisions.STATISTICS, revisions.REFERENCE)
+    key = f"imap-figures:{country.iso3}:{translation.get_language()}:{revision}"
+    kept = cache.get(key)
+    if isinstance(kept, list):
+        return kept
     data = ProfileData(country)
     figures = []
     for code, label in KEY_FIGURES.items():
@@ -150,6 +163,7 @@ def key_figures(country: Country) -> list[Figure]:
         if latest is None or series.source is None:
             continue
         figures.append(Figure(str(label), latest, series.unit_label, series.source))
+    cache.set(key, figures, FIGURES_SECONDS)
     return figures
 
 

@@ -18,10 +18,17 @@ from . import layers
 from .borders import disputed_mode
 from .geometry import GEOMETRY_VERSION
 from .svg import render_map_svg
-from .types import Layer, MapState
+from .types import Layer, MapState, Source
 
 PICTURE_VERSION = 1  # raise when the look of the picture changes
 CACHE_SECONDS = 60 * 60 * 24 * 7
+GEOMETRY_SOURCE = Source(
+    dataset="",
+    title="Admin 0 – Countries 1:50m",
+    publisher="Natural Earth",
+    revision="4.1.0",
+    years="",
+)
 PNG_SCALE = 2.0  # pixels per view unit: sharp on a high-density screen and in print
 
 
@@ -70,9 +77,32 @@ def map_svg(
 
 
 def country_map_svg(iso3: str, *, standalone: bool = False) -> str:
-    """The membership map with ``iso3`` highlighted, no links (country page, guide PDF)."""
+    """The membership map with ``iso3`` highlighted, no links (the country page); standalone,
+    the locator map of a print document (``locator_svg``)."""
+    if standalone:
+        return locator_svg(iso3)
     state = MapState(layer="membership", country=iso3.upper())
-    return map_svg(state, highlight=iso3.upper(), links=False, standalone=standalone)
+    return map_svg(state, highlight=iso3.upper(), links=False)
+
+
+def locator_svg(iso3: str) -> str:
+    """Where the country is, drawn from the shipped geometry and the code alone.
+
+    A published guide's PDF must never change with live data (decision 0006): this picture
+    reads no membership and no name from the database, so rebuilding the PDF of an edition
+    gives the same bytes whatever was edited since. Its only text is the source line, in the
+    active language (the guide's, when the PDF is built).
+    """
+    code = iso3.upper()
+    layer = Layer(
+        state=MapState(layer="membership", country=code),
+        title="",
+        fills={code: "m-partner"},
+        sources=[GEOMETRY_SOURCE],
+    )
+    return render_map_svg(
+        layer, highlight=code, embed_links=False, standalone=True, show_names=False
+    )
 
 
 def svg_to_png(svg: str) -> bytes:

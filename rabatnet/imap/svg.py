@@ -51,22 +51,24 @@ def render_map_svg(
     link_base: str = "",
     link_target: str = "",
     standalone: bool = False,
+    show_names: bool = True,
 ) -> str:
     """The ``<svg>`` element of a layer state; ``highlight`` (ISO3) is drawn selected.
 
     Each country is a link to the map with that country selected (``link_base`` defaults
     to the map page of the active language); without ``embed_links`` (PDF, PNG) shapes keep
-    their ``data-iso3`` but link nowhere.
+    their ``data-iso3`` but link nowhere. Without ``show_names`` nothing is read from the reference
+    table: no labels, shapes titled by the shipped geometry's own names (a locator map).
     """
     prepared = prepared_map()
-    names = country_names()
+    names = country_names() if show_names else {}
     base = link_base or reverse("imap:map")
     digest = hashlib.sha256(f"{layer.state.query()}|{highlight}".encode()).hexdigest()[:8]
     title_id = f"imap-title-{digest}"
     body = [
         _countries(layer, prepared, names, highlight, embed_links, base, link_target),
         _boundaries(prepared),
-        _labels(prepared, names, layer.fills),
+        _labels(prepared, names, layer.fills) if show_names else "",
         svg_marks.routes(layer.routes),
         svg_marks.flows(layer.flows, prepared),
         svg_marks.points(layer.points),

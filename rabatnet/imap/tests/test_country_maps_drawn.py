@@ -48,7 +48,7 @@ def test_the_french_country_page_names_the_countries_in_french(client):
     assert 'href="/fr/map/?country=SEN"' in figure
 
 
-def test_the_french_guide_pdf_holds_the_map_on_its_title_page():
+def test_the_french_guide_pdf_holds_the_locator_map_on_its_title_page():
     guide = drafted_guide("SEN", "fr")
     content = guide_snapshot(guide)
     sha256 = content_hash(content)
@@ -56,9 +56,21 @@ def test_the_french_guide_pdf_holds_the_map_on_its_title_page():
     html = render_guide_print(content, sha256)
     title_page = html[html.index('<section class="title-page">') : html.index("</section>")]
     assert SELECTED_SENEGAL.search(title_page) and "<style><![CDATA[" in title_page
-    assert "Mauritanie" in title_page and "Mauritania" not in title_page
+    # A locator map: no name read from the reference table (they are live), the shipped
+    # geometry's source line in the guide's language.
+    assert 'class="labels"' not in title_page and "Mauritanie" not in title_page
+    assert "Source : Admin 0 – Countries 1:50m, Natural Earth, 4.1.0" in title_page
     with translation.override("en"):  # whatever the language of the request that builds it
         first_page = PdfReader(io.BytesIO(render_guide_pdf(content, sha256))).pages[0]
     text = first_page.extract_text()
     assert sha256 in text.replace("\n", "")  # still the title page
-    assert "Mauritanie" in text and "Maroc" in text
+    assert "Natural Earth" in text
+
+
+def test_the_locator_map_reads_nothing_live(django_assert_num_queries):
+    from rabatnet.imap.picture import locator_svg
+
+    locator_svg("SEN")  # the geometry prepared (and cached) first
+    with django_assert_num_queries(0):
+        svg = locator_svg("SEN")
+    assert SELECTED_SENEGAL.search(svg)

@@ -155,7 +155,7 @@ def test_an_ended_appointment_is_no_contact():
 
 
 @pytest.mark.usefixtures("senegal_contacts")
-@pytest.mark.parametrize(("role", "ceiling"), [("anonymous", 7), ("secretariat", 9)])
+@pytest.mark.parametrize(("role", "ceiling"), [("anonymous", 8), ("secretariat", 10)])
 def test_the_panel_reads_a_bounded_number_of_queries(role, ceiling, django_assert_max_num_queries):
     wdi = dataset("test-wdi")
     observe(wdi, "population", "SEN", "2023", "17763163", derived=True)
@@ -165,3 +165,18 @@ def test_the_panel_reads_a_bounded_number_of_queries(role, ceiling, django_asser
     with django_assert_max_num_queries(ceiling):
         panel_html_of = build_panel(user, "SEN", layer())
         render_to_string("imap/_panel.html", {"panel": panel_html_of})
+
+
+def test_key_figures_are_read_once_per_language_and_revision(django_assert_num_queries):
+    from rabatnet.core import revisions
+    from rabatnet.countries.models import Country
+    from rabatnet.imap.panel import key_figures
+
+    observe(dataset("test-wdi"), "population", "SEN", "2023", "17763163")
+    senegal = Country.objects.get(iso3="SEN")
+    first = key_figures(senegal)
+    with django_assert_num_queries(1):  # the revision counters only
+        assert key_figures(senegal) == first
+    observe(dataset("test-wdi-2"), "population", "SEN", "2024", "18000000")
+    revisions.bump(revisions.STATISTICS)  # as an import does
+    assert [f.point.year for f in key_figures(senegal)] == [2024]
