@@ -11,7 +11,6 @@ No network access is needed: Playwright's own browser downloads are never used.
 import importlib
 import io
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,22 +18,13 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 
+from rabatnet.core.tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from rabatnet.guides.tests.factories import drafted_guide
 from rabatnet.network.tests import factories
 
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 10_000
 SOURCE_NAME = "Enquête nationale sur la migration 2025"
 ANSD = "Agence nationale de la statistique et de la démographie (ANSD)"

@@ -13,7 +13,6 @@ and no request to another host.
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -21,21 +20,12 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from rabatnet.core.tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from rabatnet.statistics.tests.import_support import remove_created, run, snapshot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 30_000  # the machine may be busy: a first render builds the geometry
 # A country-level indicator of a shipped dataset with several years (1990, 1995 ... 2024).
 INDICATOR = "migrant_stock_total"

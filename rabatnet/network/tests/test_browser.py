@@ -13,21 +13,12 @@ from typing import TYPE_CHECKING
 import pytest
 from django.core.management import call_command
 
+from rabatnet.core.tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from rabatnet.network.tests import factories
 
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 10_000
 
 pytestmark = [
