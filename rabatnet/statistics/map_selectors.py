@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from rabatnet.core import revisions
 
 from .models import Dataset, Derivation, Geo, Incident, Indicator, Observation
+from .profile import _name_columns
 from .profile import _newest as newest
 from .profile_selectors import datasets_holding
 
@@ -64,11 +65,6 @@ class IncidentPoint:
     lat: float
     lon: float
     dead_and_missing: int
-
-
-def _name_columns(prefix: str) -> tuple[str, str]:
-    language = (get_language() or "en").split("-")[0]
-    return f"{prefix}__name_{language}", f"{prefix}__name_en"
 
 
 def _latest_holders(codes: dict[str, bool]) -> dict[str, Dataset]:
