@@ -5,6 +5,7 @@ Each read is one or two queries. An indicator is read from the latest revision t
 (latest ``released_on``, then ``imported_at``), the profile's rule (``profile._newest``).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -67,14 +68,18 @@ class IncidentPoint:
     dead_and_missing: int
 
 
+def _latest(held: Iterable[tuple[Dataset, str]]) -> dict[str, Dataset]:
+    """Indicator code -> the latest revision among the (dataset, code) pairs that hold it."""
+    best: dict[str, Dataset] = {}
+    for dataset, code in held:
+        if code not in best or newest(dataset) > newest(best[code]):
+            best[code] = dataset
+    return best
+
+
 def _latest_holders(codes: dict[str, bool]) -> dict[str, Dataset]:
     """Indicator code -> the latest revision holding it (national or bilateral rows); 1 query."""
-    best: dict[str, Dataset] = {}
-    for dataset, held in datasets_holding(codes):
-        for code in held:
-            if code not in best or newest(dataset) > newest(best[code]):
-                best[code] = dataset
-    return best
+    return _latest((dataset, code) for dataset, held in datasets_holding(codes) for code in held)
 
 
 HOLDERS_SECONDS = 60 * 60 * 24 * 7  # an old revision's entry is never read again
@@ -95,12 +100,7 @@ def _country_holders() -> dict[str, Dataset]:
         .distinct()
     )
     datasets = {d.pk: d for d in Dataset.objects.select_related("publisher")}
-    best: dict[str, Dataset] = {}
-    for dataset_id, code in pairs:
-        dataset = datasets[dataset_id]
-        if code not in best or newest(dataset) > newest(best[code]):
-            best[code] = dataset
-    return best
+    return _latest((datasets[dataset_id], code) for dataset_id, code in pairs)
 
 
 def country_holders() -> dict[str, Dataset]:
