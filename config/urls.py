@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("", include("rabatnet.statistics.urls")),
     path("", include("rabatnet.imap.urls")),
     path("accounts/", include("rabatnet.accounts.urls")),
+    path("private/forums/", include("rabatnet.forums.urls")),
     path("private/", include("rabatnet.network.urls")),
+    path("newsletter/", include("rabatnet.newsletter.urls")),
     path("admin/", admin.site.urls),
 )

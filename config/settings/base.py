@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "rabatnet.guides",
     "rabatnet.statistics",
     "rabatnet.imap",
+    "rabatnet.forums",
+    "rabatnet.newsletter",
     "rabatnet.api",
 ]
 
@@ -290,6 +292,9 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="rabatnet <noreply@localhost>")
+# The site's own address, for links in mails the worker sends (no request to ask).
+# Production sets it to its https:// address (RFC 8058 wants an HTTPS unsubscribe link).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -38,3 +38,5 @@ CACHES = {
 PUBLIC_PAGE_CACHE = False
 # Two-factor is required of nobody unless a test says otherwise (override_settings).
 TWO_FACTOR_REQUIRED_ROLES = []
+# Links in test mails: an HTTPS address, as production has.
+SITE_URL = "https://testserver"

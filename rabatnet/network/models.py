@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -104,6 +105,44 @@ class Person(VersionedModel):
             "list of their country's published guide."
         ),
     )
+    share_email = models.BooleanField(
+        _("e-mail address shown to members"),
+        default=False,
+        help_text=_("Members see the e-mail address in the directory and its exports."),
+    )
+    share_phone = models.BooleanField(
+        _("telephone shown to members"),
+        default=False,
+        help_text=_("Members see the telephone number in the directory and its exports."),
+    )
+    language = models.CharField(
+        _("language of correspondence"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language of the e-mails the platform sends this person."),
+    )
+    working_languages = models.CharField(
+        _("working languages"),
+        max_length=60,
+        blank=True,
+        help_text=_("ISO 639-1 codes separated by spaces, e.g. “fr en ar”."),
+    )
+    details_confirmed_at = models.DateTimeField(
+        _("details last confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("When the person last confirmed their details (asked every six months)."),
+    )
+    confirmation_reminded_at = models.DateTimeField(
+        _("confirmation reminder sent"), null=True, blank=True
+    )
+    erased_at = models.DateTimeField(
+        _("erased at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the secretariat erased the person: name and contacts are gone."),
+    )
     guide_consent_withdrawn_at = models.DateTimeField(
         _("guide consent withdrawn at"),
         null=True,
@@ -126,6 +165,13 @@ class Person(VersionedModel):
         ]
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: "erased person #id" once the person was erased."""
+        if self.erased_at is not None:
+            return gettext("erased person #%(id)s") % {"id": self.pk}
         return self.full_name
 
     def get_absolute_url(self) -> str:
@@ -214,3 +260,69 @@ class Appointment(models.Model):
     def is_current(self, on: date | None = None) -> bool:
         on = on or timezone.localdate()
         return self.starts_on <= on and (self.ends_on is None or self.ends_on > on)
+
+
+class Handover(models.Model):
+    """One step: a post passes from a predecessor to a successor.
+
+    The predecessor's appointment ends (it stays, as history), the successor's begins;
+    apps that keep memberships (forums, newsletter) copy them on ``person_handed_over``.
+    ``moved`` records what each app moved, for the welcome pack and the audit trail.
+    """
+
+    ended = models.OneToOneField(
+        Appointment,
+        on_delete=models.PROTECT,
+        related_name="handed_over",
+        verbose_name=_("predecessor's appointment"),
+    )
+    started = models.OneToOneField(
+        Appointment,
+        on_delete=models.PROTECT,
+        related_name="handed_from",
+        verbose_name=_("successor's appointment"),
+    )
+    moved = models.JSONField(_("what was handed over"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("handed over at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    welcomed_at = models.DateTimeField(_("welcome pack sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("handover")
+        verbose_name_plural = _("handovers")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.ended.person} → {self.started.person}"
+
+
+class Erasure(models.Model):
+    """The audit trail of an erasure: who erased "erased person #id", when. No name kept."""
+
+    person = models.OneToOneField(
+        Person, on_delete=models.PROTECT, related_name="erasure", verbose_name=_("person")
+    )
+    erased_at = models.DateTimeField(_("erased at"), auto_now_add=True)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("erased by"),
+    )
+    removed = models.JSONField(_("what was removed, by app"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("erasure")
+        verbose_name_plural = _("erasures")
+
+    def __str__(self) -> str:
+        return gettext("erased person #%(id)s") % {"id": self.person_id}

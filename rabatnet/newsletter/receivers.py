@@ -1,0 +1,1 @@
+"""What this app does when a network person is handed over or erased (network.signals)."""
