@@ -1,4 +1,7 @@
+import re
 from typing import TYPE_CHECKING, Any, cast
+
+import pycountry
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -8,6 +11,7 @@ from rabatnet.accounts.selectors import account_with_email
 from rabatnet.core.forms import SiteForm, SiteModelForm, VersionedModelForm
 from rabatnet.countries.models import Country
 from rabatnet.countries.selectors import country_choices
+from rabatnet.strategy.models import Theme
 
 from .models import Appointment, Organisation, Person, Role
 from .selectors import person_with_email
@@ -43,6 +47,27 @@ class PersonEmailMixin(_ModelFormBase):
         return email
 
 
+def language_name(code: str) -> str | None:
+    """The English name of an ISO 639-1 language code, or None if there is no such code."""
+    if not re.fullmatch(r"[a-z]{2}", code):
+        return None
+    language = pycountry.languages.get(alpha_2=code)
+    return None if language is None else str(language.name)
+
+
+def clean_language_codes(value: str) -> str:
+    """ISO 639-1 codes separated by spaces (or commas), lowercased, each once."""
+    codes = list(dict.fromkeys(value.replace(",", " ").lower().split()))
+    for code in codes:
+        if language_name(code) is None:
+            raise ValidationError(
+                _("“%(code)s” is not an ISO 639-1 language code (two letters, e.g. fr, en, ar)."),
+                code="unknown_language",
+                params={"code": code[:20]},
+            )
+    return " ".join(codes)
+
+
 class PersonForm(PersonEmailMixin, VersionedModelForm):
     with_account = forms.BooleanField(
         label=_("Create an account and send an invitation e-mail"),
@@ -65,6 +90,16 @@ class PersonForm(PersonEmailMixin, VersionedModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["with_account"]
+        self.fields["language"].required = False  # left out: unchanged (English if new)
+
+    def clean_language(self) -> str:
+        return str(self.cleaned_data.get("language") or self.instance.language or "en")
+
+    def clean_working_languages(self) -> str:
+        codes = clean_language_codes(self.cleaned_data["working_languages"])
+        if len(codes) > Person._meta.get_field("working_languages").max_length:  # type: ignore[operator]
+            raise ValidationError(_("Too many languages."), code="too_long")
+        return codes
 
 
 class OrganisationForm(VersionedModelForm):
@@ -129,6 +164,8 @@ class AppointmentEndForm(SiteForm):
 
 
 class DirectoryFilterForm(SiteForm):
+    """The directory's filters, read from the query; the secretariat has two more."""
+
     country: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
         queryset=None,  # set in __init__: sorted by name in the active language
         required=False,
@@ -139,8 +176,62 @@ class DirectoryFilterForm(SiteForm):
     role = forms.ChoiceField(
         choices=[("", _("All roles")), *Role.choices], required=False, label=_("Role")
     )
+    theme: "forms.ModelChoiceField[Theme]" = forms.ModelChoiceField(
+        queryset=Theme.objects.order_by("title"),
+        required=False,
+        label=_("Theme"),
+        to_field_name="slug",
+        empty_label=_("All themes"),
+    )
+    organisation: "forms.ModelChoiceField[Organisation]" = forms.ModelChoiceField(
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        label=_("Organisation"),
+        empty_label=_("All organisations"),
+    )
+    language = forms.CharField(
+        required=False,
+        label=_("Working language"),
+        max_length=2,
+        help_text=_("An ISO 639-1 code, e.g. fr."),
+    )
     q = forms.CharField(required=False, label=_("Name or organisation"), max_length=100)
+    status = forms.ChoiceField(
+        choices=[("", _("In post")), ("former", _("Former members"))],
+        required=False,
+        label=_("Status"),
+    )
+    confirmation = forms.ChoiceField(
+        choices=[("", _("Any")), ("overdue", _("Confirmation overdue"))],
+        required=False,
+        label=_("Details"),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, secretariat: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["country"]).queryset = country_choices()
+        if not secretariat:
+            del self.fields["status"]
+            del self.fields["confirmation"]
+
+    def clean_language(self) -> str:
+        code = self.cleaned_data["language"].strip().lower()
+        return clean_language_codes(code) if code else ""
+
+    def filters(self) -> dict[str, Any]:
+        """The selector's keyword arguments from the fields that are valid (others ignored)."""
+        data = self.cleaned_data if self.is_bound else {}
+        return {
+            "country": data.get("country"),
+            "role": data.get("role") or "",
+            "theme": data.get("theme"),
+            "organisation": data.get("organisation"),
+            "language": data.get("language") or "",
+            "query": data.get("q") or "",
+            "former": data.get("status") == "former",
+            "overdue": data.get("confirmation") == "overdue",
+        }
+
+
+class ConfirmDetailsForm(SiteForm):
+    """ "My details are correct": a button, no field."""

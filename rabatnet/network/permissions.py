@@ -124,6 +124,11 @@ def can_change_person(user: AnyUser, person: Person) -> bool:
     return bool(edit_person.test(user, person))
 
 
+def can_confirm_person(user: AnyUser, person: Person) -> bool:
+    """Only the person themself confirms that their details are correct."""
+    return bool(is_self.test(user, person))
+
+
 def can_manage_network(user: AnyUser) -> bool:
     return bool(is_secretariat.test(user))
 
@@ -147,7 +152,12 @@ AREA_RULES = {
     "directory": can_view_directory,
     "manage": can_manage_network,
 }
-PERSON_RULES = {"view": can_view_person, "change": can_change_person, "appoint": can_appoint_person}
+PERSON_RULES = {
+    "view": can_view_person,
+    "change": can_change_person,
+    "appoint": can_appoint_person,
+    "confirm": can_confirm_person,
+}
 
 
 def access_area(request: HttpRequest, verb: str) -> None:
@@ -163,7 +173,7 @@ def access_country_area(request: HttpRequest, iso3: str) -> Country:
 
 
 def access_person(request: HttpRequest, pk: object, verb: str) -> Person:
-    """The person, to "view", "change" or "appoint" (give a role to)."""
+    """The person, to "view", "change", "appoint" (give a role to) or "confirm"."""
     person = get_object_or_404(Person, pk=parse_number(pk))
     return check(request, PERSON_RULES, verb, person)
 

@@ -1,10 +1,13 @@
 """Reads for the network: current appointments, the directory, a country's posts."""
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from rabatnet.accounts.models import User
 from rabatnet.countries.models import Country
+from rabatnet.strategy.models import Theme
 
+from .confirmation import overdue_filter
 from .models import Appointment, Organisation, Person, Role
 
 _APPOINTMENTS_CACHE = "_current_appointments"
@@ -44,22 +47,71 @@ def _people() -> QuerySet[Person]:
     )
 
 
+def has_working_language(code: str) -> Q:
+    """People who list ``code`` among their working languages (codes separated by spaces)."""
+    return (
+        Q(working_languages__iexact=code)
+        | Q(working_languages__istartswith=f"{code} ")
+        | Q(working_languages__iendswith=f" {code}")
+        | Q(working_languages__icontains=f" {code} ")
+    )
+
+
 def directory(
-    *, include_unlisted: bool, country: Country | None = None, role: str = "", query: str = ""
+    *,
+    include_unlisted: bool,
+    country: Country | None = None,
+    role: str = "",
+    theme: Theme | None = None,
+    organisation: Organisation | None = None,
+    language: str = "",
+    query: str = "",
+    former: bool = False,
+    overdue: bool = False,
 ) -> QuerySet[Person]:
-    """People with a current appointment; only those who consented unless ``include_unlisted``."""
+    """People in post (or, ``former``, people whose every appointment has ended).
+
+    Only those who consented to be listed unless ``include_unlisted``. The posts matched
+    (current ones, or past ones for former members) are in ``directory_appointments``.
+    """
     current = Appointment.objects.current()
+    posts = (
+        Appointment.objects.filter(ends_on__lte=timezone.localdate()).exclude(
+            person__in=current.values("person")
+        )
+        if former
+        else current
+    )
     if country is not None:
-        current = current.filter(country=country)
+        posts = posts.filter(country=country)
     if role:
-        current = current.filter(role=role)
-    people = _people().filter(pk__in=current.values("person"))
+        posts = posts.filter(role=role)
+    if theme is not None:
+        posts = posts.filter(theme=theme)
+    people = (
+        Person.objects.select_related("organisation", "organisation__country")
+        .prefetch_related(
+            Prefetch(
+                "appointments",
+                queryset=posts.select_related("country", "theme").order_by("-starts_on"),
+                to_attr="directory_appointments",
+            )
+        )
+        .filter(pk__in=posts.values("person"))
+    )
     if not include_unlisted:
-        people = people.filter(directory_consent=True)
+        people = people.filter(directory_consent=True, erased_at__isnull=True)
+    if organisation is not None:
+        people = people.filter(organisation=organisation)
+    if language:
+        people = people.filter(has_working_language(language))
+    if overdue:
+        people = people.filter(overdue_filter())
     if query:
         people = people.filter(
             Q(full_name__icontains=query)
             | Q(organisation__name__icontains=query)
+            | Q(organisation__acronym__icontains=query)
             | Q(job_title__icontains=query)
         )
     return people
@@ -109,3 +161,8 @@ def person_with_email(email: str, *, exclude: Person | None = None) -> Person | 
     if exclude is not None and exclude.pk is not None:
         people = people.exclude(pk=exclude.pk)
     return people.first()
+
+
+def person_of_user(user: User) -> Person | None:
+    """The person record of ``user``, if any."""
+    return Person.objects.filter(user=user).first()

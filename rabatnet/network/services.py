@@ -26,6 +26,10 @@ PERSON_FIELDS = [
     "phone",
     "directory_consent",
     "guide_consent",
+    "share_email",
+    "share_phone",
+    "language",
+    "working_languages",
 ]
 ORGANISATION_FIELDS = ["name", "acronym", "kind", "country", "website"]
 
@@ -154,6 +158,10 @@ def person_create(
     phone: str = "",
     directory_consent: bool = False,
     guide_consent: bool = False,
+    share_email: bool = False,
+    share_phone: bool = False,
+    language: str = "en",
+    working_languages: str = "",
     user: User | None = None,
     with_account: bool = False,
     site_url: str = "",
@@ -176,6 +184,10 @@ def person_create(
         phone=phone,
         directory_consent=directory_consent,
         guide_consent=guide_consent,
+        share_email=share_email,
+        share_phone=share_phone,
+        language=language,
+        working_languages=working_languages,
         user=user,
     )
     person_consent_stamp(person=person, current=None)

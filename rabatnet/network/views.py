@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -11,7 +11,9 @@ from django_htmx.middleware import HtmxDetails
 
 from rabatnet.core.access import actor
 
-from . import selectors, services
+from . import confirmation, selectors, services, vcard
+from .confirmation import is_overdue, overdue_people
+from .exports import directory_csv as directory_csv_text
 from .forms import (
     AppointmentEndForm,
     AppointmentForm,
@@ -26,8 +28,13 @@ from .permissions import (
     access_organisation,
     access_person,
     can_change_person,
+    can_confirm_person,
     can_manage_network,
 )
+from .visibility import PersonCard, person_card, person_cards
+
+# How many overdue people the secretariat's home lists (the directory's filter has them all).
+OVERDUE_LISTED = 20
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -36,14 +43,21 @@ class HtmxHttpRequest(HttpRequest):
 
 @require_GET
 def private_home(request: HttpRequest) -> HttpResponse:
-    """Members: their appointments, their countries, the secretariat's contacts."""
+    """Members: their appointments, their countries, the secretariat's contacts; the
+    confirmation of their details when due; for the secretariat, who is overdue."""
     access_area(request, "view")
     user = actor(request)
+    own = selectors.person_of_user(user)
+    can_manage = can_manage_network(request.user)
     context = {
         "appointments": selectors.user_appointments(user),
         "countries": selectors.user_countries(user),
-        "secretariat": selectors.secretariat_contacts(),
-        "can_manage": can_manage_network(request.user),
+        "secretariat": person_cards(request.user, selectors.secretariat_contacts()),
+        "can_manage": can_manage,
+        "own_person": own,
+        "confirmation_due": own is not None and is_overdue(own.details_confirmed_at),
+        "overdue": list(overdue_people()[:OVERDUE_LISTED]) if can_manage else None,
+        "overdue_count": overdue_people().count() if can_manage else 0,
     }
     return render(request, "network/private_home.html", context)
 
@@ -60,34 +74,89 @@ def country_area(request: HttpRequest, iso3: str) -> HttpResponse:
     return render(request, "network/country_area.html", context)
 
 
+def _directory_query(request: HttpRequest) -> tuple[DirectoryFilterForm, list[PersonCard]]:
+    """The filter form read from the query, and the cards of the people it selects."""
+    can_manage = can_manage_network(request.user)
+    form = DirectoryFilterForm(request.GET or None, secretariat=can_manage)
+    if form.is_bound:
+        form.is_valid()  # a bad field is shown with its message; the valid ones still filter
+    people = selectors.directory(include_unlisted=can_manage, **form.filters())
+    return form, person_cards(request.user, people)
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def directory(request: HtmxHttpRequest) -> HttpResponse:
     """Members: people in post who agreed to be listed (the secretariat sees everyone)."""
     access_area(request, "directory")
-    form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    people = selectors.directory(
-        include_unlisted=can_manage_network(request.user),
-        country=filters.get("country"),
-        role=filters.get("role", ""),
-        query=filters.get("q", ""),
-    )
-    context = {"form": form, "people": people, "can_manage": can_manage_network(request.user)}
+    form, cards = _directory_query(request)
+    query = request.GET.urlencode()
+    context = {
+        "form": form,
+        "cards": cards,
+        "can_manage": can_manage_network(request.user),
+        "query": f"?{query}" if query else "",
+    }
     # A history restore (back button, cache missed) needs the whole page.
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "network/directory.html#results", context)
     return render(request, "network/directory.html", context)
 
 
+def _attachment(content: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def directory_vcf(request: HttpRequest) -> HttpResponse:
+    """Members: the filtered directory as vCards 4.0, each field as the viewer may see it."""
+    access_area(request, "directory")
+    _, cards = _directory_query(request)
+    return _attachment(vcard.vcards(cards), vcard.MEDIA_TYPE, "directory.vcf")
+
+
+@require_GET
+def directory_csv(request: HttpRequest) -> HttpResponse:
+    """The secretariat: the filtered directory as CSV, every field."""
+    access_area(request, "manage")
+    _, cards = _directory_query(request)
+    return _attachment(directory_csv_text(cards), "text/csv; charset=utf-8", "directory.csv")
+
+
+@require_GET
+def person_vcf(request: HttpRequest, pk: int) -> HttpResponse:
+    """One person's vCard 4.0, for whoever may see the person, as they may see them."""
+    person = access_person(request, pk, "view")
+    card = person_card(request.user, selectors.person_with_history(person.pk))
+    if card is None:
+        raise Http404
+    return _attachment(vcard.vcard(card), vcard.MEDIA_TYPE, f"person-{person.pk}.vcf")
+
+
+@require_POST
+def person_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person themself: "My details are correct"."""
+    person = access_person(request, pk, "confirm")
+    confirmation.person_details_confirm(person=person, actor=actor(request))
+    messages.success(request, _("Thank you: your details are confirmed."))
+    return redirect(person)
+
+
 @require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The secretariat, the person themself, or members when the person is listed."""
     person = access_person(request, pk, "view")
+    full = selectors.person_with_history(person.pk)
     context = {
-        "person": selectors.person_with_history(person.pk),
+        "person": full,
+        "card": person_card(request.user, full),
+        "appointments": full.appointments.all(),
         "can_change": can_change_person(request.user, person),
+        "can_confirm": can_confirm_person(request.user, person),
         "can_manage": can_manage_network(request.user),
+        "confirmation_due": is_overdue(person.details_confirmed_at),
     }
     return render(request, "network/person_detail.html", context)
 
@@ -138,6 +207,8 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         )
     ):
+        if can_confirm_person(request.user, person):  # saving one's own record confirms it
+            confirmation.person_details_confirm(person=person, actor=actor(request))
         messages.success(request, _("Your changes were saved."))
         return redirect(person)
     return render(request, "network/person_form.html", {"form": form, "person": person})

@@ -75,6 +75,8 @@ def _person_form(person, **changes) -> dict:
         "phone": person.phone,
         "directory_consent": "on" if person.directory_consent else "",
         "guide_consent": "",
+        "language": person.language,
+        "working_languages": person.working_languages,
         "record_version": str(person.version),
         "appointments-TOTAL_FORMS": "0",
         "appointments-INITIAL_FORMS": "0",

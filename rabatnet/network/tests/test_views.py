@@ -100,7 +100,9 @@ def test_organisation_edit_triad(client):
 
 def test_directory_hides_unlisted_people_from_members(client):
     listed = f.AppointmentFactory.create(
-        person__directory_consent=True, person__full_name="Awa Listed"
+        person__directory_consent=True,
+        person__share_email=True,
+        person__full_name="Awa Listed",
     )
     hidden = f.AppointmentFactory.create(
         person__directory_consent=False, person__full_name="Omar Hidden"
