@@ -24,14 +24,14 @@ _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 
 
 def clean(value: str) -> str:
-    """``value`` with newlines as "\\n" and every other control character removed."""
-    value = _NEWLINES.sub("\n", value)
-    return "\n".join(_CONTROLS.sub("", part).replace("\t", " ") for part in value.split("\n"))
+    """``value`` with every newline made "\\n", tabs made spaces, other controls removed."""
+    value = _NEWLINES.sub("\n", value).replace("\t", " ")
+    return "\n".join(_CONTROLS.sub("", part) for part in value.split("\n"))
 
 
 def escape_text(value: str) -> str:
     """A text value (or one component of a structured one), escaped."""
-    value = clean(value.replace("\t", " "))
+    value = clean(value)
     return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
 
 
