@@ -37,6 +37,7 @@ from rabatnet.imap.forms import MapStateForm
 from rabatnet.network.forms import (
     AppointmentEndForm,
     AppointmentForm,
+    ConfirmDetailsForm,
     DirectoryFilterForm,
     OrganisationForm,
     PersonForm,
@@ -91,6 +92,10 @@ def _names(form: forms.BaseForm) -> list[str]:
 
 def _query_form(form: type[forms.Form], url: str, user: str) -> Post:
     return Post(form, lambda w: reverse(url), user, lambda w: _names(form()), method="get")
+
+
+def _url(name: str) -> Callable[[World], str]:
+    return lambda w: reverse(name)
 
 
 def _sen(name: str, **kwargs: object) -> Callable[[World], str]:
@@ -221,6 +226,25 @@ POSTS = [
     ),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
+    *(
+        Post(
+            DirectoryFilterForm,
+            _url(name),
+            "secretariat",
+            lambda w: _names(DirectoryFilterForm(secretariat=True)),
+            method="get",
+            label=name.split(":")[1],
+        )
+        for name in ["network:directory", "network:directory_vcf", "network:directory_csv"]
+    ),
+    Post(
+        ConfirmDetailsForm,
+        lambda w: reverse(
+            "network:person_confirm", kwargs={"pk": w.users["focal_point"].person.pk}
+        ),
+        "focal_point",
+        lambda w: _names(ConfirmDetailsForm()),
+    ),
     _query_form(DownloadForm, "statistics:download", "anonymous"),
     _query_form(MapStateForm, "imap:map", "anonymous"),
     Post(

@@ -82,6 +82,10 @@ PRIVATE = {
     "network:organisation_list",
     "network:organisation_create",
     "network:organisation_edit",
+    "network:directory_vcf",
+    "network:directory_csv",
+    "network:person_vcf",
+    "network:person_confirm",
     "sources:list",
     "sources:create",
     "sources:edit",
@@ -116,6 +120,7 @@ POST_ONLY = {
     "guides:part_delete",
     "sources:delete",
     "network:appointment_end",
+    "network:person_confirm",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -194,6 +199,10 @@ CEILINGS: dict[str, int] = {
     "network:person_detail": 10,
     "network:person_edit": 9,
     "network:private_home": 9,
+    "network:directory_vcf": 11,
+    "network:directory_csv": 11,
+    "network:person_vcf": 10,
+    "network:person_confirm": 6,
     "sources:create": 12,
     "sources:delete": 6,
     "sources:edit": 14,
@@ -276,6 +285,8 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:person_edit": person_pk,
         "network:appointment_create": person_pk,
         "network:appointment_end": {"pk": appointment.pk},
+        "network:person_vcf": person_pk,
+        "network:person_confirm": person_pk,
         "network:organisation_edit": {"pk": OrganisationFactory.create().pk},
     }
 

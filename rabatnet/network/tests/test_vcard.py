@@ -31,19 +31,19 @@ def parse(text: str) -> list[dict[str, list[tuple[str, str]]]]:
     raw = text.encode("utf-8")
     assert raw.endswith(b"\r\n")
     physical = raw[:-2].split(b"\r\n")
-    for line in physical:
-        assert len(line) <= 75, line
-        line.decode("utf-8")  # raises if a fold cut a character in two
-        assert b"\n" not in line and b"\r" not in line
-        assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", line), line
-        assert not re.search("[\x80-\x9f]", line.decode("utf-8")), line
+    for octets in physical:
+        assert len(octets) <= 75, octets
+        assert b"\n" not in octets and b"\r" not in octets
+        assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", octets), octets
+        # decode() raises if a fold cut a character in two
+        assert not re.search("[\x80-\x9f]", octets.decode("utf-8")), octets
     logical: list[str] = []
-    for line in (p.decode("utf-8") for p in physical):
-        if line.startswith(" "):
+    for text_line in (p.decode("utf-8") for p in physical):
+        if text_line.startswith(" "):
             assert logical, "a continuation before any line"
-            logical[-1] += line[1:]
+            logical[-1] += text_line[1:]
         else:
-            logical.append(line)
+            logical.append(text_line)
     cards: list[dict[str, list[tuple[str, str]]]] = []
     current: dict[str, list[tuple[str, str]]] | None = None
     for line in logical:
