@@ -64,11 +64,13 @@ def people_to_remind(*, now: datetime | None = None) -> QuerySet[Person]:
 
 
 @transaction.atomic
-def person_details_confirm(*, person: Person, actor: User | None = None) -> Person:
-    """Record that ``person`` confirmed their details now."""
-    now = timezone.now()
-    Person.objects.filter(pk=person.pk).update(details_confirmed_at=now)
-    person.details_confirmed_at = now
+def person_details_confirm(
+    *, person: Person, actor: User | None = None, at: datetime | None = None
+) -> Person:
+    """Record that ``person`` confirmed their details (now, or ``at`` for demo data)."""
+    at = at or timezone.now()
+    Person.objects.filter(pk=person.pk).update(details_confirmed_at=at)
+    person.details_confirmed_at = at
     return person
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from rabatnet.accounts.models import User
+from rabatnet.network.confirmation import overdue_people
 from rabatnet.network.management.commands import load_demo
 from rabatnet.network.models import Person, Role
 
@@ -74,3 +75,17 @@ def test_demo_loaders_refuse_to_run_without_the_demo_setting(settings, command):
 
     assert not User.objects.exists()
     assert not _demo_people().exists()
+
+
+def test_demo_people_have_languages_consents_and_confirmations():
+    _load_demo()
+
+    by_email = {p.email: p for p in _demo_people()}
+    senegal = by_email["focal.sen@demo.rabatnet.org"]
+    assert (senegal.language, senegal.working_languages) == ("fr", "fr wo en")
+    assert senegal.share_email and senegal.share_phone
+    assert not by_email["focal.mli@demo.rabatnet.org"].share_phone
+    assert by_email["workgroup.gha@demo.rabatnet.org"].details_confirmed_at is None
+    assert senegal.details_confirmed_at is not None
+    overdue = {p.email for p in overdue_people()}
+    assert overdue == {"workgroup.gha@demo.rabatnet.org", "focal.mli@demo.rabatnet.org"}

@@ -1,12 +1,15 @@
 """Create the demo accounts that `make run` prints (safe to run again, all or nothing)."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import timezone
 
 from rabatnet.countries.models import Country
+from rabatnet.network.confirmation import person_details_confirm
 from rabatnet.network.models import Role
 from rabatnet.network.services import person_update, person_with_account_create
 from rabatnet.strategy.models import Theme
@@ -40,6 +43,12 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# Language of correspondence and working languages, by country (English otherwise).
+DEMO_LANGUAGES = {"SEN": ("fr", "fr wo en"), "MLI": ("fr", "fr bm"), "ESP": ("en", "es en fr")}
+DEMO_UNCONFIRMED = {"GHA"}
+DEMO_CONFIRMED = {"MLI": 210}  # days ago; the others confirmed today
+
+
 class Command(BaseCommand):
     help = "Create demo accounts (example content; never in production)."
 
@@ -64,9 +73,20 @@ class Command(BaseCommand):
                     theme=Theme.objects.get(slug=theme) if theme else None,
                     password=options["password"],
                 )
-                # Demo people agree to be listed in the directory and in published guides.
+                # Demo people agree to be listed in the directory and in published guides,
+                # share their address (Mali keeps its telephone), write in their language.
                 if not (person.directory_consent and person.guide_consent):
                     person.directory_consent = person.guide_consent = True
+                    person.share_email, person.share_phone = True, iso3 != "MLI"
+                    person.language, person.working_languages = DEMO_LANGUAGES.get(
+                        iso3, ("en", "en fr")
+                    )
                     person_update(person=person, expected_version=person.version)
+                # Ghana never confirmed, Mali did seven months ago: the secretariat sees both.
+                if iso3 not in DEMO_UNCONFIRMED and person.details_confirmed_at is None:
+                    person_details_confirm(
+                        person=person,
+                        at=timezone.now() - timedelta(days=DEMO_CONFIRMED.get(iso3, 0)),
+                    )
                 where = f" — {iso3}" if iso3 else ""
                 self.stdout.write(f"  {email:<36} {Role(role).label}{where}")
