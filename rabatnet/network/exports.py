@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .visibility import PersonCard
 
@@ -23,7 +24,9 @@ def safe_cell(value: object) -> str:
 
 
 def _yes_no(value: bool | None) -> str:
-    return "" if value is None else (_("yes") if value else _("no"))
+    if value is None:
+        return ""
+    return pgettext("a yes/no value", "yes") if value else pgettext("a yes/no value", "no")
 
 
 def _posts(card: PersonCard) -> str:
