@@ -149,9 +149,12 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The secretariat, the person themself, or members when the person is listed."""
     person = access_person(request, pk, "view")
     full = selectors.person_with_history(person.pk)
+    card = person_card(request.user, full)
+    if card is None:  # an erased person, for anybody but the secretariat
+        raise Http404
     context = {
         "person": full,
-        "card": person_card(request.user, full),
+        "card": card,
         "appointments": full.appointments.all(),
         "can_change": can_change_person(request.user, person),
         "can_confirm": can_confirm_person(request.user, person),
