@@ -79,14 +79,14 @@ class Command(BaseCommand):
                     person.directory_consent = person.guide_consent = True
                     person.share_email, person.share_phone = True, iso3 != "MLI"
                     person.language, person.working_languages = DEMO_LANGUAGES.get(
-                        iso3, ("en", "en fr")
+                        iso3 or "", ("en", "en fr")
                     )
                     person_update(person=person, expected_version=person.version)
                 # Ghana never confirmed, Mali did seven months ago: the secretariat sees both.
                 if iso3 not in DEMO_UNCONFIRMED and person.details_confirmed_at is None:
                     person_details_confirm(
                         person=person,
-                        at=timezone.now() - timedelta(days=DEMO_CONFIRMED.get(iso3, 0)),
+                        at=timezone.now() - timedelta(days=DEMO_CONFIRMED.get(iso3 or "", 0)),
                     )
                 where = f" — {iso3}" if iso3 else ""
                 self.stdout.write(f"  {email:<36} {Role(role).label}{where}")
