@@ -20,11 +20,8 @@ from rabatnet.countries.models import Country, Membership
 from rabatnet.guides import selectors as guide_selectors
 from rabatnet.guides.models import Guide
 from rabatnet.network.models import Appointment, Role
-from rabatnet.network.permissions import (
-    can_manage_network,
-    can_view_country_area,
-    can_view_person,
-)
+from rabatnet.network.permissions import can_view_country_area, can_view_person
+from rabatnet.network.visibility import person_card
 from rabatnet.statistics.profile import ProfileData
 from rabatnet.statistics.profile_types import Point, Provenance
 
@@ -179,20 +176,20 @@ def contacts(user: User | AnonymousUser, country: Country) -> list[Contact]:
         .select_related("person", "person__organisation", "theme")
         .order_by("role", "person__full_name", "pk")
     )
-    everyone = can_manage_network(user)
     by_person: dict[int, Contact] = {}
     for appointment in appointments:
         person = appointment.person
-        if not (person.directory_consent or everyone):
+        card = person_card(user, person)  # the directory's consent rule, field by field
+        if card is None:
             continue
         contact = by_person.setdefault(
             person.pk,
             Contact(
-                name=person.full_name,
+                name=card.name,
                 posts=[],
-                organisation=str(person.organisation or ""),
-                email=person.email,
-                phone=person.phone,
+                organisation=card.organisation,
+                email=card.email,
+                phone=card.phone,
                 listed=person.directory_consent,
                 url=person.get_absolute_url() if can_view_person(user, person) else "",
             ),

@@ -24,7 +24,7 @@ class PersonCard:
     name: str
     job_title: str
     organisation: str
-    appointments: tuple[Appointment, ...]
+    appointments: tuple[Appointment, ...]  # posts in force (or ended, for former members)
     working_languages: tuple[str, ...]
     language: str
     email: str
@@ -51,11 +51,13 @@ def sees_everything(viewer: AnyUser, person: Person) -> bool:
 
 
 def _appointments(person: Person) -> tuple[Appointment, ...]:
-    """The posts to show: as the selector prefetched them, else those in force today."""
+    """The posts to show, as the selector prefetched them (none if it did not)."""
     for prefetched in ("directory_appointments", "current_appointments"):
         if hasattr(person, prefetched):
             return tuple(getattr(person, prefetched))
-    return tuple(a for a in person.appointments.all() if a.is_current())
+    if "appointments" in getattr(person, "_prefetched_objects_cache", {}):
+        return tuple(a for a in person.appointments.all() if a.is_current())
+    return ()
 
 
 def person_card(viewer: AnyUser, person: Person) -> PersonCard | None:

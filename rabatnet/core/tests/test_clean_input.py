@@ -146,6 +146,7 @@ def test_the_admin_stores_pasted_text_clean(client: Any) -> None:
         "full_name": "Awa\x0b Ndiaye\x00",
         "job_title": "Head\r\nof unit\x0c",
         "email": person.email,
+        "language": person.language,
         "record_version": str(person.version),
         "appointments-TOTAL_FORMS": "0",
         "appointments-INITIAL_FORMS": "0",

@@ -25,7 +25,9 @@ def senegal_contacts() -> None:
     """Senegal's focal point (listed) and a thematic contact who did not agree to be listed."""
     f.AppointmentFactory.create(
         role=Role.FOCAL_POINT,
-        person=f.PersonFactory.create(full_name=LISTED, email=LISTED_EMAIL, directory_consent=True),
+        person=f.PersonFactory.create(
+            full_name=LISTED, email=LISTED_EMAIL, directory_consent=True, share_email=True
+        ),
     )
     f.AppointmentFactory.create(
         role=Role.THEMATIC_CONTACT,

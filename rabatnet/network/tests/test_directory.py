@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rabatnet.accounts.tests.helpers import redirect_url, sign_in
+from rabatnet.imap.panel import contacts as panel_contacts
 from rabatnet.network.models import Role
 from rabatnet.network.tests import factories as f
 from rabatnet.network.visibility import person_card
@@ -218,3 +219,11 @@ def test_huge_or_bad_ids_are_not_found(client):
         for name in ["network:person_detail", "network:person_vcf"]:
             url = reverse(name, kwargs={"pk": 1}).replace("/1", f"/{pk}", 1)
             assert client.get(url).status_code == 404
+
+
+def test_the_maps_country_panel_follows_the_same_consent(senegal, private_person, open_person):
+    member = {c.name: c for c in panel_contacts(f.workgroup_member("SEN"), senegal)}
+    assert member["Aminata Private"].email == "" and member["Aminata Private"].phone == ""
+    assert member["Ibrahima Open"].email == "open@example.org"
+    everything = {c.name: c for c in panel_contacts(f.secretariat(), senegal)}
+    assert everything["Aminata Private"].email == SECRET_EMAIL
