@@ -28,7 +28,7 @@ def next_step(guide: Guide) -> tuple[str, str]:
     """The guide's next step, in words, and the action that takes it."""
     stage = guide.stage
     if stage in lifecycle.PREPARATION and stage != Stage.DRAFTING:
-        following = lifecycle.PREPARATION[lifecycle.PREPARATION.index(stage) + 1]
+        following = lifecycle.PREPARATION[lifecycle.PREPARATION.index(Stage(stage)) + 1]
         return _("record the next step: %(step)s") % {"step": Stage(following).label}, following
     if stage in (Stage.DRAFTING, Stage.FOLLOW_UP):
         return _("submit the draft for endorsement"), lifecycle.SUBMIT

@@ -15,6 +15,7 @@ from django.test import Client, TestCase
 from django.urls import reverse
 
 from rabatnet.accounts.models import User
+from rabatnet.core.tests.narrowing import present
 from rabatnet.guides.models import EditionRedaction, Guide
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.guides.tests.responses import close_file
@@ -43,7 +44,7 @@ def guide() -> Guide:
     Person.objects.filter(pk=awa.pk).update(
         email=EMAIL, phone=PHONE, share_email=True, share_phone=True
     )
-    User.objects.filter(pk=awa.user_id).update(email=EMAIL, full_name=NAME)
+    User.objects.filter(pk=present(awa.user).pk).update(email=EMAIL, full_name=NAME)
     f.AppointmentFactory.create(person=awa, role=Role.WORKGROUP_MEMBER)
     return guide
 

@@ -3,12 +3,13 @@
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,7 +43,7 @@ def test_handover_form_triad(client, post):
     assert status(client, f.secretariat(), url, "post") == 200  # empty: the form says why
 
 
-def _hand_over(client, post, data) -> object:
+def _hand_over(client: Client, post: Appointment, data: dict[str, Any]) -> Any:
     client.force_login(f.secretariat())
     url = reverse("network:handover", kwargs={"pk": post.pk})
     with TestCase.captureOnCommitCallbacks(execute=True):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from rabatnet.core.tests.narrowing import present
 from rabatnet.network import registries, services
 from rabatnet.network.handover import handover
 from rabatnet.network.tests import factories as f
@@ -28,7 +29,7 @@ def test_my_data_triad(client):
     person = f.AppointmentFactory.create().person
     assert status(client, None, MY_DATA) == 302
     assert "/accounts/login/" in client.get(MY_DATA)["Location"]
-    code, where = half_signed_in_status(client, person.user, MY_DATA)
+    code, where = half_signed_in_status(client, present(person.user), MY_DATA)
     assert code == 302 and "two-factor" in where
     assert status(client, person.user, MY_DATA) == 200
     assert status(client, f.no_role(), MY_DATA) == 404  # an account with no person record
@@ -74,13 +75,14 @@ def test_the_download_holds_the_record_appointments_handovers_account_and_consen
     assert data["appointments"][0]["ends_on"] is not None  # handed over
     (moved,) = data["handovers"]
     assert (moved["from_person"], moved["to_person"]) == (person.pk, heir.pk)
-    assert data["account"]["email"] == person.user.email
+    assert data["account"]["email"] == present(person.user).email
     assert data["account"]["two_factor_enrolled"] is True
     assert [c["guide_consent"] for c in data["consent_history"]] == [False, True]
     # No secret: no password hash, no device key, no recovery code, no session.
     body = response.content.decode()
-    person.user.refresh_from_db()
-    assert person.user.password not in body and "pbkdf2" not in body and "argon2" not in body
+    account = present(person.user)
+    account.refresh_from_db()
+    assert account.password not in body and "pbkdf2" not in body and "argon2" not in body
     assert TOTPDevice.objects.get(user=person.user).key not in body
     assert "deadbeef42" not in body and "password" not in body
 

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from rabatnet.core.tests.narrowing import present
 from rabatnet.guides.models import Stage
 from rabatnet.guides.tests.factories import drafted_guide, published_guide
 from rabatnet.network import registries
@@ -24,7 +25,7 @@ def test_welcome_triad(client):
     own = f"{URL}?person={person.pk}"
     assert status(client, None, URL) == 302
     assert "/accounts/login/" in client.get(URL)["Location"]
-    code, where = half_signed_in_status(client, person.user, URL)
+    code, where = half_signed_in_status(client, present(person.user), URL)
     assert code == 302 and "two-factor" in where
     assert status(client, other, own) == 403  # another member: not theirs
     assert status(client, person.user, URL) == 200
