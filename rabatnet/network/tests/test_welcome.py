@@ -103,3 +103,13 @@ def test_sections_other_apps_register_are_shown(client, monkeypatch):
     client.force_login(person.user)
     page = client.get(URL).content.decode()
     assert "Your forums" in page and "Senegal workgroup for SEN" in page
+
+
+def test_the_data_link_is_the_readers_own_or_the_persons_for_the_secretariat(client):
+    person = f.AppointmentFactory.create().person
+    client.force_login(present(person.user))
+    assert reverse("network:my_data") in client.get(URL).content.decode()
+    client.force_login(f.secretariat())
+    page = client.get(f"{URL}?person={person.pk}").content.decode()
+    assert reverse("network:person_data", kwargs={"pk": person.pk}) in page
+    assert reverse("network:my_data") not in page
