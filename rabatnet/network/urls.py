@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import lifecycle_views, views
 
 app_name = "network"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/appointments/new/", views.appointment_create, name="appointment_create"),
     path("appointments/<int:pk>/end/", views.appointment_end, name="appointment_end"),
+    path("appointments/<int:pk>/handover/", lifecycle_views.handover, name="handover"),
+    path("welcome/", lifecycle_views.welcome, name="welcome"),
+    path("me/data.json", lifecycle_views.my_data, name="my_data"),
+    path("people/<int:pk>/data.json", lifecycle_views.person_data, name="person_data"),
+    path("people/<int:pk>/erase/", lifecycle_views.person_erase, name="person_erase"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/new/", views.organisation_edit, name="organisation_create"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),

@@ -42,6 +42,7 @@ from rabatnet.network.forms import (
     OrganisationForm,
     PersonForm,
 )
+from rabatnet.network.lifecycle_forms import ErasureConfirmForm, HandoverForm
 from rabatnet.network.models import Appointment, Organisation, Person
 from rabatnet.network.tests import factories as f
 from rabatnet.sources.forms import EntityForm, SourceForm
@@ -223,6 +224,18 @@ POSTS = [
         lambda w: reverse("network:appointment_end", kwargs={"pk": w.appointment.pk}),
         "secretariat",
         lambda w: _names(AppointmentEndForm()),
+    ),
+    Post(
+        HandoverForm,
+        lambda w: reverse("network:handover", kwargs={"pk": w.appointment.pk}),
+        "secretariat",
+        lambda w: _names(HandoverForm(appointment=w.appointment)),
+    ),
+    Post(
+        ErasureConfirmForm,
+        lambda w: reverse("network:person_erase", kwargs={"pk": w.person.pk}),
+        "secretariat",
+        lambda w: _names(ErasureConfirmForm(person=w.person)),
     ),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
