@@ -112,8 +112,12 @@ class Issue(VersionedModel):
         return reverse("newsletter:issue", kwargs={"year": self.year, "quarter": self.quarter})
 
 
-class Item(models.Model):
-    """A piece of an issue: drafted from the quarter's recorded activity, or written."""
+class Item(VersionedModel):
+    """A piece of an issue: drafted from the quarter's recorded activity, or written.
+
+    Versioned (added in 0002): two people editing the same item side by side cannot
+    overwrite each other silently.
+    """
 
     class Kind(models.TextChoices):
         GUIDE = "guide", _("country guides")

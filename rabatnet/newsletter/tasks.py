@@ -1,0 +1,92 @@
+"""The worker's side of the newsletter: confirmation mails and the throttled issue sending.
+
+``send_issue_batch`` may run twice (a retry, a worker restarted): each delivery is locked,
+and only a queued one is sent, so nobody gets an issue twice.
+"""
+
+from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from rabatnet.core import revisions
+
+from .mail import confirmation_message, issue_mail, issue_message
+from .models import Delivery, Issue, Subscriber, new_token
+
+
+@task()
+def send_confirmation(*, subscriber_id: int, already_active: bool) -> int:
+    """The double opt-in mail in the subscriber's language (nothing if they were erased)."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None:
+        return 0
+    return confirmation_message(subscriber, already_active=already_active).send()
+
+
+@task()
+def send_test(*, issue_id: int, language: str, address: str) -> int:
+    """The issue marked [TEST] to one address; no delivery is recorded."""
+    issue = Issue.objects.get(pk=issue_id)
+    items = list(issue.items.order_by("kind", "position", "pk"))
+    mail = issue_mail(issue, items, language, test=True)
+    stand_in = Subscriber(email=address, language=language, token=new_token())  # names nobody
+    return issue_message(mail, stand_in, to=address).send()
+
+
+@task()
+def send_issue_batch(*, issue_id: int, delivery_ids: list[int]) -> int:
+    """Send the issue to these deliveries' subscribers, each once, in their language."""
+    issue = Issue.objects.get(pk=issue_id)
+    items = list(issue.items.order_by("kind", "position", "pk"))
+    mails = {}
+    sent = 0
+    with get_connection() as connection:
+        for delivery_id in delivery_ids:
+            with transaction.atomic():
+                delivery = (
+                    Delivery.objects.select_for_update()
+                    .select_related("subscriber")
+                    .filter(pk=delivery_id, status=Delivery.Status.QUEUED)
+                    .first()
+                )
+                if delivery is None:  # sent (or skipped) by an earlier run
+                    continue
+                subscriber = delivery.subscriber
+                if subscriber.status != Subscriber.Status.ACTIVE:
+                    delivery.status = Delivery.Status.SKIPPED
+                    delivery.save(update_fields=["status"])
+                    continue
+                language = subscriber.language
+                if language not in mails:
+                    mails[language] = issue_mail(issue, items, language)
+                message = issue_message(mails[language], subscriber)
+                message.connection = connection
+                try:
+                    message.send()
+                except OSError as exc:
+                    delivery.status = Delivery.Status.FAILED
+                    delivery.error = str(exc)[:1000]
+                else:
+                    delivery.status = Delivery.Status.SENT
+                    delivery.sent_at = timezone.now()
+                    delivery.message_id = str(message.extra_headers.get("Message-ID", ""))
+                    sent += 1
+                delivery.save(update_fields=["status", "sent_at", "error", "message_id"])
+    issue_finish_if_done(issue_id=issue_id)
+    return sent
+
+
+@transaction.atomic
+def issue_finish_if_done(*, issue_id: int) -> bool:
+    """Mark the issue sent once no delivery is left queued (and make it public)."""
+    issue = Issue.objects.select_for_update().get(pk=issue_id)
+    if issue.status != Issue.Status.SENDING:
+        return issue.status == Issue.Status.SENT
+    if issue.deliveries.filter(status=Delivery.Status.QUEUED).exists():
+        return False
+    issue.status = Issue.Status.SENT
+    issue.sent_at = timezone.now()
+    issue.save(update_fields=["status", "sent_at"])
+    revisions.bump(revisions.NEWSLETTER)
+    return True
