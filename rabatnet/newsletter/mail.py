@@ -6,8 +6,10 @@ subscriber's own token) and ``List-Unsubscribe-Post: List-Unsubscribe=One-Click`
 (docs/decisions/0027-newsletter-delivery.md).
 """
 
+import email.policy
 from dataclasses import dataclass
 from email.utils import make_msgid
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -23,6 +25,20 @@ from .models import Issue, Item, Subscriber
 from .rendering import issue_view
 
 LIST_NAME = "The Rabat Review"
+# Headers written unfolded: a folded List-Unsubscribe (the link alone is ~100 characters)
+# is read wrongly by some mail clients. RFC 5322 allows lines up to 998 characters.
+UNFOLDED = email.policy.compat32.clone(max_line_length=0)
+
+
+class ListMessage(EmailMultiAlternatives):
+    """A newsletter mail: its headers are never folded."""
+
+    def message(self) -> Any:
+        message = super().message()
+        message.policy = UNFOLDED
+        return message
+
+
 ONE_CLICK = "List-Unsubscribe=One-Click"
 
 
@@ -96,10 +112,10 @@ def issue_mail(issue: Issue, items: list[Item], language: str, *, test: bool = F
         )
 
 
-def issue_message(mail: IssueMail, subscriber: Subscriber, to: str = "") -> EmailMultiAlternatives:
+def issue_message(mail: IssueMail, subscriber: Subscriber, to: str = "") -> ListMessage:
     """The mail for one subscriber (or a test address): their link, the list headers."""
     link = unsubscribe_url(subscriber)
-    message = EmailMultiAlternatives(
+    message = ListMessage(
         subject=mail.subject,
         body=mail.text.replace(PLACEHOLDER, link),
         to=[to or subscriber.email],
@@ -109,7 +125,7 @@ def issue_message(mail: IssueMail, subscriber: Subscriber, to: str = "") -> Emai
     return message
 
 
-def confirmation_message(subscriber: Subscriber, *, already_active: bool) -> EmailMultiAlternatives:
+def confirmation_message(subscriber: Subscriber, *, already_active: bool) -> ListMessage:
     """The double opt-in mail (or, for an active subscriber, a reminder that they are)."""
     with translation.override(subscriber.language):
         context = {
@@ -125,6 +141,6 @@ def confirmation_message(subscriber: Subscriber, *, already_active: bool) -> Ema
             else _("Confirm your subscription to the Rabat Review")
         )
         body = render_to_string("newsletter/mail/confirm.txt", context)
-    return EmailMultiAlternatives(
+    return ListMessage(
         subject=subject, body=body, to=[subscriber.email], headers=list_headers(subscriber)
     )
