@@ -1,5 +1,7 @@
 """The newsletter's forms: subscribing, starting and editing an issue, bounces."""
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -25,8 +27,8 @@ class IssueStartForm(SiteForm):
         label=_("Quarter"), choices=[(q, f"Q{q}") for q in (1, 2, 3, 4)], coerce=int
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         today = timezone.localdate()
         self.fields["year"].initial = today.year
         self.fields["quarter"].initial = (today.month - 1) // 3 + 1

@@ -33,8 +33,8 @@ UNFOLDED = email.policy.compat32.clone(max_line_length=0)
 class ListMessage(EmailMultiAlternatives):
     """A newsletter mail: its headers are never folded."""
 
-    def message(self) -> Any:
-        message = super().message()
+    def message(self, *args: Any, **kwargs: Any) -> Any:
+        message = super().message(*args, **kwargs)
         message.policy = UNFOLDED
         return message
 

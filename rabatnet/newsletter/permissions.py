@@ -7,7 +7,7 @@ drafts. Views reach an issue through ``access_issue`` and a subscriber's link th
 
 from django.http import Http404, HttpRequest
 
-from rabatnet.core.access import AnyUser, check
+from rabatnet.core.access import AnyUser, Rule, check
 from rabatnet.network.permissions import is_secretariat
 
 from .models import Issue, Subscriber
@@ -23,7 +23,7 @@ def can_view_issue(user: AnyUser, issue: Issue) -> bool:
     return issue.status == Issue.Status.SENT or can_manage_newsletter(user)
 
 
-ISSUE_RULES = {"view": can_view_issue, "manage": can_manage_newsletter}
+ISSUE_RULES: dict[str, Rule[Issue]] = {"view": can_view_issue, "manage": can_manage_newsletter}
 
 
 def access_issue(request: HttpRequest, year: int, quarter: int, verb: str) -> Issue:

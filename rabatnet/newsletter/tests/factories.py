@@ -1,11 +1,13 @@
 """Issues, items and subscribers for the newsletter's tests."""
 
+from typing import Any
+
 from django.utils import timezone
 
 from rabatnet.newsletter.models import Issue, Item, Subscriber
 
 
-def draft_issue(year: int = 2026, quarter: int = 1, **fields: object) -> Issue:
+def draft_issue(year: int = 2026, quarter: int = 1, **fields: Any) -> Issue:
     """A draft with an editorial and one item, both in English and French."""
     issue = Issue.objects.create(
         year=year,
@@ -28,7 +30,7 @@ def draft_issue(year: int = 2026, quarter: int = 1, **fields: object) -> Issue:
     return issue
 
 
-def sent_issue(year: int = 2026, quarter: int = 1, **fields: object) -> Issue:
+def sent_issue(year: int = 2026, quarter: int = 1, **fields: Any) -> Issue:
     issue = draft_issue(year, quarter, **fields)
     issue.status = Issue.Status.SENT
     issue.sent_at = timezone.now()

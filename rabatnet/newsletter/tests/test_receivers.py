@@ -2,6 +2,7 @@
 
 import pytest
 
+from rabatnet.core.tests.narrowing import present
 from rabatnet.network.models import Handover
 from rabatnet.network.registries import PERSONAL_DATA, PREFERENCE_SECTIONS
 from rabatnet.network.signals import person_erasing, person_handed_over
@@ -63,7 +64,7 @@ def test_the_preference_centre_subscribes_a_member_without_a_confirmation_mail(
         section.save(form, person, rf.get("/"))
 
     row = Subscriber.objects.get(person=person)
-    assert (row.email, row.status, row.language) == (person.user.email, "active", "fr")
+    assert (row.email, row.status, row.language) == (present(person.user).email, "active", "fr")
     assert not mailoutbox
     assert section.form(person, None).initial == {"subscribed": True, "language": "fr"}
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from aiosmtpd.controller import Controller
 
+from rabatnet.core.tests.narrowing import present
 from rabatnet.newsletter import services
 from rabatnet.newsletter.models import Subscriber
 
@@ -90,9 +91,9 @@ def test_an_issue_arrives_with_list_headers_whole_and_in_each_reader_language(
         ]
         assert message["List-Unsubscribe"].startswith("<https://")
         assert message["Subject"] == title
-        text = message.get_body(("plain",)).get_content()
+        text = present(message.get_body(("plain",))).get_content()
         assert url in text
-        assert title in message.get_body(("html",)).get_content()
+        assert title in present(message.get_body(("html",))).get_content()
     assert set(Subscriber.objects.values_list("status", flat=True)) == {"active"}
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rabatnet.core.access import parse_number
+from rabatnet.core.access import actor, parse_number
 from rabatnet.core.markdown import markdown_paragraphs
 
 from .. import selectors, services
@@ -54,7 +54,7 @@ def issue_start(request: HttpRequest) -> HttpResponse:
             issue = services.issue_start(
                 year=form.cleaned_data["year"],
                 quarter=form.cleaned_data["quarter"],
-                actor=request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
+                actor=actor(request),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -95,12 +95,11 @@ def issue_edit(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         text_form = IssueTextForm(request.POST, instance=issue)
         if text_form.is_valid():
             fields = list(IssueTextForm.Meta.fields)
+            form = text_form
             write = lambda: services.issue_update(  # noqa: E731
-                issue=text_form.instance,  # type: ignore[union-attr]
-                expected_version=text_form.cleaned_data["version"],  # type: ignore[union-attr]
-                fields=fields,
+                issue=form.instance, expected_version=form.cleaned_data["version"], fields=fields
             )
-            if text_form.save_through(write):
+            if form.save_through(write):
                 messages.success(request, _("Saved."))
                 return redirect(_edit_url(issue))
         issue.refresh_from_db()
