@@ -36,43 +36,50 @@ def send_test(*, issue_id: int, language: str, address: str) -> int:
 
 @task()
 def send_issue_batch(*, issue_id: int, delivery_ids: list[int]) -> int:
-    """Send the issue to these deliveries' subscribers, each once, in their language."""
+    """Send the issue to these deliveries' subscribers, each once, in their language.
+
+    Each delivery is claimed by one conditional UPDATE (queued and the subscriber still
+    active → sent) before its mail leaves: a second run, or a reader who unsubscribed
+    meanwhile, finds nothing to claim. At most once: a worker killed between the claim and
+    the send loses that one mail rather than sending it twice.
+    """
     issue = Issue.objects.get(pk=issue_id)
     items = list(issue.items.order_by("kind", "position", "pk"))
+    queued = Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.QUEUED)
+    deliveries = list(queued.select_related("subscriber").order_by("pk"))
     mails = {}
     sent = 0
     with get_connection() as connection:
-        for delivery_id in delivery_ids:
-            with transaction.atomic():
-                delivery = (
-                    Delivery.objects.select_for_update()
-                    .select_related("subscriber")
-                    .filter(pk=delivery_id, status=Delivery.Status.QUEUED)
-                    .first()
+        for delivery in deliveries:
+            subscriber = delivery.subscriber
+            language = subscriber.language
+            if language not in mails:
+                mails[language] = issue_mail(issue, items, language)
+            message = issue_message(mails[language], subscriber)
+            message.connection = connection
+            claimed = Delivery.objects.filter(
+                pk=delivery.pk,
+                status=Delivery.Status.QUEUED,
+                subscriber__status=Subscriber.Status.ACTIVE,
+            ).update(
+                status=Delivery.Status.SENT,
+                sent_at=timezone.now(),
+                message_id=str(message.extra_headers["Message-ID"]),
+            )
+            if not claimed:
+                continue
+            try:
+                message.send()
+            except OSError as exc:
+                Delivery.objects.filter(pk=delivery.pk).update(
+                    status=Delivery.Status.FAILED, sent_at=None, error=str(exc)[:1000]
                 )
-                if delivery is None:  # sent (or skipped) by an earlier run
-                    continue
-                subscriber = delivery.subscriber
-                if subscriber.status != Subscriber.Status.ACTIVE:
-                    delivery.status = Delivery.Status.SKIPPED
-                    delivery.save(update_fields=["status"])
-                    continue
-                language = subscriber.language
-                if language not in mails:
-                    mails[language] = issue_mail(issue, items, language)
-                message = issue_message(mails[language], subscriber)
-                message.connection = connection
-                try:
-                    message.send()
-                except OSError as exc:
-                    delivery.status = Delivery.Status.FAILED
-                    delivery.error = str(exc)[:1000]
-                else:
-                    delivery.status = Delivery.Status.SENT
-                    delivery.sent_at = timezone.now()
-                    delivery.message_id = str(message.extra_headers.get("Message-ID", ""))
-                    sent += 1
-                delivery.save(update_fields=["status", "sent_at", "error", "message_id"])
+            else:
+                sent += 1
+    # Left queued: their subscriber was no longer active when their turn came.
+    Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.QUEUED).exclude(
+        subscriber__status=Subscriber.Status.ACTIVE
+    ).update(status=Delivery.Status.SKIPPED)
     issue_finish_if_done(issue_id=issue_id)
     return sent
 
