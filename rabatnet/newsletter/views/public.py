@@ -44,10 +44,10 @@ def issue_detail(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
 @require_GET
 def issue_pdf_view(request: HttpRequest, year: int, quarter: int) -> HttpResponseBase:
     """As ``issue_detail``, as PDF (built once per content, kept on disk)."""
-    context = _issue_context(request, year, quarter)
-    view = context["v"]
-    path = issue_pdf(view)  # type: ignore[arg-type]
-    name = f"rabat-review-{year}-q{quarter}-{view.language}.pdf"  # type: ignore[attr-defined]
+    issue = access_issue(request, year, quarter, "view")
+    view = issue_view(issue, selectors.issue_items(issue), translation.get_language() or "en")
+    path = issue_pdf(view)
+    name = f"rabat-review-{year}-q{quarter}-{view.language}.pdf"
     return FileResponse(path.open("rb"), content_type="application/pdf", filename=name)
 
 
