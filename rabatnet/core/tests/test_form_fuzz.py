@@ -163,7 +163,7 @@ def _item_url(w: World) -> str:
 
 def _item_names(w: World) -> list[str]:
     item = present(_issue().items.first())
-    return _names(newsletter_forms.ItemForm(instance=item, prefix=f"item{item.pk}"))
+    return _names(newsletter_forms.ItemForm(instance=item))
 
 
 def _newsletter_posts() -> list[Post]:

@@ -24,7 +24,7 @@ PRIVATE = [
     (
         "post",
         Q + "items/{item}/",
-        {"item{item}-kind": "other", "item{item}-title_en": "X", "item{item}-version": "1"},
+        {"kind": "other", "title_en": "X", "version": "1"},
     ),
     ("post", Q + "items/{item}/move/", {"direction": "down"}),
     ("post", Q + "items/{item}/delete/", {}),

@@ -69,11 +69,12 @@ def test_secretariat_composes_previews_and_sends_an_issue(live_server, tmp_path:
             page.get_by_role("button", name="Start the issue of this quarter").click()
             page.wait_for_url(f"{base}/en/newsletter/manage/2026/q1/")
 
-            page.locator("[name=title_en]").fill("Spring at the border")
-            page.locator("[name=title_fr]").fill("Le printemps à la frontière")
-            page.locator("[name=editorial_en]").fill("A quarter of **exchanges**.")
-            page.locator("[name=editorial_fr]").fill("Un trimestre d'**échanges**.")
-            page.get_by_role("button", name="Save", exact=True).click()
+            text = page.locator("form:has([name=editorial_en])")
+            text.locator("[name=title_en]").fill("Spring at the border")
+            text.locator("[name=title_fr]").fill("Le printemps à la frontière")
+            text.locator("[name=editorial_en]").fill("A quarter of **exchanges**.")
+            text.locator("[name=editorial_fr]").fill("Un trimestre d'**échanges**.")
+            text.get_by_role("button", name="Save", exact=True).click()
             expect(page.locator("#missing")).to_contain_text("None")
 
             page.get_by_role("link", name="Add an item").click()

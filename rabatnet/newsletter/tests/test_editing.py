@@ -109,7 +109,7 @@ def test_the_picker_lists_visible_thematic_posts_of_the_quarter_only(secretariat
 def test_both_languages_are_saved_and_a_stale_edit_is_refused(secretariat):
     issue = draft_issue()
     item = issue.items.get()
-    prefix = f"item{item.pk}-"
+    prefix = ""
     data = {
         prefix + "kind": "guide",
         prefix + "title_en": "Senegal published",
@@ -125,7 +125,7 @@ def test_both_languages_are_saved_and_a_stale_edit_is_refused(secretariat):
 
     stale = secretariat.post(Q + f"items/{item.pk}/", {**data, prefix + "title_fr": "Autre"})
 
-    assert stale.status_code == 400
+    assert stale.status_code == 200
     assert "Someone else saved" in stale.content.decode()
     item.refresh_from_db()
     assert item.title_fr == "Le Sénégal publie"

@@ -64,18 +64,24 @@ def issue_start(request: HttpRequest) -> HttpResponse:
     return render(request, "newsletter/manage/issue_start.html", {"form": form})
 
 
+def _item_form(item: Item, data: object = None) -> ItemForm:
+    """An item's form: its fields keep their names (each item is its own <form>), its
+    HTML ids are the item's own."""
+    return ItemForm(data, instance=item, auto_id=f"item{item.pk}_%s")  # type: ignore[arg-type]
+
+
 def _editor_context(
     issue: Issue, text_form: IssueTextForm | None = None, forms: dict | None = None
 ) -> dict:
     items = selectors.issue_items(issue)
     forms = forms or {}
+    text_form = text_form or IssueTextForm(instance=issue)
     return {
         "issue": issue,
-        "text_form": text_form or IssueTextForm(instance=issue),
-        "item_forms": [
-            (item, forms.get(item.pk) or ItemForm(instance=item, prefix=f"item{item.pk}"))
-            for item in items
-        ],
+        "text_form": text_form,
+        # The form that was posted (its errors, its stale changes): the item's or the text's.
+        "form": next(iter(forms.values()), text_form),
+        "item_forms": [(item, forms.get(item.pk) or _item_form(item)) for item in items],
         "missing": services.missing_translations(issue, items),
         "progress": selectors.delivery_progress(issue),
         "subscribers": selectors.active_subscriber_count(),
@@ -110,7 +116,7 @@ def issue_edit(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
 def item_edit(request: HttpRequest, year: int, quarter: int, pk: int) -> HttpResponse:
     issue = access_issue(request, year, quarter, "manage")
     item = _item(issue, pk)
-    form = ItemForm(request.POST, instance=item, prefix=f"item{item.pk}")
+    form = _item_form(item, request.POST)
     if form.is_valid():
         write = lambda: services.item_update(  # noqa: E731
             item=form.instance,
@@ -122,7 +128,7 @@ def item_edit(request: HttpRequest, year: int, quarter: int, pk: int) -> HttpRes
             return redirect(_edit_url(issue) + f"#item-{item.pk}")
     issue.refresh_from_db()
     context = _editor_context(issue, forms={item.pk: form})
-    return render(request, "newsletter/manage/issue_edit.html", context, status=400)
+    return render(request, "newsletter/manage/issue_edit.html", context)
 
 
 @require_http_methods(["GET", "POST"])
