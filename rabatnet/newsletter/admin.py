@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from rabatnet.core.forms import SiteModelForm, VersionedAdminForm
 
@@ -6,14 +7,14 @@ from .models import Bounce, Delivery, Issue, Item, Subscriber
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(SimpleHistoryAdmin):
     form = VersionedAdminForm
     list_display = ["__str__", "title_en", "status", "is_example", "sent_at"]
     list_filter = ["status", "is_example"]
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(SimpleHistoryAdmin):
     form = VersionedAdminForm
     list_display = ["__str__", "issue", "kind", "title_en", "position"]
     list_filter = ["kind"]
