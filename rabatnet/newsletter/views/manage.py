@@ -67,7 +67,7 @@ def issue_start(request: HttpRequest) -> HttpResponse:
 def _item_form(item: Item, data: object = None) -> ItemForm:
     """An item's form: its fields keep their names (each item is its own <form>), its
     HTML ids are the item's own."""
-    return ItemForm(data, instance=item, auto_id=f"item{item.pk}_%s")  # type: ignore[arg-type]
+    return ItemForm(data, instance=item, auto_id=f"item{item.pk}_%s")
 
 
 def _editor_context(
