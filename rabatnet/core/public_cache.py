@@ -29,7 +29,7 @@ from django.utils.cache import patch_vary_headers
 
 from . import revisions
 from .compression import accepted_encodings, is_compressible
-from .revisions import GUIDES, REFERENCE, STATISTICS
+from .revisions import GUIDES, NEWSLETTER, REFERENCE, STATISTICS
 
 CACHE_ALIAS = "default"
 TIMEOUT = 60 * 60 * 24 * 7  # a week; entries of an old revision are never read again
@@ -69,6 +69,9 @@ PUBLIC_PAGES: dict[str, PublicPage] = {
     "imap:svg": PublicPage((STATISTICS, REFERENCE, GUIDES)),
     "imap:png": PublicPage((STATISTICS, REFERENCE, GUIDES)),
     "imap:csv": PublicPage((STATISTICS, REFERENCE, GUIDES)),
+    # The Rabat Review: the archive and the sent issues (NEWSLETTER rises on send and edit).
+    "newsletter:archive": PublicPage((NEWSLETTER,)),
+    "newsletter:issue": PublicPage((NEWSLETTER,)),
 }
 # Cookies that make a page per visitor: the session (signed in, or a form's state) and
 # messages waiting to be shown.

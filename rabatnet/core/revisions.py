@@ -13,6 +13,7 @@ from .models import DataRevision
 STATISTICS = "statistics"  # datasets, indicators, observations
 REFERENCE = "reference"  # countries, membership, organisations of the reference data
 GUIDES = "guides"  # published guide editions (any country)
+NEWSLETTER = "newsletter"  # sent issues of the Rabat Review (and edits after sending)
 
 
 @transaction.atomic

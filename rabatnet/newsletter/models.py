@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from rabatnet.core.models import TimeStampedModel, VersionedModel
 
@@ -93,6 +94,8 @@ class Issue(VersionedModel):
         related_name="+",
         verbose_name=_("started by"),
     )
+    # The audit trail; it also names what another person changed when an edit is refused.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("newsletter issue")
@@ -112,8 +115,12 @@ class Issue(VersionedModel):
         return reverse("newsletter:issue", kwargs={"year": self.year, "quarter": self.quarter})
 
 
-class Item(models.Model):
-    """A piece of an issue: drafted from the quarter's recorded activity, or written."""
+class Item(VersionedModel):
+    """A piece of an issue: drafted from the quarter's recorded activity, or written.
+
+    Versioned (added in 0002): two people editing the same item side by side cannot
+    overwrite each other silently.
+    """
 
     class Kind(models.TextChoices):
         GUIDE = "guide", _("country guides")
@@ -140,6 +147,7 @@ class Item(models.Model):
     )
     # What the draft was composed from ("guides.GuideEvent:12"): never drafted twice.
     source = models.CharField(_("composed from"), max_length=100, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("newsletter item")

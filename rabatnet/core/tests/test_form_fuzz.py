@@ -45,6 +45,9 @@ from rabatnet.network.forms import (
 from rabatnet.network.lifecycle_forms import ErasureConfirmForm, HandoverForm
 from rabatnet.network.models import Appointment, Organisation, Person
 from rabatnet.network.tests import factories as f
+from rabatnet.newsletter import forms as newsletter_forms
+from rabatnet.newsletter.models import Issue
+from rabatnet.newsletter.tests.factories import draft_issue
 from rabatnet.sources.forms import EntityForm, SourceForm
 from rabatnet.sources.models import Source
 from rabatnet.statistics.forms import DownloadForm
@@ -148,8 +151,102 @@ def _part_posts() -> list[Post]:
     return posts
 
 
+def _issue() -> Issue:
+    """The draft of 2026 Q1 the newsletter's forms post to (made on first use)."""
+    return Issue.objects.filter(year=2026, quarter=1).first() or draft_issue(2026, 1)
+
+
+def _newsletter(name: str, **kwargs: object) -> Callable[[World], str]:
+    return lambda w: reverse(
+        f"newsletter:{name}", kwargs={"year": _issue().year, "quarter": 1, **kwargs}
+    )
+
+
+def _item_url(w: World) -> str:
+    item = present(_issue().items.first())
+    return reverse("newsletter:item_edit", kwargs={"year": 2026, "quarter": 1, "pk": item.pk})
+
+
+def _item_names(w: World) -> list[str]:
+    item = present(_issue().items.first())
+    return _names(newsletter_forms.ItemForm(instance=item))
+
+
+def _newsletter_posts() -> list[Post]:
+    nf = newsletter_forms
+    return [
+        Post(
+            nf.SubscribeForm,
+            lambda w: reverse("newsletter:subscribe"),
+            "anonymous",
+            lambda w: ["email", "language"],
+            label="newsletter-subscribe",
+        ),
+        Post(
+            nf.IssueStartForm,
+            lambda w: reverse("newsletter:start"),
+            "secretariat",
+            lambda w: ["year", "quarter"],
+            label="newsletter-start",
+        ),
+        Post(
+            nf.IssueTextForm,
+            _newsletter("edit"),
+            "secretariat",
+            lambda w: _names(nf.IssueTextForm(instance=_issue())),
+            label="newsletter-text",
+        ),
+        Post(
+            nf.ItemForm,
+            _newsletter("item_add"),
+            "secretariat",
+            lambda w: _names(nf.ItemForm()),
+            label="newsletter-item-add",
+        ),
+        Post(nf.ItemForm, _item_url, "secretariat", _item_names, label="newsletter-item-edit"),
+        Post(
+            nf.HighlightForm,
+            _newsletter("highlights"),
+            "secretariat",
+            lambda w: ["post"],
+            label="newsletter-highlight",
+        ),
+        Post(
+            nf.TestSendForm,
+            _newsletter("test_send"),
+            "secretariat",
+            lambda w: ["address", "language"],
+            label="newsletter-test",
+        ),
+        Post(
+            nf.SendForm,
+            _newsletter("send"),
+            "secretariat",
+            lambda w: ["confirm_missing"],
+            label="newsletter-send",
+        ),
+        # Answers 404 unless NEWSLETTER_BOUNCE_TOKEN is set (the tests' settings have none).
+        Post(
+            nf.BounceForm,
+            lambda w: reverse("newsletter:bounce"),
+            "anonymous",
+            lambda w: ["email", "kind", "detail"],
+            label="newsletter-bounce",
+        ),
+        # The preference centre (helper D's page) shows this form as its newsletter section.
+        Post(
+            nf.MemberSubscriptionForm,
+            lambda w: "/en/private/notifications/",
+            "focal_point",
+            lambda w: ["newsletter-subscribed", "newsletter-language"],
+            label="newsletter-preferences",
+        ),
+    ]
+
+
 POSTS = [
     *_part_posts(),
+    *_newsletter_posts(),
     Post(
         GuideTextForm,
         _sen("guides:text"),

@@ -28,6 +28,9 @@ from rabatnet.guides.tests.factories import drafted_guide
 from rabatnet.network.forms import OrganisationForm, PersonForm
 from rabatnet.network.models import Organisation, Person
 from rabatnet.network.tests import factories as f
+from rabatnet.newsletter.forms import IssueTextForm, ItemForm
+from rabatnet.newsletter.models import Issue
+from rabatnet.newsletter.tests.factories import draft_issue
 from rabatnet.sources.forms import SourceForm
 from rabatnet.sources.models import Source
 
@@ -104,7 +107,29 @@ def _source_form(obj: VersionedModel, user: User) -> forms.BaseForm:
     return SourceForm(instance=obj, country=obj.country, editor=user)
 
 
+def _issue() -> Issue:
+    return Issue.objects.filter(year=2026, quarter=1).first() or draft_issue(2026, 1)
+
+
+NEWSLETTER_EDIT = "/en/newsletter/manage/2026/q1/"
+
 CASES = [
+    Case(
+        "newsletter-issue",
+        lambda guide: _issue(),
+        lambda obj: NEWSLETTER_EDIT,
+        lambda obj, user: IssueTextForm(instance=obj),
+        "title_fr",
+        site_user="secretariat",
+    ),
+    Case(
+        "newsletter-item",
+        lambda guide: present(_issue().items.first()),
+        lambda obj: f"{NEWSLETTER_EDIT}items/{obj.pk}/",
+        lambda obj, user: ItemForm(instance=obj),
+        "title_fr",
+        site_user="secretariat",
+    ),
     Case(
         "guide",
         lambda guide: guide,
@@ -175,6 +200,8 @@ def test_every_versioned_model_has_a_case() -> None:
         "Source",
         "Person",
         "Organisation",
+        "Issue",
+        "Item",
     }, "A versioned model without a case here (or not in the admin)"
     assert len(CASES) == len(names)
 

@@ -20,6 +20,7 @@ from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
+from rabatnet.newsletter.tests.factories import sent_issue
 from rabatnet.sources.models import Source
 from rabatnet.statistics.services import geo_countries_sync
 from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
@@ -63,6 +64,10 @@ PUBLIC = {
     "statistics:profile",
     "imap:map",
     "imap:embed",
+    "newsletter:archive",
+    "newsletter:subscribe",
+    "newsletter:issue",
+    "newsletter:issue_pdf",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -109,10 +114,24 @@ PRIVATE = {
     "guides:decide",
     "guides:publish",
     "guides:timeline",
+    "newsletter:manage",
+    "newsletter:start",
+    "newsletter:edit",
+    "newsletter:item_add",
+    "newsletter:item_edit",
+    "newsletter:item_delete",
+    "newsletter:item_move",
+    "newsletter:highlights",
+    "newsletter:mail_preview",
+    "newsletter:test_send",
+    "newsletter:send",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
 OTHER = {"favicon": 302, "statistics:profile_chart": 404}
+# A made-up subscriber token names nobody; the bounce endpoint takes only a POST (and is off
+# without NEWSLETTER_BOUNCE_TOKEN).
+OTHER |= {"newsletter:confirm": 404, "newsletter:unsubscribe": 404, "newsletter:bounce": 405}
 
 
 # What the secretariat's GET answers where it is not 200: the steps are POST only.
@@ -126,6 +145,11 @@ POST_ONLY = {
     "sources:delete",
     "network:appointment_end",
     "network:person_confirm",
+    "newsletter:item_edit",
+    "newsletter:item_delete",
+    "newsletter:item_move",
+    "newsletter:test_send",
+    "newsletter:send",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -214,6 +238,24 @@ CEILINGS: dict[str, int] = {
     "network:my_data": 12,
     "network:person_data": 13,
     "network:person_erase": 7,  # 5 measured
+    "newsletter:archive": 5,
+    "newsletter:bounce": 4,
+    "newsletter:confirm": 5,
+    "newsletter:edit": 12,
+    "newsletter:highlights": 9,
+    "newsletter:issue": 7,
+    "newsletter:issue_pdf": 6,
+    "newsletter:item_add": 8,
+    "newsletter:item_delete": 6,
+    "newsletter:item_edit": 6,
+    "newsletter:item_move": 6,
+    "newsletter:mail_preview": 8,
+    "newsletter:manage": 8,
+    "newsletter:send": 6,
+    "newsletter:start": 8,
+    "newsletter:subscribe": 4,
+    "newsletter:test_send": 6,
+    "newsletter:unsubscribe": 5,
     "sources:create": 12,
     "sources:delete": 6,
     "sources:edit": 14,
@@ -225,6 +267,17 @@ CEILINGS: dict[str, int] = {
     "statistics:profile": 7,
     "statistics:profile_chart": 7,
 }
+
+# Newsletter URLs that take only the issue's quarter.
+NEWSLETTER_ISSUE_URLS = [
+    "newsletter:issue",
+    "newsletter:issue_pdf",
+    "newsletter:edit",
+    "newsletter:item_add",
+    "newsletter:highlights",
+    "newsletter:test_send",
+    "newsletter:send",
+]
 
 # Guide URLs that take only the country; some want a query string too.
 GUIDE_URLS = [
@@ -267,7 +320,17 @@ def samples(db) -> dict[str, dict[str, object]]:
     IndicatorFactory.create(code="walk_indicator")
     geo_countries_sync()  # the country codes observations may carry (SEN in the queries)
     sen: dict[str, object] = {"iso3": "SEN"}
+    issue = sent_issue(2026, 1)
+    quarter: dict[str, object] = {"year": 2026, "quarter": 1}
+    item = {**quarter, "pk": issue.items.first().pk}  # type: ignore[union-attr]
     return {
+        **{name: quarter for name in NEWSLETTER_ISSUE_URLS},
+        "newsletter:item_edit": item,
+        "newsletter:item_delete": item,
+        "newsletter:item_move": item,
+        "newsletter:mail_preview": {**quarter, "language": "fr", "fmt": "html"},
+        "newsletter:confirm": {"token": "made-up-token"},
+        "newsletter:unsubscribe": {"token": "made-up-token"},
         **{name: sen for name in GUIDE_URLS},
         "guides:edition": {**sen, "number": 1},
         "guides:edition_pdf": {**sen, "number": 1},
