@@ -98,8 +98,10 @@ def check_upload(file: IO[bytes], filename: str, size: int) -> str:
     expected = TYPES.get(extension)
     if expected is None:
         raise ValidationError(
-            _("“%(name)s”: attach PDF, Word, Excel, PowerPoint, OpenDocument text or "
-              "spreadsheet files, or PNG, JPEG, GIF or WebP images.")
+            _(
+                "“%(name)s”: attach PDF, Word, Excel, PowerPoint, OpenDocument text or "
+                "spreadsheet files, or PNG, JPEG, GIF or WebP images."
+            )
             % {"name": filename},
             code="type",
         )

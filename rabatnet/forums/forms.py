@@ -43,10 +43,12 @@ class AttachmentsField(forms.FileField):
 
 
 class ReplyForm(SiteForm):
-    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea, max_length=20000,
-                           help_text=BODY_HELP)
-    quotes = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1,
-                                max_value=2**31 - 1)
+    body = forms.CharField(
+        label=_("Your reply"), widget=forms.Textarea, max_length=20000, help_text=BODY_HELP
+    )
+    quotes = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
     attachments = AttachmentsField(label=_("Attachments"), required=False)
 
     def clean_body(self) -> str:

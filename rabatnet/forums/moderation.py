@@ -38,7 +38,9 @@ def _log(
 
 
 def _locked_post(post: Post) -> Post:
-    return Post.objects.select_for_update().select_related("thread", "thread__forum").get(pk=post.pk)
+    return (
+        Post.objects.select_for_update().select_related("thread", "thread__forum").get(pk=post.pk)
+    )
 
 
 def _refresh_last_posted(thread: Thread) -> None:
@@ -94,7 +96,11 @@ def post_reject(*, post: Post, actor: User, note: str = "") -> Post:
     post.status = PostStatus.REJECTED
     post.save(update_fields=["status", "updated_at"])
     _log(
-        kind=Kind.REJECT, actor=actor, forum=post.thread.forum, thread=post.thread, post=post,
+        kind=Kind.REJECT,
+        actor=actor,
+        forum=post.thread.forum,
+        thread=post.thread,
+        post=post,
         note=note,
     )
     return post

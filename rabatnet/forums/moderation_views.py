@@ -146,4 +146,3 @@ def moderation_log(request: HttpRequest, slug: str) -> HttpResponse:
     acts = ModerationAction.objects.filter(forum=forum).select_related("actor", "thread", "post")
     page = Paginator(acts, 50).get_page(request.GET.get("page"))
     return render(request, "forums/moderation_log.html", {"forum": forum, "page": page})
-

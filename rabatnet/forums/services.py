@@ -106,7 +106,9 @@ def post_edit(*, post: Post, editor: Person, body: str, expected_version: int) -
         PostRevision.objects.create(post=stored, body=stored.body, edited_by=editor)
     post.body = body
     post.edited_at = timezone.now()
-    saved = save_versioned(obj=post, expected_version=expected_version, fields=["body", "edited_at"])
+    saved = save_versioned(
+        obj=post, expected_version=expected_version, fields=["body", "edited_at"]
+    )
     _record_mentions(post=saved, forum=saved.thread.forum)
     return saved
 
@@ -122,7 +124,11 @@ def attachment_add(*, post: Post, upload: UploadedFile) -> Attachment:
         digest.update(chunk)
     upload.seek(0)
     attachment = Attachment(
-        post=post, filename=filename, content_type=content_type, size=size, sha256=digest.hexdigest()
+        post=post,
+        filename=filename,
+        content_type=content_type,
+        size=size,
+        sha256=digest.hexdigest(),
     )
     attachment.file.save(filename, upload, save=False)
     attachment.save()

@@ -19,6 +19,8 @@ urlpatterns = [
     path("<slug:slug>/log/", moderation_views.moderation_log, name="log"),
     path("<slug:slug>/<int:pk>/", views.thread_detail, name="thread"),
     path("<slug:slug>/<int:pk>/reply/", write_views.post_reply, name="reply"),
-    path("<slug:slug>/<int:pk>/moderate/", moderation_views.thread_moderate, name="thread_moderate"),
+    path(
+        "<slug:slug>/<int:pk>/moderate/", moderation_views.thread_moderate, name="thread_moderate"
+    ),
     path("<slug:slug>/<int:pk>/move/", moderation_views.thread_move, name="thread_move"),
 ]

@@ -68,6 +68,14 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = Paginator(selectors.forum_threads(request.user, forum), THREADS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    person = selectors.person_of(request.user)
+    for thread in page:
+        read_at = getattr(thread, "read_at", None)
+        thread.unread = bool(
+            person
+            and thread.last_posted_at
+            and (read_at is None or read_at < thread.last_posted_at)
+        )
     context = {
         "forum": forum,
         "page": page,
@@ -93,9 +101,7 @@ def thread_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         post.can_flag = can_flag_post(request.user, post)
     can_reply = can_reply_to_thread(request.user, thread)
     if person is not None and posts:
-        services.thread_mark_read(
-            thread=thread, person=person, at=max(p.created_at for p in posts)
-        )
+        services.thread_mark_read(thread=thread, person=person, at=max(p.created_at for p in posts))
     context = {
         "forum": thread.forum,
         "thread": thread,
@@ -115,8 +121,12 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
     """Readers of the post: its earlier texts, newest first."""
     post = access_post(request, pk, "view")
     revisions = post.revisions.select_related("edited_by")
-    context = {"post": post, "thread": post.thread, "forum": post.thread.forum,
-               "revisions": revisions}
+    context = {
+        "post": post,
+        "thread": post.thread,
+        "forum": post.thread.forum,
+        "revisions": revisions,
+    }
     return render(request, "forums/post_history.html", context)
 
 
@@ -133,7 +143,9 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     except (FileNotFoundError, OSError) as exc:
         raise Http404("The file is missing.") from exc
     response = FileResponse(
-        handle, as_attachment=True, filename=attachment.filename,
+        handle,
+        as_attachment=True,
+        filename=attachment.filename,
         content_type=attachment.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -146,4 +146,3 @@ def post_flag(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(_thread_url(post.thread, post))
     context = {"post": post, "thread": post.thread, "forum": post.thread.forum, "form": form}
     return render(request, "forums/post_flag.html", context)
-
