@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rabatnet.core.services import save_versioned
+from rabatnet.countries.models import Country
 from rabatnet.network.models import Person
+from rabatnet.strategy.models import Theme
 
 from . import notifications
 from .attachments import check_upload
@@ -144,3 +146,37 @@ def thread_mark_read(*, thread: Thread, person: Person, at: datetime) -> None:
     if not created and read.last_read_at < at:
         read.last_read_at = at
         read.save(update_fields=["last_read_at"])
+
+
+@transaction.atomic
+def forums_create_defaults() -> list[Forum]:
+    """One forum per priority theme and one per country taking part, those missing only
+    (safe to run again: an existing forum keeps its name and settings). The new ones."""
+    created = []
+    for position, theme in enumerate(Theme.objects.order_by("pk")):
+        forum, made = Forum.objects.get_or_create(
+            theme=theme,
+            defaults={
+                "slug": theme.slug[:60],
+                "name": (theme.title_en or theme.title)[:200],
+                "position": position,
+            },
+        )
+        if made:
+            created.append(forum)
+    for country in Country.objects.taking_part().distinct().order_by("iso3"):
+        forum, made = Forum.objects.get_or_create(
+            country=country,
+            defaults={
+                "slug": country.iso3.lower(),
+                "name": country_forum_name(country),
+            },
+        )
+        if made:
+            created.append(forum)
+    return created
+
+
+def country_forum_name(country: Country) -> str:
+    """A country forum's name, stored in English like the thematic ones'."""
+    return f"{country.name_en or country.name} workgroup"[:200]
