@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 
 from rabatnet.countries.models import Country
 from rabatnet.forums import moderation, services
-from rabatnet.forums.models import Attachment, Forum
+from rabatnet.forums.models import Attachment, Forum, Thread
 from rabatnet.network.models import Person
 from rabatnet.network.tests import factories as f
 
@@ -42,3 +42,17 @@ def forum_samples() -> dict[str, dict[str, object]]:
         "forums:flag_resolve": {"pk": flag.pk},
         "forums:attachment": {"pk": attachment.pk},
     }
+
+
+def fuzz_thread(author_user: object) -> Thread:
+    """Senegal's forum with a thread by ``author_user`` (made once): for the form fuzz."""
+    forum, _ = Forum.objects.get_or_create(
+        slug="sen",
+        defaults={"name": "Senegal workgroup", "country": Country.objects.get(iso3="SEN")},
+    )
+    Forum.objects.get_or_create(slug="fuzz-theme", defaults={"name": "Thematic"})
+    thread = forum.threads.filter(title="Fuzz").first()
+    if thread is None:
+        author = Person.objects.get(user=author_user)
+        thread = services.thread_create(forum=forum, author=author, title="Fuzz", body="Hello")
+    return thread
