@@ -5,7 +5,7 @@ forum can be mentioned; a mention is shown as a link to their directory page.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db.models import QuerySet
 
@@ -31,6 +31,10 @@ def mentioned_people(body: str, readers: QuerySet[Person]) -> list[Person]:
     return found
 
 
+def _linker(url: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: f"[{match.group(0)}]({url})"
+
+
 def link_mentions(body: str, people: Iterable[Person]) -> str:
     """``body`` with each mention of ``people`` written as a Markdown link to their page."""
     for person in sorted(people, key=lambda p: -len(p.full_name)):
@@ -38,5 +42,5 @@ def link_mentions(body: str, people: Iterable[Person]) -> str:
         if not name or person.erased_at is not None:
             continue
         url = person.get_absolute_url()
-        body = _pattern(name).sub(lambda m, u=url: f"[{m.group(0)}]({u})", body)
+        body = _pattern(name).sub(_linker(url), body)
     return body

@@ -1,6 +1,8 @@
 """Forum pages for reading. Every view fetches what it shows through ``permissions.access_*``
 first; writing is in ``write_views``, moderation in ``moderation_views``."""
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -71,7 +73,8 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = selectors.person_of(request.user)
     for thread in page:
         read_at = getattr(thread, "read_at", None)
-        thread.unread = bool(
+        shown: Any = thread
+        shown.unread = bool(
             person
             and thread.last_posted_at
             and (read_at is None or read_at < thread.last_posted_at)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -69,7 +69,7 @@ def _quoted(request: HttpRequest, thread: Thread, value: object) -> Post | None:
         return None
     try:
         pk = parse_number(value)
-    except Exception:  # noqa: BLE001 (a bad number quotes nothing)
+    except Http404:  # a bad number quotes nothing
         return None
     post = thread.posts.select_related("author").filter(pk=pk).first()
     if post is None or not post.is_visible or not can_view_post(request.user, post):

@@ -2,6 +2,7 @@
 
 from django.core.files.base import ContentFile
 
+from rabatnet.accounts.models import User
 from rabatnet.countries.models import Country
 from rabatnet.forums import moderation, services
 from rabatnet.forums.models import Attachment, Forum, Thread
@@ -23,9 +24,9 @@ def forum_samples() -> dict[str, dict[str, object]]:
     attachment.save()
     reader = Person.objects.get(user=f.workgroup_member("SEN"))
     flag = moderation.flag_create(post=post, person=reader, reason="Walk")
-    slug = {"slug": "sen"}
-    in_thread = {"slug": "sen", "pk": thread.pk}
-    on_post = {"pk": post.pk}
+    slug: dict[str, object] = {"slug": "sen"}
+    in_thread: dict[str, object] = {"slug": "sen", "pk": thread.pk}
+    on_post: dict[str, object] = {"pk": post.pk}
     return {
         "forums:forum": slug,
         "forums:thread_create": slug,
@@ -44,7 +45,7 @@ def forum_samples() -> dict[str, dict[str, object]]:
     }
 
 
-def fuzz_thread(author_user: object) -> Thread:
+def fuzz_thread(author_user: User) -> Thread:
     """Senegal's forum with a thread by ``author_user`` (made once): for the form fuzz."""
     forum, _ = Forum.objects.get_or_create(
         slug="sen",

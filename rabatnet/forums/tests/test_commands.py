@@ -21,7 +21,7 @@ def test_create_forums_is_idempotent():
     countries = Country.objects.taking_part().distinct().count()
     assert Forum.objects.filter(theme__isnull=False).count() == themes >= 3
     assert Forum.objects.filter(country__isnull=False).count() == countries > 0
-    assert Forum.objects.get(slug="sen").country.iso3 == "SEN"
+    assert Forum.objects.filter(slug="sen", country__iso3="SEN").exists()
     assert Forum.objects.filter(slug="border-management").exists()
     renamed = Forum.objects.get(slug="sen")
     renamed.name = "Groupe de travail"

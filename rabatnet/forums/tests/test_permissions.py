@@ -1,5 +1,7 @@
 """The forums' rules and who reads a forum (``forum_readers``, used by the notifications)."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
@@ -47,7 +49,7 @@ def test_moderator_of_one_forum_only(sen_forum, mli_forum, thematic):
 
 
 def test_ended_appointment_loses_the_country_forum(sen_forum):
-    user = f.focal_point("SEN", ends_on=timezone.localdate() - timezone.timedelta(days=1))
+    user = f.focal_point("SEN", ends_on=timezone.localdate() - timedelta(days=1))
     assert not can_view_forum(user, sen_forum)
 
 
