@@ -51,10 +51,17 @@ class ForumAdmin(admin.ModelAdmin):
     inlines = [MembershipInline]
 
 
+class ModerationActionAdminForm(SiteModelForm):
+    class Meta:
+        model = ModerationAction
+        fields = ["kind", "note"]
+
+
 @admin.register(ModerationAction)
 class ModerationActionAdmin(admin.ModelAdmin):
     """The moderation log, read-only."""
 
+    form = ModerationActionAdminForm
     list_display = ["created_at", "kind", "actor", "forum", "thread", "post"]
     list_filter = ["kind", "forum"]
     list_select_related = ["actor", "forum", "thread", "post"]

@@ -69,6 +69,7 @@ ADMIN_FORMS = {
     "UserAdminCreationForm",
     "ForumAdminForm",
     "MembershipAdminForm",
+    "ModerationActionAdminForm",
 }
 # Django's sign-in form is the site's too: driven below, though not a class of the project.
 
