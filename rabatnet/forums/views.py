@@ -2,6 +2,7 @@
 first; writing is in ``write_views``, moderation in ``moderation_views``."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -56,6 +57,7 @@ def forum_list(request: HttpRequest) -> HttpResponse:
         "country": [r for r in rows if r.forum.is_country_forum],
         "form": form,
         "query": query,
+        "query_string": "&" + urlencode({"q": query}),
         "results": results,
         "can_review": bool(selectors.moderated_forums(request.user)) if not query else False,
     }
@@ -104,7 +106,9 @@ def thread_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         post.can_flag = can_flag_post(request.user, post)
     can_reply = can_reply_to_thread(request.user, thread)
     if person is not None and posts:
-        services.thread_mark_read(thread=thread, person=person, at=max(p.created_at for p in posts))
+        services.thread_mark_read(
+            thread=thread, person=person, at=max(p.published_at or p.created_at for p in posts)
+        )
     context = {
         "forum": thread.forum,
         "thread": thread,
