@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from rabatnet.forums import services
 from rabatnet.network.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +36,12 @@ def test_search_matches_titles_and_skips_hidden(client, thematic, make_thread):
     assert thread.title in found
     assert "Biometrics secret" not in found
     assert "Nothing matches" in _search(client, f.focal_point("MLI"), "zebra")
+
+
+def test_search_pages_keep_the_query(client, thematic, make_thread):
+    thread = make_thread(thematic, title="R&D")
+    author = thread.posts.get().author
+    for n in range(31):
+        services.post_reply(thread=thread, author=author, body=f"R&D {n}")
+    found = _search(client, f.focal_point("MLI"), "R&D")
+    assert "?page=2&amp;q=R%26D" in found
