@@ -21,6 +21,7 @@ from .permissions import (
     access_post,
     access_thread,
     can_flag_post,
+    can_moderate_any_forum,
     can_moderate_forum,
     can_post_in_forum,
     can_reply_to_thread,
@@ -59,7 +60,7 @@ def forum_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "query_string": "&" + urlencode({"q": query}),
         "results": results,
-        "can_review": bool(selectors.moderated_forums(request.user)) if not query else False,
+        "can_review": can_moderate_any_forum(request.user),
     }
     return render(request, "forums/forum_list.html", context)
 

@@ -135,3 +135,13 @@ def test_hidden_post_cannot_be_flagged_nor_read_by_members(client, thematic, mak
     client.force_login(f.focal_point("MLI"))
     assert client.get(reverse("forums:post_flag", kwargs={"pk": post.pk})).status_code == 403
     assert client.get(reverse("forums:post_history", kwargs={"pk": post.pk})).status_code == 403
+
+
+def test_queue_link_only_where_it_opens(client, sen_forum):
+    queue_all = reverse("forums:queue_all")
+    client.force_login(moderator_of(sen_forum))
+    assert queue_all not in client.get(reverse("forums:forums")).content.decode()
+    forum_page = client.get(sen_forum.get_absolute_url()).content.decode()
+    assert reverse("forums:queue", kwargs={"slug": "sen"}) in forum_page
+    client.force_login(f.secretariat())
+    assert queue_all in client.get(reverse("forums:forums")).content.decode()
