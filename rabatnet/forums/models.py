@@ -119,6 +119,9 @@ class Thread(VersionedModel):
     is_pinned = models.BooleanField(_("pinned"), default=False)
     is_locked = models.BooleanField(_("locked"), default=False, help_text=_("No new replies."))
     is_hidden = models.BooleanField(_("hidden"), default=False)
+    is_example = models.BooleanField(
+        _("example content"), default=False, help_text=_("Written to demonstrate the platform.")
+    )
     # The time of its latest visible post: the forum lists threads by it.
     last_posted_at = models.DateTimeField(_("last post"), null=True, blank=True, db_index=True)
 

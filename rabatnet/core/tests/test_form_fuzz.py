@@ -22,6 +22,16 @@ from rabatnet.accounts.models import User
 from rabatnet.accounts.password_reset import QueuedPasswordResetForm
 from rabatnet.core.forms import SiteFormMixin, SiteModelForm, VersionedModelForm
 from rabatnet.core.tests.narrowing import present
+from rabatnet.forums.forms import (
+    FlagForm,
+    MoveForm,
+    PostEditForm,
+    ReplyForm,
+    SearchForm,
+    ThreadForm,
+)
+from rabatnet.forums.models import Forum
+from rabatnet.forums.tests.samples import fuzz_thread
 from rabatnet.guides import services as guide_services
 from rabatnet.guides.forms import (
     PARTS,
@@ -62,6 +72,9 @@ ADMIN_FORMS = {
     "VersionedAdminForm",
     "UserAdminChangeForm",
     "UserAdminCreationForm",
+    "ForumAdminForm",
+    "MembershipAdminForm",
+    "ModerationActionAdminForm",
 }
 # Django's sign-in form is the site's too: driven below, though not a class of the project.
 
@@ -334,6 +347,43 @@ POSTS = [
         "secretariat",
         lambda w: _names(ErasureConfirmForm(person=w.person)),
     ),
+    Post(
+        ThreadForm,
+        lambda w: reverse(
+            "forums:thread_create", kwargs={"slug": fuzz_thread(w.users["focal_point"]).forum.slug}
+        ),
+        "focal_point",
+        lambda w: _names(ThreadForm()),
+    ),
+    Post(
+        ReplyForm,
+        lambda w: fuzz_thread(w.users["focal_point"]).get_absolute_url() + "reply/",
+        "focal_point",
+        lambda w: _names(ReplyForm()),
+    ),
+    Post(
+        PostEditForm,
+        lambda w: reverse(
+            "forums:post_edit", kwargs={"pk": fuzz_thread(w.users["focal_point"]).posts.get().pk}
+        ),
+        "focal_point",
+        lambda w: _names(PostEditForm(instance=fuzz_thread(w.users["focal_point"]).posts.get())),
+    ),
+    Post(
+        FlagForm,
+        lambda w: reverse(
+            "forums:post_flag", kwargs={"pk": fuzz_thread(w.users["focal_point"]).posts.get().pk}
+        ),
+        "secretariat",
+        lambda w: _names(FlagForm()),
+    ),
+    Post(
+        MoveForm,
+        lambda w: fuzz_thread(w.users["focal_point"]).get_absolute_url() + "move/",
+        "secretariat",
+        lambda w: _names(MoveForm(forums=Forum.objects.all())),
+    ),
+    _query_form(SearchForm, "forums:forums", "secretariat"),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
 from rabatnet.core.tests.narrowing import present
+from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
@@ -125,6 +126,22 @@ PRIVATE = {
     "newsletter:mail_preview",
     "newsletter:test_send",
     "newsletter:send",
+    "forums:forums",
+    "forums:forum",
+    "forums:thread",
+    "forums:thread_create",
+    "forums:reply",
+    "forums:post_edit",
+    "forums:post_history",
+    "forums:post_flag",
+    "forums:post_moderate",
+    "forums:thread_moderate",
+    "forums:thread_move",
+    "forums:flag_resolve",
+    "forums:attachment",
+    "forums:queue",
+    "forums:queue_all",
+    "forums:log",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -150,6 +167,9 @@ POST_ONLY = {
     "newsletter:item_move",
     "newsletter:test_send",
     "newsletter:send",
+    "forums:post_moderate",
+    "forums:thread_moderate",
+    "forums:flag_resolve",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -266,6 +286,22 @@ CEILINGS: dict[str, int] = {
     "statistics:download": 9,
     "statistics:profile": 7,
     "statistics:profile_chart": 7,
+    "forums:forums": 13,
+    "forums:forum": 10,
+    "forums:thread": 19,
+    "forums:thread_create": 8,
+    "forums:reply": 8,
+    "forums:post_edit": 8,
+    "forums:post_history": 8,
+    "forums:post_flag": 8,
+    "forums:post_moderate": 5,
+    "forums:thread_moderate": 5,
+    "forums:thread_move": 8,
+    "forums:flag_resolve": 5,
+    "forums:attachment": 7,
+    "forums:queue": 9,
+    "forums:queue_all": 9,
+    "forums:log": 8,
 }
 
 # Newsletter URLs that take only the quarter.
@@ -365,6 +401,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:handover": {"pk": appointment.pk},
         "network:person_data": person_pk,
         "network:person_erase": person_pk,
+        **forum_samples(),
     }
 
 
