@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import level_views, views
 
 app_name = "forums"
 
@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.forum_list, name="forums"),
     path("<slug:slug>/", views.forum_detail, name="forum"),
     path("<slug:slug>/<int:pk>/", views.thread_detail, name="thread"),
+    path("<slug:slug>/level/", level_views.forum_level, name="forum_level"),
+    path("<slug:slug>/<int:pk>/level/", level_views.thread_level, name="thread_level"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import preference_views, views
 
 app_name = "network"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.private_home, name="private_home"),
     path("countries/<str:iso3>/", views.country_area, name="country_area"),
     path("directory/", views.directory, name="directory"),
+    path("notifications/", preference_views.notifications, name="notifications"),
     path("people/new/", views.person_create, name="person_create"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
