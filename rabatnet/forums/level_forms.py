@@ -10,8 +10,8 @@ from rabatnet.network.models import Person
 
 from .models import Delivery, Level, Membership, ThreadSubscription
 
-FORUM_PREFIX = "forum_"
-THREAD_PREFIX = "thread_"
+FORUM_PREFIX = "membership_"
+THREAD_PREFIX = "subscription_"
 
 
 class LevelForm(SiteForm):
