@@ -5,8 +5,8 @@ swaps itself (``forums/_level_form.html``).
 """
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,11 +26,11 @@ def _answer(request: HttpRequest, target: Forum | Thread, form: LevelForm) -> Ht
     else:
         messages.success(request, _("Your notification level was saved."))
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = target.get_absolute_url()
-    return redirect(back)
+    return HttpResponseRedirect(back)
 
 
 @require_POST

@@ -22,6 +22,8 @@ from rabatnet.accounts.models import User
 from rabatnet.accounts.password_reset import QueuedPasswordResetForm
 from rabatnet.core.forms import SiteFormMixin, SiteModelForm, VersionedModelForm
 from rabatnet.core.tests.narrowing import present
+from rabatnet.forums.level_forms import ForumPreferencesForm, LevelForm
+from rabatnet.forums.models import Forum, Thread
 from rabatnet.guides import services as guide_services
 from rabatnet.guides.forms import (
     PARTS,
@@ -142,6 +144,17 @@ def _part_posts() -> list[Post]:
     return posts
 
 
+def _level_thread(w: World) -> Thread:
+    """A forum and thread for the level forms (made on first use)."""
+    forum, _ = Forum.objects.get_or_create(slug="fuzz-levels", defaults={"name": "Fuzz"})
+    thread = Thread.objects.filter(forum=forum).first()
+    return thread or Thread.objects.create(forum=forum, title="Fuzz", author=w.person)
+
+
+def _own_person(w: World) -> Person:
+    return present(Person.objects.filter(user=w.users["focal_point"]).first())
+
+
 POSTS = [
     *_part_posts(),
     Post(
@@ -218,6 +231,30 @@ POSTS = [
         lambda w: reverse("network:appointment_end", kwargs={"pk": w.appointment.pk}),
         "secretariat",
         lambda w: _names(AppointmentEndForm()),
+    ),
+    Post(
+        LevelForm,
+        lambda w: reverse("forums:forum_level", kwargs={"slug": _level_thread(w).forum.slug}),
+        "focal_point",
+        lambda w: ["level", "next"],
+        label="forum",
+    ),
+    Post(
+        LevelForm,
+        lambda w: reverse(
+            "forums:thread_level",
+            kwargs={"slug": _level_thread(w).forum.slug, "pk": _level_thread(w).pk},
+        ),
+        "focal_point",
+        lambda w: ["level", "next"],
+        label="thread",
+    ),
+    Post(
+        ForumPreferencesForm,  # the forums' section of the preference centre
+        lambda w: reverse("network:notifications"),
+        "focal_point",
+        lambda w: _names(ForumPreferencesForm(person=_own_person(w), prefix="forums")),
+        fixed={"section": "forums"},
     ),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),

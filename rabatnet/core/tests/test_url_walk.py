@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
 from rabatnet.core.tests.narrowing import present
+from rabatnet.forums.models import Forum, Thread
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
@@ -82,6 +83,9 @@ PRIVATE = {
     "network:organisation_list",
     "network:organisation_create",
     "network:organisation_edit",
+    "network:notifications",
+    "forums:forum_level",
+    "forums:thread_level",
     "sources:list",
     "sources:create",
     "sources:edit",
@@ -116,6 +120,8 @@ POST_ONLY = {
     "guides:part_delete",
     "sources:delete",
     "network:appointment_end",
+    "forums:forum_level",
+    "forums:thread_level",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -194,6 +200,9 @@ CEILINGS: dict[str, int] = {
     "network:person_detail": 10,
     "network:person_edit": 9,
     "network:private_home": 9,
+    "network:notifications": 12,
+    "forums:forum_level": 4,
+    "forums:thread_level": 4,
     "sources:create": 12,
     "sources:delete": 6,
     "sources:edit": 14,
@@ -247,6 +256,8 @@ def samples(db) -> dict[str, dict[str, object]]:
     IndicatorFactory.create(code="walk_indicator")
     geo_countries_sync()  # the country codes observations may carry (SEN in the queries)
     sen: dict[str, object] = {"iso3": "SEN"}
+    level_forum = Forum.objects.create(slug="walk-levels", name="Walk levels")
+    level_thread = Thread.objects.create(forum=level_forum, title="Walk", author=appointment.person)
     return {
         **{name: sen for name in GUIDE_URLS},
         "guides:edition": {**sen, "number": 1},
@@ -277,6 +288,8 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:appointment_create": person_pk,
         "network:appointment_end": {"pk": appointment.pk},
         "network:organisation_edit": {"pk": OrganisationFactory.create().pk},
+        "forums:forum_level": {"slug": level_thread.forum.slug},
+        "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }
 
 

@@ -45,6 +45,7 @@ def test_joining_takes_the_default_level_then_the_level_can_change(client):
     assert Membership.objects.get(person=person, forum=where).level == Level.WATCHING
     response = client.post(url, {"level": "muted", "next": "https://evil.example/"})
     assert response.url == where.get_absolute_url()
+    assert client.post(url, {"next": "99999999999"}).url == where.get_absolute_url()
     assert Membership.objects.get(person=person, forum=where).level == Level.MUTED
 
 
