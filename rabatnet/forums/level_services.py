@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 
+from rabatnet.accounts.models import User
 from rabatnet.network.models import Person
 
 from .models import Forum, Level, Membership, NotificationSettings, Thread, ThreadSubscription
@@ -73,7 +74,7 @@ def notification_settings_save(
     return settings
 
 
-def level_of(*, user: object, target: Forum | Thread) -> dict[str, Any]:
+def level_of(*, user: User, target: Forum | Thread) -> dict[str, Any]:
     """The level the user's person has for ``target``: ``level`` (what applies), ``own``
     (set on this very thread or forum) and ``member`` (of the forum). One or two queries."""
     forum = target if isinstance(target, Forum) else target.forum

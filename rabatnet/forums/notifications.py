@@ -38,7 +38,7 @@ REASON_ORDER = [
     Notification.Reason.REPLY,
     Notification.Reason.WATCHING,
 ]
-HEARS = {
+HEARS: dict[str, set[str]] = {
     Notification.Reason.MENTION: {Level.NORMAL, Level.WATCHING},
     Notification.Reason.QUOTE: {Level.NORMAL, Level.WATCHING},
     Notification.Reason.REPLY: {Level.NORMAL, Level.WATCHING},

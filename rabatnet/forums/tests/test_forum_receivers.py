@@ -1,6 +1,7 @@
 """The forums' side of a handover, an erasure, "my data" and the welcome pack."""
 
 import json
+from collections.abc import Sequence
 from datetime import timedelta
 
 import pytest
@@ -25,6 +26,15 @@ from rabatnet.network.tests import factories as f
 from .notification_fixtures import forum, member, post, publish, set_delivery, set_level, thread
 
 pytestmark = pytest.mark.django_db
+
+
+def _summary(answers: Sequence[tuple[object, object]]) -> dict[str, int]:
+    """What the forums' receiver answered to a network signal."""
+    for receiver, answer in answers:
+        if getattr(receiver, "__module__", "") == "rabatnet.forums.receivers":
+            assert isinstance(answer, dict)
+            return answer
+    raise AssertionError("the forums did not answer")
 
 
 def _handover(predecessor, successor) -> Handover:
@@ -52,8 +62,7 @@ def test_the_handover_copies_memberships_subscriptions_and_settings(predecessor_
     successor = f.PersonFactory.create()
     Membership.objects.create(forum=border, person=successor, level="watching")
     handover = _handover(predecessor, successor)
-    answers = dict(person_handed_over.send(sender=Handover, handover=handover))
-    summary = next(v for k, v in answers.items() if k.__module__ == "rabatnet.forums.receivers")
+    summary = _summary(person_handed_over.send(sender=Handover, handover=handover))
     assert summary == {"forums": 1, "thread_subscriptions": 1, "notification_settings": 1}
     mine = {m.forum.slug: (m.level, m.is_moderator) for m in successor.forum_memberships.all()}
     assert mine == {"sen": ("watching", True), "border": ("watching", False)}  # own kept
@@ -91,8 +100,7 @@ def test_erasure_deletes_what_is_personal_and_keeps_posts_and_flags(predecessor_
     flag = Flag.objects.create(post=reply, person=person, reason="Off topic")
     ThreadRead.objects.create(thread=opened, person=person, last_read_at=timezone.now())
     assert Notification.objects.filter(person=person).exists()
-    answers = dict(person_erasing.send(sender=type(person), person=person))
-    summary = next(v for k, v in answers.items() if k.__module__ == "rabatnet.forums.receivers")
+    summary = _summary(person_erasing.send(sender=type(person), person=person))
     assert summary["forums"] == 2 and summary["thread_subscriptions"] == 1
     for model in (Notification, NotificationSettings, Membership, ThreadSubscription, ThreadRead):
         assert not model.objects.filter(person=person).exists(), model

@@ -94,6 +94,7 @@ def test_the_partial_shows_the_current_level_or_a_join_button():
     where = forum()
     opened = thread(where, person)
     request = RequestFactory().get("/en/private/forums/border-talk/")
+    assert person.user is not None
     request.user = person.user
     template = engines["django"].from_string(
         '{% include "forums/_level_form.html" with target=target %}'

@@ -1,7 +1,10 @@
 """The immediate mail: one per post, in the reader's language, with the list headers."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
 from rabatnet.forums.models import Delivery, Level, Notification, NotificationSettings
@@ -20,6 +23,7 @@ def test_the_mail_names_forum_and_thread_links_back_and_carries_the_list_headers
     reply = post(opened, author, "Voir **le tableau**")
     publish(reply)
     [message] = mail.outbox
+    assert isinstance(message, EmailMultiAlternatives)
     assert message.to == [reader.email]
     assert message.subject == "[Forum migration-data] Échange de données"
     assert message.extra_headers["List-Id"] == "<migration-data.forums.testserver>"
@@ -31,6 +35,7 @@ def test_the_mail_names_forum_and_thread_links_back_and_carries_the_list_headers
     assert "Voir **le tableau**" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
+    assert isinstance(html, str)
     assert "<strong>le tableau</strong>" in html
 
 
@@ -66,6 +71,6 @@ def test_a_visit_is_recorded_at_most_once_a_minute(django_assert_num_queries):
     record_visit(person=person)
     first = NotificationSettings.objects.get(person=person).last_visit_at
     assert first is not None
-    assert timezone.now() - first < timezone.timedelta(seconds=5)
+    assert timezone.now() - first < timedelta(seconds=5)
     with django_assert_num_queries(0):
         record_visit(person=person)
