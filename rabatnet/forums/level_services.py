@@ -85,8 +85,10 @@ def level_of(*, user: User, target: Forum | Thread) -> dict[str, Any]:
         subscription = ThreadSubscription.objects.filter(thread=target, person__user=user).first()
         if subscription is not None:
             level, own = subscription.level, True
+    level = level or Level.NORMAL
     return {
-        "level": level or Level.NORMAL,
+        "level": level,
+        "label": Level(level).label,
         "own": own,
         "member": membership is not None,
         "is_thread": isinstance(target, Thread),

@@ -18,5 +18,12 @@ def current_level(context: template.Context, target: Forum | Thread) -> dict[str
     request = context.get("request")
     user = getattr(request, "user", None)
     if not isinstance(user, User):
-        return {"level": "", "own": False, "member": False, "is_thread": False, "choices": []}
+        return {
+            "level": "",
+            "label": "",
+            "own": False,
+            "member": False,
+            "is_thread": False,
+            "choices": [],
+        }
     return level_of(user=user, target=target)
