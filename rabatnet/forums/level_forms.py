@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rabatnet.core.forms import SiteForm
 from rabatnet.network.models import Person
 
-from .models import Delivery, Level, Membership, ThreadSubscription
+from .models import Delivery, Level, Membership, Notification, ThreadSubscription
 
 FORUM_PREFIX = "membership_"
 THREAD_PREFIX = "subscription_"
@@ -30,6 +30,7 @@ class ForumPreferencesForm(SiteForm):
 
     def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.recent: list[Notification] = []  # shown beside the form (receivers sets it)
         self.memberships = list(
             Membership.objects.filter(person=person).select_related("forum").order_by("forum__name")
         )

@@ -163,3 +163,17 @@ def notifications_create(*, post: Post) -> list[Notification]:
         .exclude(person_id__in=not_immediate)
         .order_by("pk")
     )
+
+
+def recent_notifications(person: Person, limit: int = 10) -> list[Notification]:
+    """The person's latest notifications whose post is still visible, newest first."""
+    return list(
+        Notification.objects.filter(
+            person=person,
+            post__status=PostStatus.PUBLISHED,
+            post__is_hidden=False,
+            post__thread__is_hidden=False,
+        )
+        .select_related("post__thread__forum", "post__author")
+        .order_by("-created_at", "-pk")[:limit]
+    )

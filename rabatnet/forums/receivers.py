@@ -31,6 +31,7 @@ from .models import (
     ThreadRead,
     ThreadSubscription,
 )
+from .notifications import recent_notifications
 
 
 @receiver(person_handed_over, dispatch_uid="forums_handover")
@@ -157,12 +158,14 @@ def welcome_section(person: Person, country: Country | None) -> WelcomeSection |
 
 def preference_form(person: Person, data: Any) -> ForumPreferencesForm:
     current = notification_settings_of(person)
-    return ForumPreferencesForm(
+    form = ForumPreferencesForm(
         data,
         person=person,
         prefix="forums",
         initial={"forum_delivery": current.forum_delivery, "default_level": current.default_level},
     )
+    form.recent = recent_notifications(person)
+    return form
 
 
 def preference_save(form: ForumPreferencesForm, person: Person, request: HttpRequest) -> None:

@@ -11,7 +11,7 @@ from rabatnet.forums.models import (
     ThreadSubscription,
 )
 
-from .notification_fixtures import forum, member, set_level, thread
+from .notification_fixtures import forum, member, post, publish, set_level, thread
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,20 @@ def test_a_bad_choice_is_shown_and_nothing_saved(client, person_with_levels):
     assert not NotificationSettings.objects.exists()
     membership.refresh_from_db()
     assert membership.level == Level.NORMAL
+
+
+def test_the_section_lists_the_latest_notifications_of_visible_posts_only(client):
+    reader, author = member(), member()
+    where = forum()
+    opened = thread(where, author, "Visible thread")
+    set_level(reader, where, Level.WATCHING)
+    shown = post(opened, author, "Shown")
+    gone = post(thread(where, author, "Hidden thread"), author, "Gone")
+    for new_post in (shown, gone):
+        publish(new_post)
+    gone.is_hidden = True
+    gone.save()
+    client.force_login(reader.user)
+    html = client.get(URL).content.decode()
+    assert f"{opened.get_absolute_url()}#post-{shown.pk}" in html
+    assert "Hidden thread" not in html
