@@ -5,8 +5,6 @@ meetings. Each section is its own form (``prefix`` = its key); a POST names the 
 saves (``section``) and only the signed-in member's own settings are ever read or written.
 """
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +16,7 @@ from rabatnet.core.access import actor
 
 from .models import Person
 from .permissions import access_area
-from .registries import PREFERENCE_SECTIONS, PreferenceSection
+from .registries import PREFERENCE_SECTIONS
 
 
 def _own_person(request: HttpRequest) -> Person:
@@ -29,10 +27,6 @@ def _own_person(request: HttpRequest) -> Person:
     return person
 
 
-def _form(section: PreferenceSection, person: Person, data: Any) -> Any:
-    return section.form(person, data)
-
-
 @require_http_methods(["GET", "POST"])
 def notifications(request: HttpRequest) -> HttpResponse:
     """Members: their notification choices, section by section."""
@@ -41,7 +35,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
     posted = request.POST.get("section") if request.method == "POST" else None
     forms = {}
     for key, section in PREFERENCE_SECTIONS.items():
-        form = _form(section, person, request.POST if key == posted else None)
+        form = section.form(person, request.POST if key == posted else None)
         if key == posted and form.is_valid():
             section.save(form, person, request)
             messages.success(request, _("Your choices were saved."))
