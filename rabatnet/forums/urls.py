@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import moderation_views, views, write_views
+from . import level_views, moderation_views, views, write_views
 
 app_name = "forums"
 
@@ -23,4 +23,6 @@ urlpatterns = [
         "<slug:slug>/<int:pk>/moderate/", moderation_views.thread_moderate, name="thread_moderate"
     ),
     path("<slug:slug>/<int:pk>/move/", moderation_views.thread_move, name="thread_move"),
+    path("<slug:slug>/level/", level_views.forum_level, name="forum_level"),
+    path("<slug:slug>/<int:pk>/level/", level_views.thread_level, name="thread_level"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import lifecycle_views, views
+from . import lifecycle_views, preference_views, views
 
 app_name = "network"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("directory.csv", views.directory_csv, name="directory_csv"),
     path("people/<int:pk>.vcf", views.person_vcf, name="person_vcf"),
     path("people/<int:pk>/confirm/", views.person_confirm, name="person_confirm"),
+    path("notifications/", preference_views.notifications, name="notifications"),
     path("people/new/", views.person_create, name="person_create"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),

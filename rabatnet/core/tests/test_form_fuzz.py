@@ -30,7 +30,8 @@ from rabatnet.forums.forms import (
     SearchForm,
     ThreadForm,
 )
-from rabatnet.forums.models import Forum
+from rabatnet.forums.level_forms import ForumPreferencesForm, LevelForm
+from rabatnet.forums.models import Forum, Thread
 from rabatnet.forums.tests.samples import fuzz_thread
 from rabatnet.guides import services as guide_services
 from rabatnet.guides.forms import (
@@ -257,6 +258,17 @@ def _newsletter_posts() -> list[Post]:
     ]
 
 
+def _level_thread(w: World) -> Thread:
+    """A forum and thread for the level forms (made on first use)."""
+    forum, _ = Forum.objects.get_or_create(slug="fuzz-levels", defaults={"name": "Fuzz"})
+    thread = Thread.objects.filter(forum=forum).first()
+    return thread or Thread.objects.create(forum=forum, title="Fuzz", author=w.person)
+
+
+def _own_person(w: World) -> Person:
+    return present(Person.objects.filter(user=w.users["focal_point"]).first())
+
+
 POSTS = [
     *_part_posts(),
     *_newsletter_posts(),
@@ -384,6 +396,30 @@ POSTS = [
         lambda w: _names(MoveForm(forums=Forum.objects.all())),
     ),
     _query_form(SearchForm, "forums:forums", "secretariat"),
+    Post(
+        LevelForm,
+        lambda w: reverse("forums:forum_level", kwargs={"slug": _level_thread(w).forum.slug}),
+        "focal_point",
+        lambda w: ["level", "next"],
+        label="forum",
+    ),
+    Post(
+        LevelForm,
+        lambda w: reverse(
+            "forums:thread_level",
+            kwargs={"slug": _level_thread(w).forum.slug, "pk": _level_thread(w).pk},
+        ),
+        "focal_point",
+        lambda w: ["level", "next"],
+        label="thread",
+    ),
+    Post(
+        ForumPreferencesForm,  # the forums' section of the preference centre
+        lambda w: reverse("network:notifications"),
+        "focal_point",
+        lambda w: _names(ForumPreferencesForm(person=_own_person(w), prefix="forums")),
+        fixed={"section": "forums"},
+    ),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
 from rabatnet.core.tests.narrowing import present
+from rabatnet.forums.models import Forum, Thread
 from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
@@ -97,6 +98,9 @@ PRIVATE = {
     "network:my_data",
     "network:person_data",
     "network:person_erase",
+    "network:notifications",
+    "forums:forum_level",
+    "forums:thread_level",
     "sources:list",
     "sources:create",
     "sources:edit",
@@ -170,6 +174,8 @@ POST_ONLY = {
     "forums:post_moderate",
     "forums:thread_moderate",
     "forums:flag_resolve",
+    "forums:forum_level",
+    "forums:thread_level",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -276,6 +282,9 @@ CEILINGS: dict[str, int] = {
     "newsletter:subscribe": 4,
     "newsletter:test_send": 6,
     "newsletter:unsubscribe": 5,
+    "network:notifications": 12,
+    "forums:forum_level": 4,
+    "forums:thread_level": 4,
     "sources:create": 12,
     "sources:delete": 6,
     "sources:edit": 14,
@@ -359,6 +368,8 @@ def samples(db) -> dict[str, dict[str, object]]:
     issue = sent_issue(2026, 1)
     quarter: dict[str, object] = {"year": 2026, "quarter": 1}
     item = {**quarter, "pk": issue.items.first().pk}  # type: ignore[union-attr]
+    level_forum = Forum.objects.create(slug="walk-levels", name="Walk levels")
+    level_thread = Thread.objects.create(forum=level_forum, title="Walk", author=appointment.person)
     return {
         **{name: quarter for name in NEWSLETTER_ISSUE_URLS},
         "newsletter:item_edit": item,
@@ -402,6 +413,8 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:person_data": person_pk,
         "network:person_erase": person_pk,
         **forum_samples(),
+        "forums:forum_level": {"slug": level_thread.forum.slug},
+        "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }
 
 
