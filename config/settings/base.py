@@ -296,6 +296,13 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="rabatnet <noreply@lo
 # Production sets it to its https:// address (RFC 8058 wants an HTTPS unsubscribe link).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
+# --- Forums and newsletter ----------------------------------------------------------------
+FORUM_ATTACHMENT_MAX_BYTES = env.int("FORUM_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Newsletter mails per minute the worker sends (decision 0027).
+NEWSLETTER_SEND_RATE = env.int("NEWSLETTER_SEND_RATE", default=600)
+# The secret a bounce processor sends in X-Bounce-Token; empty: the bounce endpoint is off.
+NEWSLETTER_BOUNCE_TOKEN = env.str("NEWSLETTER_BOUNCE_TOKEN", default="")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 # Extension → the type the content must show.
 TYPES = {
@@ -38,7 +37,7 @@ _ZIP_ENTRY_LIMIT = 1024 * 1024
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "FORUM_ATTACHMENT_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return int(settings.FORUM_ATTACHMENT_MAX_BYTES)
 
 
 def _extension(filename: str) -> str:

@@ -28,7 +28,7 @@ HARD_BOUNCE_LIMIT = 3
 
 def _send_rate() -> int:
     """Mails per minute the worker sends an issue at (NEWSLETTER_SEND_RATE, 600 by default)."""
-    return max(1, int(getattr(settings, "NEWSLETTER_SEND_RATE", 600)))
+    return max(1, int(settings.NEWSLETTER_SEND_RATE))
 
 
 # --- Subscriptions ---------------------------------------------------------------------

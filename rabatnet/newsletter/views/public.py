@@ -102,7 +102,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def bounce(request: HttpRequest) -> HttpResponse:
     """A mail relay reports a bounce, with the secret ``NEWSLETTER_BOUNCE_TOKEN`` in the
     ``X-Bounce-Token`` header. Without a configured secret the endpoint does not exist."""
-    secret = getattr(settings, "NEWSLETTER_BOUNCE_TOKEN", "")
+    secret = settings.NEWSLETTER_BOUNCE_TOKEN
     if not secret:
         raise Http404("No bounce endpoint.")
     given = request.headers.get("X-Bounce-Token", "")
