@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-
 # Extension → the type the content must show.
 TYPES = {
     "pdf": "application/pdf",
