@@ -149,13 +149,29 @@ def public_content(edition: Edition) -> tuple[dict[str, Any], str, EditionRedact
 Public = tuple[dict[str, Any], str, EditionRedaction | None]
 
 
+def endorsed_content(edition: Edition) -> tuple[dict[str, Any], str]:
+    """The edition as endorsed, for the secretariat, less the people erased since: an erased
+    person's name leaves every page, this one included (the stored snapshot keeps its hash)."""
+    redaction = latest_redaction(edition)
+    if redaction is None:
+        return edition.content, edition.content_sha256
+    ids = [p["id"] for p in redaction.withdrawn]
+    erased_ids = set(
+        Person.objects.filter(pk__in=ids, erased_at__isnull=False).values_list("pk", flat=True)
+    )
+    if not erased_ids:
+        return edition.content, edition.content_sha256
+    content = redact(edition.content, [p for p in redaction.withdrawn if p["id"] in erased_ids])
+    return content, content_hash(content)
+
+
 def edition_body(
     edition: Edition, *, as_endorsed: bool = False, public: Public | None = None
 ) -> str:
     """The edition's body as HTML: as the public sees it (``public``: ``public_content``,
     if the caller has it already), or as endorsed (the secretariat)."""
     if as_endorsed:
-        content, sha256 = edition.content, edition.content_sha256
+        content, sha256 = endorsed_content(edition)
     else:
         content, sha256, _redaction = public or public_content(edition)
     key = f"guide-body:{sha256}:{RENDERER_VERSION}"

@@ -83,7 +83,12 @@ def _pages(client: Client, person: Person) -> dict[str, str]:
     }
     private = {
         "person page": person.get_absolute_url(),
+        "edition as endorsed": reverse("guides:endorsed", kwargs={**sen, "number": 1}),
         "directory": reverse("network:directory"),
+        "directory vCard": reverse("network:directory_vcf"),
+        "directory CSV": reverse("network:directory_csv"),
+        "former members' vCard": reverse("network:directory_vcf") + "?status=former",
+        "former members' CSV": reverse("network:directory_csv") + "?status=former",
         "country area": reverse("network:country_area", kwargs=sen),
         "private home": reverse("network:private_home"),
         "sources": reverse("sources:list", kwargs=sen),
@@ -141,7 +146,17 @@ def test_after_erasure_the_name_and_contacts_are_nowhere(client, guide):
     awa_pk, awa_user = awa.pk, awa.user
     assert awa_user is not None
     before = _pages(client, awa)
-    for page in ("guide page", "edition", "guide PDF", "guide DOCX", "person page", "sources"):
+    for page in (
+        "guide page",
+        "edition",
+        "guide PDF",
+        "guide DOCX",
+        "person page",
+        "sources",
+        "edition as endorsed",
+        "directory vCard",
+        "directory CSV",
+    ):
         assert _squeezed(NAME) in before[page], page
     assert EMAIL in before["welcome of a colleague"]  # she shares her address with members
     # Awa is signed in somewhere and once mistyped her password.
