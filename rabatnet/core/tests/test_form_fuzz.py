@@ -6,7 +6,6 @@ here (or, for the admin's, in test_admin_fuzz.py): a new form fails
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -18,21 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rabatnet.accounts.forms import EmailChangeForm, TokenForm
-from rabatnet.accounts.models import User
 from rabatnet.accounts.password_reset import QueuedPasswordResetForm
 from rabatnet.core.forms import SiteFormMixin, SiteModelForm, VersionedModelForm
 from rabatnet.core.tests.narrowing import present
-from rabatnet.forums.forms import (
-    FlagForm,
-    MoveForm,
-    PostEditForm,
-    ReplyForm,
-    SearchForm,
-    ThreadForm,
-)
-from rabatnet.forums.level_forms import ForumPreferencesForm, LevelForm
-from rabatnet.forums.models import Forum, Thread
-from rabatnet.forums.tests.samples import fuzz_thread
 from rabatnet.guides import services as guide_services
 from rabatnet.guides.forms import (
     PARTS,
@@ -53,16 +40,18 @@ from rabatnet.network.forms import (
     OrganisationForm,
     PersonForm,
 )
-from rabatnet.network.lifecycle_forms import ErasureConfirmForm, HandoverForm
 from rabatnet.network.models import Appointment, Organisation, Person
 from rabatnet.network.tests import factories as f
-from rabatnet.newsletter import forms as newsletter_forms
-from rabatnet.newsletter.models import Issue
-from rabatnet.newsletter.tests.factories import draft_issue
 from rabatnet.sources.forms import EntityForm, SourceForm
 from rabatnet.sources.models import Source
 from rabatnet.statistics.forms import DownloadForm
 
+from .form_fuzz_dialogue import dialogue_posts
+from .form_fuzz_support import Post, World
+from .form_fuzz_support import names as _names
+from .form_fuzz_support import query_form as _query_form
+from .form_fuzz_support import sen_url as _sen
+from .form_fuzz_support import url_of as _url
 from .forms_census import project_form_classes, values_for
 
 BASES = {SiteModelForm, VersionedModelForm, PartForm}
@@ -78,46 +67,6 @@ ADMIN_FORMS = {
     "ModerationActionAdminForm",
 }
 # Django's sign-in form is the site's too: driven below, though not a class of the project.
-
-
-@dataclass
-class World:
-    guide: Guide
-    edition: Edition
-    source: Source
-    person: Person
-    organisation: Organisation
-    appointment: Appointment
-    users: dict[str, User]
-
-
-@dataclass(frozen=True)
-class Post:
-    """A page that takes a form: its address, who may post it, the names it reads."""
-
-    form: type[forms.BaseForm]
-    url: Callable[[World], str]
-    user: str
-    names: Callable[[World], list[str]]
-    method: str = "post"
-    fixed: dict[str, str] = field(default_factory=dict)
-    label: str = ""
-
-
-def _names(form: forms.BaseForm) -> list[str]:
-    return [form.add_prefix(name) for name in form.fields]
-
-
-def _query_form(form: type[forms.Form], url: str, user: str) -> Post:
-    return Post(form, lambda w: reverse(url), user, lambda w: _names(form()), method="get")
-
-
-def _url(name: str) -> Callable[[World], str]:
-    return lambda w: reverse(name)
-
-
-def _sen(name: str, **kwargs: object) -> Callable[[World], str]:
-    return lambda w: reverse(name, kwargs={"iso3": "SEN", **kwargs})
 
 
 def _new_part_names(part: Part) -> Callable[[World], list[str]]:
@@ -165,113 +114,8 @@ def _part_posts() -> list[Post]:
     return posts
 
 
-def _issue() -> Issue:
-    """The draft of 2026 Q1 the newsletter's forms post to (made on first use)."""
-    return Issue.objects.filter(year=2026, quarter=1).first() or draft_issue(2026, 1)
-
-
-def _newsletter(name: str, **kwargs: object) -> Callable[[World], str]:
-    return lambda w: reverse(
-        f"newsletter:{name}", kwargs={"year": _issue().year, "quarter": 1, **kwargs}
-    )
-
-
-def _item_url(w: World) -> str:
-    item = present(_issue().items.first())
-    return reverse("newsletter:item_edit", kwargs={"year": 2026, "quarter": 1, "pk": item.pk})
-
-
-def _item_names(w: World) -> list[str]:
-    item = present(_issue().items.first())
-    return _names(newsletter_forms.ItemForm(instance=item))
-
-
-def _newsletter_posts() -> list[Post]:
-    nf = newsletter_forms
-    return [
-        Post(
-            nf.SubscribeForm,
-            lambda w: reverse("newsletter:subscribe"),
-            "anonymous",
-            lambda w: ["email", "language"],
-            label="newsletter-subscribe",
-        ),
-        Post(
-            nf.IssueStartForm,
-            lambda w: reverse("newsletter:start"),
-            "secretariat",
-            lambda w: ["year", "quarter"],
-            label="newsletter-start",
-        ),
-        Post(
-            nf.IssueTextForm,
-            _newsletter("edit"),
-            "secretariat",
-            lambda w: _names(nf.IssueTextForm(instance=_issue())),
-            label="newsletter-text",
-        ),
-        Post(
-            nf.ItemForm,
-            _newsletter("item_add"),
-            "secretariat",
-            lambda w: _names(nf.ItemForm()),
-            label="newsletter-item-add",
-        ),
-        Post(nf.ItemForm, _item_url, "secretariat", _item_names, label="newsletter-item-edit"),
-        Post(
-            nf.HighlightForm,
-            _newsletter("highlights"),
-            "secretariat",
-            lambda w: ["post"],
-            label="newsletter-highlight",
-        ),
-        Post(
-            nf.TestSendForm,
-            _newsletter("test_send"),
-            "secretariat",
-            lambda w: ["address", "language"],
-            label="newsletter-test",
-        ),
-        Post(
-            nf.SendForm,
-            _newsletter("send"),
-            "secretariat",
-            lambda w: ["confirm_missing"],
-            label="newsletter-send",
-        ),
-        # Answers 404 unless NEWSLETTER_BOUNCE_TOKEN is set (the tests' settings have none).
-        Post(
-            nf.BounceForm,
-            lambda w: reverse("newsletter:bounce"),
-            "anonymous",
-            lambda w: ["email", "kind", "detail"],
-            label="newsletter-bounce",
-        ),
-        # The preference centre (helper D's page) shows this form as its newsletter section.
-        Post(
-            nf.MemberSubscriptionForm,
-            lambda w: "/en/private/notifications/",
-            "focal_point",
-            lambda w: ["newsletter-subscribed", "newsletter-language"],
-            label="newsletter-preferences",
-        ),
-    ]
-
-
-def _level_thread(w: World) -> Thread:
-    """A forum and thread for the level forms (made on first use)."""
-    forum, _ = Forum.objects.get_or_create(slug="fuzz-levels", defaults={"name": "Fuzz"})
-    thread = Thread.objects.filter(forum=forum).first()
-    return thread or Thread.objects.create(forum=forum, title="Fuzz", author=w.person)
-
-
-def _own_person(w: World) -> Person:
-    return present(Person.objects.filter(user=w.users["focal_point"]).first())
-
-
 POSTS = [
     *_part_posts(),
-    *_newsletter_posts(),
     Post(
         GuideTextForm,
         _sen("guides:text"),
@@ -347,79 +191,7 @@ POSTS = [
         "secretariat",
         lambda w: _names(AppointmentEndForm()),
     ),
-    Post(
-        HandoverForm,
-        lambda w: reverse("network:handover", kwargs={"pk": w.appointment.pk}),
-        "secretariat",
-        lambda w: _names(HandoverForm(appointment=w.appointment)),
-    ),
-    Post(
-        ErasureConfirmForm,
-        lambda w: reverse("network:person_erase", kwargs={"pk": w.person.pk}),
-        "secretariat",
-        lambda w: _names(ErasureConfirmForm(person=w.person)),
-    ),
-    Post(
-        ThreadForm,
-        lambda w: reverse(
-            "forums:thread_create", kwargs={"slug": fuzz_thread(w.users["focal_point"]).forum.slug}
-        ),
-        "focal_point",
-        lambda w: _names(ThreadForm()),
-    ),
-    Post(
-        ReplyForm,
-        lambda w: fuzz_thread(w.users["focal_point"]).get_absolute_url() + "reply/",
-        "focal_point",
-        lambda w: _names(ReplyForm()),
-    ),
-    Post(
-        PostEditForm,
-        lambda w: reverse(
-            "forums:post_edit", kwargs={"pk": fuzz_thread(w.users["focal_point"]).posts.get().pk}
-        ),
-        "focal_point",
-        lambda w: _names(PostEditForm(instance=fuzz_thread(w.users["focal_point"]).posts.get())),
-    ),
-    Post(
-        FlagForm,
-        lambda w: reverse(
-            "forums:post_flag", kwargs={"pk": fuzz_thread(w.users["focal_point"]).posts.get().pk}
-        ),
-        "secretariat",
-        lambda w: _names(FlagForm()),
-    ),
-    Post(
-        MoveForm,
-        lambda w: fuzz_thread(w.users["focal_point"]).get_absolute_url() + "move/",
-        "secretariat",
-        lambda w: _names(MoveForm(forums=Forum.objects.all())),
-    ),
-    _query_form(SearchForm, "forums:forums", "secretariat"),
-    Post(
-        LevelForm,
-        lambda w: reverse("forums:forum_level", kwargs={"slug": _level_thread(w).forum.slug}),
-        "focal_point",
-        lambda w: ["level", "next"],
-        label="forum",
-    ),
-    Post(
-        LevelForm,
-        lambda w: reverse(
-            "forums:thread_level",
-            kwargs={"slug": _level_thread(w).forum.slug, "pk": _level_thread(w).pk},
-        ),
-        "focal_point",
-        lambda w: ["level", "next"],
-        label="thread",
-    ),
-    Post(
-        ForumPreferencesForm,  # the forums' section of the preference centre
-        lambda w: reverse("network:notifications"),
-        "focal_point",
-        lambda w: _names(ForumPreferencesForm(person=_own_person(w), prefix="forums")),
-        fixed={"section": "forums"},
-    ),
+    *dialogue_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(
