@@ -68,8 +68,9 @@ def record_visit(*, person: Person) -> None:
         return
     now = timezone.now()
     if not NotificationSettings.objects.filter(person=person).update(last_visit_at=now):
-        NotificationSettings.objects.update_or_create(
-            person=person, defaults={"last_visit_at": now}
+        # First visit: one INSERT, no savepoint; a row another request made meanwhile stands.
+        NotificationSettings.objects.bulk_create(
+            [NotificationSettings(person=person, last_visit_at=now)], ignore_conflicts=True
         )
 
 

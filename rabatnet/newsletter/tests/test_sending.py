@@ -105,7 +105,7 @@ def test_a_test_send_is_marked_and_recorded_nowhere(mailoutbox, django_capture_o
     [mail] = mailoutbox
     assert mail.subject.startswith("[TEST] ")
     assert "Revue 2026 T1" in mail.subject
-    assert "Example" in mail.subject  # example content is marked in the mail
+    assert "[Exemple]" in mail.subject  # example content is marked in the mail (French here)
     assert "List-Unsubscribe" in mail.extra_headers
     assert not Delivery.objects.exists()
     assert not Subscriber.objects.exists()
