@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin
 
 from rabatnet.core.forms import SiteModelForm, VersionedAdminForm
 
@@ -41,7 +42,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(TranslationAdmin):
     form = ForumAdminForm
     list_display = ["name", "slug", "theme", "country", "posts_need_approval", "archived_at"]
     list_filter = ["posts_need_approval"]

@@ -10,7 +10,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rabatnet.core.services import save_versioned
@@ -158,7 +158,8 @@ def forums_create_defaults() -> list[Forum]:
             theme=theme,
             defaults={
                 "slug": theme.slug[:60],
-                "name": (theme.title_en or theme.title)[:200],
+                "name_en": (theme.title_en or theme.title)[:200],
+                "name_fr": (theme.title_fr or "")[:200],
                 "position": position,
             },
         )
@@ -169,7 +170,7 @@ def forums_create_defaults() -> list[Forum]:
             country=country,
             defaults={
                 "slug": country.iso3.lower(),
-                "name": country_forum_name(country),
+                **{f"name_{code}": country_forum_name(country, code) for code in ("en", "fr")},
             },
         )
         if made:
@@ -177,6 +178,8 @@ def forums_create_defaults() -> list[Forum]:
     return created
 
 
-def country_forum_name(country: Country) -> str:
-    """A country forum's name, stored in English like the thematic ones'."""
-    return f"{country.name_en or country.name} workgroup"[:200]
+def country_forum_name(country: Country, language: str = "en") -> str:
+    """A country forum's name in ``language`` ("Senegal workgroup")."""
+    with translation.override(language):
+        name = getattr(country, f"name_{language}", "") or country.name_en or country.name
+        return (_("%(country)s workgroup") % {"country": name})[:200]

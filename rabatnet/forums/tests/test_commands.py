@@ -58,3 +58,16 @@ def test_admin_lists_and_edits_forums(client):
     assert client.get(reverse("admin:forums_forum_changelist")).status_code == 200
     forum = Forum.objects.get(slug="sen")
     assert client.get(reverse("admin:forums_forum_change", args=[forum.pk])).status_code == 200
+
+
+def test_forums_are_named_in_each_language(client):
+    call_command("create_forums", stdout=io.StringIO())
+    theme = Theme.objects.get(slug="border-management")
+    senegal = Country.objects.get(iso3="SEN")
+    assert theme.title_fr and theme.title_fr != theme.title_en
+    client.force_login(f.focal_point("SEN"))
+    french = client.get("/fr/private/forums/").content.decode()
+    english = client.get("/en/private/forums/").content.decode()
+    assert theme.title_fr in french and theme.title_fr not in english
+    assert f"Groupe de travail national — {senegal.name_fr}" in french
+    assert f"{senegal.name_en} workgroup" in english
