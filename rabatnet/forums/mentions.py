@@ -44,3 +44,16 @@ def link_mentions(body: str, people: Iterable[Person]) -> str:
         url = person.get_absolute_url()
         body = _pattern(name).sub(_linker(url), body)
     return body
+
+
+def erased_mention(person: Person) -> str:
+    """What a mention of ``person`` becomes once they are erased (stored text: no language)."""
+    return f"@[erased person #{person.pk}]"
+
+
+def unname_mentions(body: str, person: Person) -> str:
+    """``body`` with every mention of ``person`` (by the name they still have) replaced."""
+    name = person.full_name.strip()
+    if not name:
+        return body
+    return _pattern(name).sub(lambda match: erased_mention(person), body)

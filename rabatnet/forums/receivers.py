@@ -22,12 +22,15 @@ from rabatnet.network.signals import person_erasing, person_handed_over
 
 from .level_forms import FORUM_PREFIX, THREAD_PREFIX, ForumPreferencesForm
 from .level_services import notification_settings_of, notification_settings_save
+from .mentions import unname_mentions
 from .models import (
     Flag,
     Membership,
+    Mention,
     Notification,
     NotificationSettings,
     Post,
+    PostRevision,
     ThreadRead,
     ThreadSubscription,
 )
@@ -74,11 +77,26 @@ def copy_to_successor(sender: Any, handover: Handover, **kwargs: Any) -> dict[st
     }
 
 
+def _unname_mentions(person: Person) -> int:
+    """Others' posts that mention the person, and their earlier texts, lose the name; the
+    mentions themselves go. Called before the network removes the name."""
+    posts = list(Post.objects.select_for_update().filter(mentions__person=person).distinct())
+    for mentioning in posts:
+        mentioning.body = unname_mentions(mentioning.body, person)
+        mentioning.save(update_fields=["body"])
+    for revision in PostRevision.objects.filter(post__in=posts):
+        revision.body = unname_mentions(revision.body, person)
+        revision.save(update_fields=["body"])
+    Mention.objects.filter(person=person).delete()
+    return len(posts)
+
+
 @receiver(person_erasing, dispatch_uid="forums_erasure")
 def forget_person(sender: Any, person: Person, **kwargs: Any) -> dict[str, int]:
     """Deletes the person's settings, notifications, memberships, subscriptions and reads.
     Their posts stay (signed "erased person #id"); their flags stay, their reasons unsigned."""
     removed = {
+        "mentions": _unname_mentions(person),
         "notifications": Notification.objects.filter(person=person).delete()[0],
         "notification_settings": NotificationSettings.objects.filter(person=person).delete()[0],
         "forums": Membership.objects.filter(person=person).delete()[0],

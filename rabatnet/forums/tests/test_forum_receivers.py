@@ -12,9 +12,11 @@ from rabatnet.forums.models import (
     Flag,
     Level,
     Membership,
+    Mention,
     Notification,
     NotificationSettings,
     Post,
+    PostRevision,
     ThreadRead,
     ThreadSubscription,
 )
@@ -106,6 +108,21 @@ def test_erasure_deletes_what_is_personal_and_keeps_posts_and_flags(predecessor_
         assert not model.objects.filter(person=person).exists(), model
     assert Post.objects.filter(pk=own.pk).exists()
     assert Flag.objects.get(pk=flag.pk).reason == "Off topic"
+
+
+def test_erasure_removes_the_name_from_mentions_in_others_posts(predecessor_and_forums):
+    person, sen, border, opened = predecessor_and_forums
+    person.full_name = "Awa Contact"
+    person.save()
+    mentioning = post(opened, member("SEN"), "Thanks @Awa Contact, and @awa contact again.")
+    Mention.objects.create(post=mentioning, person=person)
+    PostRevision.objects.create(post=mentioning, body="First: @Awa Contact", edited_by=person)
+    summary = _summary(person_erasing.send(sender=type(person), person=person))
+    mentioning.refresh_from_db()
+    label = f"@[erased person #{person.pk}]"
+    assert mentioning.body == f"Thanks {label}, and {label} again."
+    assert mentioning.revisions.get().body == f"First: {label}"
+    assert summary["mentions"] == 1 and not Mention.objects.filter(person=person).exists()
 
 
 def test_personal_data_lists_memberships_subscriptions_posts_and_flags(predecessor_and_forums):
