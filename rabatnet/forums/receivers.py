@@ -80,10 +80,11 @@ def copy_to_successor(sender: Any, handover: Handover, **kwargs: Any) -> dict[st
 def _unname_mentions(person: Person) -> int:
     """Others' posts that mention the person, and their earlier texts, lose the name; the
     mentions themselves go. Called before the network removes the name."""
-    posts = list(Post.objects.select_for_update().filter(mentions__person=person).distinct())
-    for mentioning in posts:
-        mentioning.body = unname_mentions(mentioning.body, person)
-        mentioning.save(update_fields=["body"])
+    mentioning = Mention.objects.filter(person=person).values("post_id")
+    posts = list(Post.objects.select_for_update().filter(pk__in=mentioning).order_by("pk"))
+    for post in posts:
+        post.body = unname_mentions(post.body, person)
+        post.save(update_fields=["body"])
     for revision in PostRevision.objects.filter(post__in=posts):
         revision.body = unname_mentions(revision.body, person)
         revision.save(update_fields=["body"])
