@@ -1,4 +1,4 @@
-"""Who hears of a post, and when (C's services call the two hooks; the worker does the rest).
+"""Who hears of a post, and when: the forums' services call the two hooks, the worker the rest.
 
 A visible post is queued once (``Post.notified_at``); the worker then decides who is told and
 why (``notifications_create``), and mails those who chose "at once" (``tasks``). Levels: a
