@@ -77,6 +77,8 @@ def _office_type(file: IO[bytes], extension: str) -> str | None:
                 return TYPES[extension] if _OOXML_MAIN[extension] in types else None
             mimetype = (_read_entry(archive, "mimetype") or b"").strip().decode("ascii", "replace")
             return mimetype if mimetype == TYPES.get(extension) else None
+    # zipfile raises RuntimeError for an encrypted entry and NotImplementedError for a
+    # compression method it does not know: either way the file is not a document we accept.
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
         return None
 
