@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run setup test messages-extract test-postgres lint fmt migrations-check check-deploy bench chromium messages clean
+.PHONY: help install system-libraries run setup test messages-extract test-postgres lint fmt migrations-check check-deploy bench chromium messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -24,7 +24,11 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 	$(UV) sync --frozen --quiet
 	@touch $@
 
-install: $(VENV)/.synced ## Create .venv and install the locked dependencies
+install: $(VENV)/.synced system-libraries ## Create .venv and install the locked dependencies
+
+# WeasyPrint subsets fonts with HarfBuzz; without the library it warns (an error under tests).
+system-libraries:
+	@/sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null; }
 
 messages-extract: install ## Update locale/fr from the code and templates (then translate the new entries)
 	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=var --ignore='*/tests/*' --no-obsolete

@@ -22,5 +22,11 @@ urlpatterns += i18n_patterns(
     path("private/forums/", include("rabatnet.forums.urls")),
     path("private/", include("rabatnet.network.urls")),
     path("newsletter/", include("rabatnet.newsletter.urls")),
+    path("", include("rabatnet.meetings.registration_urls")),
+    path("", include("rabatnet.meetings.action_urls")),
+    path("", include("rabatnet.meetings.urls")),
+    path("", include("rabatnet.followup.initiative_urls")),
+    path("", include("rabatnet.followup.cycle_urls")),
+    path("", include("rabatnet.followup.urls")),
     path("admin/", admin.site.urls),
 )

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "rabatnet.imap",
     "rabatnet.forums",
     "rabatnet.newsletter",
+    "rabatnet.meetings",
+    "rabatnet.followup",
     "rabatnet.api",
 ]
 
@@ -176,7 +178,15 @@ AUTHENTICATION_BACKENDS = [
     "rabatnet.network.backends.SecretariatBackend",
 ]
 # Apps whose data the secretariat manages in the admin (never accounts or groups).
-SECRETARIAT_ADMIN_APPS = ["countries", "strategy", "network", "sources", "guides"]
+SECRETARIAT_ADMIN_APPS = [
+    "countries",
+    "strategy",
+    "network",
+    "sources",
+    "guides",
+    "meetings",
+    "followup",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

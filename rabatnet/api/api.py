@@ -11,6 +11,8 @@ from rabatnet.countries.selectors import country_by_iso3, member_countries
 from rabatnet.strategy.models import Objective, Theme
 
 from .guides import router as guides_router
+from .initiatives import router as initiatives_router
+from .meetings import router as meetings_router
 from .pagination import BoundedLimitOffset
 from .renderers import ExactJSONRenderer
 from .schemas import (
@@ -24,6 +26,7 @@ from .schemas import (
     first_text,
 )
 from .statistics import router as statistics_router
+from .strategy_progress import router as strategy_progress_router
 
 api = NinjaAPI(
     title=f"rabatnet — {dialogue_name('en')} open data API",
@@ -140,3 +143,6 @@ def list_themes(request: HttpRequest) -> list[ThemeOut]:
 
 api.add_router("/", statistics_router)
 api.add_router("/", guides_router)
+api.add_router("/", meetings_router)
+api.add_router("/", initiatives_router)
+api.add_router("/", strategy_progress_router)

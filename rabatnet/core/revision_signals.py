@@ -21,6 +21,8 @@ COUNTER_OF_APP = {
     "strategy": revisions.REFERENCE,
     "guides": revisions.GUIDES,
     "statistics": revisions.STATISTICS,
+    "meetings": revisions.MEETINGS,
+    "followup": revisions.FOLLOWUP,
 }
 
 

@@ -14,6 +14,8 @@ STATISTICS = "statistics"  # datasets, indicators, observations
 REFERENCE = "reference"  # countries, membership, organisations of the reference data
 GUIDES = "guides"  # published guide editions (any country)
 NEWSLETTER = "newsletter"  # sent issues of the Rabat Review (and edits after sending)
+MEETINGS = "meetings"  # published meetings, their programme, documents, conclusions, actions
+FOLLOWUP = "followup"  # verified initiatives and assessments, cycles, roadmap actions
 
 
 @transaction.atomic

@@ -12,6 +12,15 @@ class Framework(models.Model):
     name = models.CharField(_("name"), max_length=200)
     version = models.CharField(_("version"), max_length=40)
     adopted_year = models.PositiveSmallIntegerField(_("adopted in"), null=True, blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("follows"),
+        help_text=_("The framework this one carries on (Rome 2014 follows Dakar 2011)."),
+    )
 
     # modeltranslation adds one column per language (translation.py); declared for mypy.
     name_en: str | None
@@ -127,3 +136,44 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RoadmapAction(models.Model):
+    """A priority action of a framework's roadmap, under the objective it serves."""
+
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.CASCADE,
+        related_name="roadmap_actions",
+        verbose_name=_("framework"),
+    )
+    objective = models.ForeignKey(
+        Objective,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roadmap_actions",
+        verbose_name=_("objective"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.TextField(_("action"))
+
+    # modeltranslation adds one column per language (translation.py); declared for mypy.
+    title_en: str | None
+    title_fr: str | None
+    title_pt: str | None
+
+    objects: ClassVar[MultilingualManager["RoadmapAction"]] = MultilingualManager()
+
+    class Meta:
+        verbose_name = _("roadmap action")
+        verbose_name_plural = _("roadmap actions")
+        ordering = ["framework", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "number"], name="roadmap_action_unique_number_per_framework"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"

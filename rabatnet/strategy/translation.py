@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Framework, Objective, Pillar, Theme
+from .models import Framework, Objective, Pillar, RoadmapAction, Theme
 
 
 @register(Framework)
@@ -11,5 +11,6 @@ class FrameworkTranslationOptions(TranslationOptions):
 @register(Pillar)
 @register(Objective)
 @register(Theme)
+@register(RoadmapAction)
 class TitleTranslationOptions(TranslationOptions):
     fields = ("title",)

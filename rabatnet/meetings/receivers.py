@@ -1,0 +1,5 @@
+"""What meetings adds to other apps' registries and signals, connected in ``ready``.
+
+One import line per module that registers something (personal data, welcome pack,
+preference centre, newsletter source, handover and erasure of network people).
+"""
