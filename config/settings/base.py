@@ -313,6 +313,11 @@ NEWSLETTER_SEND_RATE = env.int("NEWSLETTER_SEND_RATE", default=600)
 # The secret a bounce processor sends in X-Bounce-Token; empty: the bounce endpoint is off.
 NEWSLETTER_BOUNCE_TOKEN = env.str("NEWSLETTER_BOUNCE_TOKEN", default="")
 
+# --- Strategy follow-up -------------------------------------------------------------------
+# Days before a cycle's deadline on which countries that have not reported are reminded
+# (and every day once it is past, until the cycle is closed).
+CYCLE_REMINDER_DAYS = tuple(env.list("CYCLE_REMINDER_DAYS", cast=int, default=[14, 7, 1]))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

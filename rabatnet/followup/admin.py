@@ -1,0 +1,31 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from rabatnet.core.forms import SiteModelForm, VersionedAdminForm
+
+# --- Collection cycles and self-assessments (helper E) -----------------------------------
+from .models import Assessment, Cycle, CycleReminder
+
+
+@admin.register(Cycle)
+class CycleAdmin(admin.ModelAdmin):
+    form = VersionedAdminForm
+    list_display = ["title", "framework", "opens_on", "deadline", "closed_at", "example"]
+    list_filter = ["framework", "example"]
+    search_fields = ["slug", "title_en", "title_fr"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    form = VersionedAdminForm
+    list_display = ["cycle", "country", "objective", "self_status", "review_state"]
+    list_filter = ["review_state", "cycle"]
+    list_select_related = ["cycle", "country", "objective"]
+    raw_id_fields = ["verified_by"]
+
+
+@admin.register(CycleReminder)
+class CycleReminderAdmin(admin.ModelAdmin):
+    form = SiteModelForm
+    list_display = ["cycle", "country", "sent_at", "recipients"]
+    list_select_related = ["cycle", "country"]
