@@ -88,7 +88,11 @@ def assessment_edit(request: HttpRequest, slug: str, iso3: str, number: str) -> 
     stored = Assessment.objects.filter(
         cycle=report.cycle, country=report.country, objective=objective
     ).first()
-    instance = stored or Assessment(cycle=report.cycle, country=report.country, objective=objective)
+    new = Assessment(cycle=report.cycle, country=report.country, objective=objective)
+    # A form opened while there was no entry yet posts no version: kept as a new one, the
+    # service refuses it as stale if somebody created the entry meanwhile.
+    opened_as_new = request.method == "POST" and "version" not in request.POST
+    instance = new if stored is None or opened_as_new else stored
     form = AssessmentForm(request.POST or None, instance=instance)
 
     def write() -> Assessment:
