@@ -1,7 +1,7 @@
 """Forms of the cycle pages: a cycle (secretariat), an objective's self-assessment
 (the country), verification and return (secretariat)."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +28,8 @@ class CycleForm(VersionedModelForm):
             del self.fields["framework"]
             del self.fields["slug"]
         else:
-            self.fields["framework"].queryset = Framework.objects.order_by("-adopted_year", "pk")
+            framework = cast(forms.ModelChoiceField, self.fields["framework"])
+            framework.queryset = Framework.objects.order_by("-adopted_year", "pk")
         self.fields["title_en"].required = True
         self.fields["title_en"].label = _("title (English)")
         self.fields["title_fr"].label = _("title (French)")
@@ -53,7 +54,7 @@ class AssessmentForm(VersionedModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["narrative"].max_length = 20000
+        cast(forms.CharField, self.fields["narrative"]).max_length = 20000
         self.fields["narrative"].help_text = _(
             "What was done for this objective in the period, with sources where there are."
         )
@@ -69,12 +70,12 @@ class VerifyForm(VersionedModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        status = self.fields["verified_status"]
+        status = cast(forms.ChoiceField, self.fields["verified_status"])
         status.required = True
         status.choices = ProgressStatus.choices
         if not self.instance.verified_status:
             status.initial = self.instance.self_status
-        self.fields["verification_note"].max_length = 20000
+        cast(forms.CharField, self.fields["verification_note"]).max_length = 20000
 
 
 class ReturnForm(SiteForm):

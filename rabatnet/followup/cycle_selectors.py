@@ -54,8 +54,8 @@ def completion(cycle: Cycle, countries: QuerySet[Country] | None = None) -> list
     """Per country (those taking part, and any other that entered something), in name
     order; ``countries`` narrows it to the ones a visitor may see."""
     total = objective_count(cycle)
-    counts = {
-        row["country_id"]: row
+    counts: dict[int, tuple[int, int, int, int]] = {
+        row["country_id"]: (row["assessed"], row["submitted"], row["verified"], row["returned"])
         for row in Assessment.objects.filter(cycle=cycle)
         .values("country_id")
         .annotate(
@@ -72,17 +72,8 @@ def completion(cycle: Cycle, countries: QuerySet[Country] | None = None) -> list
         shown = shown.filter(pk__in=countries.values("pk"))
     result = []
     for country in shown.order_by("name"):
-        row = counts.get(country.pk, {})
-        result.append(
-            Completion(
-                country=country,
-                objectives=total,
-                assessed=row.get("assessed", 0),
-                submitted=row.get("submitted", 0),
-                verified=row.get("verified", 0),
-                returned=row.get("returned", 0),
-            )
-        )
+        assessed, submitted, verified, returned = counts.get(country.pk, (0, 0, 0, 0))
+        result.append(Completion(country, total, assessed, submitted, verified, returned))
     return result
 
 
@@ -177,7 +168,7 @@ def _shown(field_name: str, value: object) -> str:
 
 
 def _label(field_name: str) -> str:
-    return str(Assessment._meta.get_field(field_name).verbose_name)
+    return str(getattr(Assessment._meta.get_field(field_name), "verbose_name", field_name))
 
 
 def country_history(cycle: Cycle, country: Country) -> list[Change]:

@@ -147,9 +147,7 @@ def country_submit(*, cycle: Cycle, country: Country, actor: User) -> list[Asses
     nothing left to submit.
     """
     cycle = _open_cycle(cycle)
-    objectives = list(
-        Objective.objects.filter(framework_id=cycle.framework_id).order_by("number")
-    )
+    objectives = list(Objective.objects.filter(framework_id=cycle.framework_id).order_by("number"))
     entries = {
         a.objective_id: a
         for a in Assessment.objects.select_for_update().filter(cycle=cycle, country=country)

@@ -1,6 +1,8 @@
 """A country's self-assessment in a cycle: its page (one form per objective, beside the
 previous cycle's entry), an objective's entry, submission, and the history of changes."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -25,6 +27,15 @@ from .cycle_permissions import (
 from .models import Assessment
 
 
+@dataclass(frozen=True)
+class Entry:
+    """An objective on the country's page: the row, its form if it may be changed now."""
+
+    row: selectors.Row
+    form: AssessmentForm | None
+    late: bool
+
+
 def _country_url(report: CountryCycle) -> str:
     return reverse(
         "cycles:country", kwargs={"slug": report.cycle.slug, "iso3": report.country.iso3}
@@ -45,11 +56,15 @@ def country_page(request: HttpRequest, slug: str, iso3: str) -> HttpResponse:
     rows = []
     for row in selectors.country_rows(cycle, report.country):
         editable = can_enter and _editable(row.assessment)
-        form = AssessmentForm(instance=row.assessment) if editable else None
-        late = row.assessment is not None and selectors.is_late(row.assessment, cycle)
-        rows.append({"row": row, "form": form, "late": late})
-    statuses = sum(1 for r in rows if r["row"].assessment is not None)
-    pending = any(r["row"].assessment and _editable(r["row"].assessment) for r in rows)
+        rows.append(
+            Entry(
+                row=row,
+                form=AssessmentForm(instance=row.assessment) if editable else None,
+                late=row.assessment is not None and selectors.is_late(row.assessment, cycle),
+            )
+        )
+    statuses = sum(1 for r in rows if r.row.assessment is not None)
+    pending = any(r.row.assessment is not None and _editable(r.row.assessment) for r in rows)
     context = {
         "report": report,
         "cycle": cycle,
@@ -63,7 +78,9 @@ def country_page(request: HttpRequest, slug: str, iso3: str) -> HttpResponse:
     return render(request, "followup/cycle_country.html", context)
 
 
-def _after_stale_creation(form: AssessmentForm, report: CountryCycle, number: int) -> AssessmentForm:
+def _after_stale_creation(
+    form: AssessmentForm, report: CountryCycle, number: int
+) -> AssessmentForm:
     """The form again, now on the entry somebody created meanwhile, with what this person
     typed, the other entry's values listed and its version armed for an informed save."""
     current = Assessment.objects.filter(

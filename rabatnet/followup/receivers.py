@@ -3,4 +3,5 @@
 One import line per module that registers something (personal data, welcome pack,
 newsletter source, handover and erasure of network people).
 """
+
 from . import cycle_welcome  # noqa: F401  (welcome pack: open cycles and what is owed)

@@ -21,6 +21,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         due = due_reminders()
-        for item in tqdm(due, desc="cycle reminders", unit="country", disable=options["no_progress"]):
+        for item in tqdm(
+            due, desc="cycle reminders", unit="country", disable=options["no_progress"]
+        ):
             send_cycle_reminder.enqueue(cycle_id=item.cycle_id, country_id=item.country_id)
         self.stdout.write(f"{len(due)} reminder(s) queued.")
