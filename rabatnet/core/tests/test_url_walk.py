@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
 from rabatnet.core.tests.narrowing import present
+from rabatnet.followup.tests.cycle_samples import cycle_samples
 from rabatnet.forums.models import Forum, Thread
 from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
@@ -106,6 +107,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:person_data": person_pk,
         "network:person_erase": person_pk,
         **forum_samples(),
+        **cycle_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

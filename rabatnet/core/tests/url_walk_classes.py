@@ -123,6 +123,19 @@ PRIVATE = {
     "forums:queue",
     "forums:queue_all",
     "forums:log",
+    # Collection cycles and self-assessments (issue 11).
+    "cycles:list",
+    "cycles:create",
+    "cycles:detail",
+    "cycles:edit",
+    "cycles:close",
+    "cycles:queue",
+    "cycles:verify",
+    "cycles:return",
+    "cycles:country",
+    "cycles:assessment",
+    "cycles:submit",
+    "cycles:history",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -153,6 +166,9 @@ POST_ONLY = {
     "forums:flag_resolve",
     "forums:forum_level",
     "forums:thread_level",
+    "cycles:close",
+    "cycles:return",
+    "cycles:submit",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -288,6 +304,19 @@ CEILINGS: dict[str, int] = {
     "forums:queue": 9,
     "forums:queue_all": 9,
     "forums:log": 8,
+    # Collection cycles (issue 11): measured on the walk's data (Senegal's 10 entries) + 2.
+    "cycles:list": 10,  # 8 measured with one cycle; each more cycle costs 3
+    "cycles:create": 7,
+    "cycles:detail": 12,
+    "cycles:edit": 7,
+    "cycles:close": 5,
+    "cycles:queue": 8,
+    "cycles:verify": 7,
+    "cycles:return": 5,
+    "cycles:country": 11,
+    "cycles:assessment": 10,
+    "cycles:submit": 5,
+    "cycles:history": 9,
 }
 
 # Newsletter URLs that take only the issue's quarter.
