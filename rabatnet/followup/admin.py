@@ -4,15 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from rabatnet.core.forms import SiteModelForm, VersionedAdminForm
 
 # --- Collection cycles and self-assessments (helper E) -----------------------------------
-from .models import Assessment, Cycle, CycleReminder
-
-
-@admin.register(Cycle)
-class CycleAdmin(admin.ModelAdmin):
-    form = VersionedAdminForm
-    list_display = ["title", "framework", "opens_on", "deadline", "closed_at", "example"]
-    list_filter = ["framework", "example"]
-    search_fields = ["slug", "title_en", "title_fr"]
+from .models import Assessment, CycleReminder
 
 
 @admin.register(Assessment)
