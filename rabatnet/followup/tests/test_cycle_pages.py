@@ -57,7 +57,7 @@ def test_the_welcome_pack_says_what_the_country_still_owes():
     section = WELCOME_SECTIONS["cycles"](person, Country.objects.get(iso3="SEN"))
     assert section is not None
     [item] = section.items
-    assert cycle.title_en in item.text and f"{len(objectives())} of" in item.text
+    assert str(cycle.title_en) in item.text and f"{len(objectives())} of" in item.text
     assert item.link.endswith("/private/strategy/cycles/2026-round/countries/SEN/")
     assert WELCOME_SECTIONS["cycles"](person, None) is None
 
