@@ -49,6 +49,7 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 	$(MANAGE) load_demo_guides
 	$(MANAGE) create_forums
 	$(MANAGE) load_demo_forums
+	$(MANAGE) load_demo_cycles
 	$(MANAGE) import_dataset all
 	$(MANAGE) load_demo_newsletter
 	$(MANAGE) collectstatic --no-input -v0

@@ -1,13 +1,17 @@
 """The secretariat's cycle pages: a stale edit refused, completion counts, the welcome pack."""
 
+import io
+
 import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 from django.urls import reverse
 
 from rabatnet.core.tests.test_stale_edits import form_data
 from rabatnet.countries.models import Country
 from rabatnet.followup import cycle_selectors as selectors
 from rabatnet.followup.cycle_forms import CycleForm
-from rabatnet.followup.models import Cycle
+from rabatnet.followup.models import Assessment, Cycle
 from rabatnet.network.registries import WELCOME_SECTIONS
 from rabatnet.network.tests import factories as f
 
@@ -70,3 +74,21 @@ def test_a_closed_cycle_shows_no_form(client):
     page = client.get(reverse("cycles:country", kwargs={"slug": cycle.slug, "iso3": "SEN"}))
     assert 'name="self_status"' not in page.content.decode()
     assert "closed: no more entries" in page.content.decode()
+
+
+def test_demo_cycles_refused_without_demo_settings():
+    with pytest.raises(CommandError):
+        call_command("load_demo_cycles", stdout=io.StringIO())
+
+
+@override_settings(DEMO_DATA=True)
+def test_demo_cycles_marked_as_example():
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo_cycles", stdout=io.StringIO())
+    call_command("load_demo_cycles", stdout=io.StringIO())  # again: nothing doubled
+    assert Cycle.objects.filter(example=True).count() == 2
+    closed = Cycle.objects.get(slug="demo-2025")
+    assert closed.closed_at is not None
+    assert closed.assessments.published().count() == len(objectives())
+    assessments = Assessment.objects.filter(cycle__slug="demo-2026")
+    assert assessments.exists() and all(a.example for a in assessments)
