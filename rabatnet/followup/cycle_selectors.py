@@ -131,7 +131,16 @@ def open_cycles() -> QuerySet[Cycle]:
 # --- History ------------------------------------------------------------------------------
 
 HISTORY_LIMIT = 1000
-IGNORED = {"version", "updated_at", "created_at", "id", "cycle", "country", "objective"}
+IGNORED = {
+    "version",
+    "updated_at",
+    "created_at",
+    "id",
+    "cycle",
+    "country",
+    "objective",
+    "verified_by",
+}
 SHOWN = 200  # characters of a long text shown in the history
 
 
