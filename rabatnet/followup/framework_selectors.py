@@ -108,4 +108,4 @@ def framework_page(slug: str) -> FrameworkPage:
     cross = [r for r in rows.values() if r.objective.pillar_id is None]
     if cross:
         blocks.append(PillarBlock(None, cross))
-    return FrameworkPage(framework, blocks, loose, [(s.value, s.label) for s in STATUSES])
+    return FrameworkPage(framework, blocks, loose, [(s.value, str(s.label)) for s in STATUSES])

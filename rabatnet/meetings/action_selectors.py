@@ -16,10 +16,20 @@ from .models import FollowUpAction, Meeting
 RELATED = ("meeting", "owner_country", "owner_organisation", "objective", "conclusion")
 
 
-def with_overdue(actions: QuerySet[FollowUpAction], today: date | None = None) -> QuerySet:
-    """``actions`` each with ``overdue``: deadline before ``today`` (local date), still open."""
+def overdue_q(today: date | None = None) -> Q:
+    """Deadline before ``today`` (the site's local date), still open or in progress."""
     today = today or timezone.localdate()
-    overdue = Q(deadline__lt=today, status__in=FollowUpAction.OPEN_STATUSES)
+    return Q(deadline__lt=today, status__in=FollowUpAction.OPEN_STATUSES)
+
+
+def is_overdue(action: FollowUpAction) -> bool:
+    """The ``overdue`` flag ``with_overdue`` put on ``action`` (False if not annotated)."""
+    return bool(getattr(action, "overdue", False))
+
+
+def with_overdue(actions: QuerySet[FollowUpAction], today: date | None = None) -> QuerySet:
+    """``actions`` each with ``overdue`` (``overdue_q``)."""
+    overdue = overdue_q(today)
     flag = Case(When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField())
     return actions.annotate(overdue=flag)
 
@@ -49,7 +59,7 @@ def filtered_actions(filters: ActionFilters) -> QuerySet[FollowUpAction]:
     if filters.objective is not None:
         actions = actions.filter(objective=filters.objective)
     if filters.overdue:
-        actions = actions.filter(overdue=True)
+        actions = actions.filter(overdue_q())
     return actions
 
 

@@ -25,7 +25,12 @@ from .action_permissions import (
     can_edit_action,
     can_progress_action,
 )
-from .action_selectors import filtered_actions, meeting_actions, open_actions_of_previous
+from .action_selectors import (
+    filtered_actions,
+    is_overdue,
+    meeting_actions,
+    open_actions_of_previous,
+)
 from .models import FollowUpAction
 
 PAGE_SIZE = 50
@@ -84,7 +89,7 @@ def action_csv(request: HttpRequest) -> HttpResponse:
                 a.deadline.isoformat() if a.deadline else "",
                 safe_cell(a.objective or ""),
                 a.get_status_display(),
-                _("yes") if getattr(a, "overdue", False) else _("no"),
+                _("yes") if is_overdue(a) else _("no"),
             ]
         )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")

@@ -47,6 +47,12 @@ PUBLIC = {
     "newsletter:subscribe",
     "newsletter:issue",
     "newsletter:issue_pdf",
+    # Follow-up actions of published meetings and the strategy frameworks (issue 11, C).
+    "actions:list",
+    "actions:csv",
+    "actions:meeting",
+    "frameworks:list",
+    "frameworks:detail",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -123,6 +129,9 @@ PRIVATE = {
     "forums:queue",
     "forums:queue_all",
     "forums:log",
+    "actions:create",
+    "actions:edit",
+    "actions:progress",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -288,6 +297,16 @@ CEILINGS: dict[str, int] = {
     "forums:queue": 9,
     "forums:queue_all": 9,
     "forums:log": 8,
+    # Follow-up actions and frameworks (issue 11, C), measured with an empty cache as the
+    # secretariat (anonymous: list 3, csv 2, meeting 4, frameworks 2 and 6).
+    "actions:list": 9,  # 7 measured
+    "actions:csv": 7,  # 5
+    "actions:meeting": 10,  # 8: the meeting, conclusions, actions, the previous meeting's
+    "actions:create": 14,  # 12: the form's choices (conclusions, objectives, countries...)
+    "actions:edit": 14,  # 12
+    "actions:progress": 7,  # 5
+    "frameworks:list": 7,  # 5
+    "frameworks:detail": 11,  # 9: pillars, objectives, meetings, roadmap, action counts
 }
 
 # Newsletter URLs that take only the issue's quarter.

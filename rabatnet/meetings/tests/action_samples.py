@@ -57,7 +57,7 @@ def action(
 
 
 def action_samples() -> dict[str, dict[str, object]]:
-    """Sample URL arguments of the follow-up actions' pages (for the URL walk)."""
+    """Sample URL arguments of the follow-up actions' and the framework pages (URL walk)."""
     walked = meeting("walk-meeting")
     conclusion(walked)
     one = action(walked)
@@ -67,4 +67,5 @@ def action_samples() -> dict[str, dict[str, object]]:
         "actions:create": slug,
         "actions:edit": {**slug, "pk": one.pk},
         "actions:progress": {**slug, "pk": one.pk},
+        "frameworks:detail": {"slug": "dakar-strategy"},
     }

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from rabatnet.core import revisions
 from rabatnet.core.public_cache import PUBLIC_PAGES
-from rabatnet.meetings.action_selectors import open_actions_of_previous
+from rabatnet.meetings.action_selectors import is_overdue, open_actions_of_previous
 from rabatnet.strategy.models import Objective
 
 from .action_samples import action, conclusion, meeting
@@ -39,7 +39,7 @@ def test_open_actions_of_previous_lists_open_ones_of_the_same_kind(two_meetings)
     shown = open_actions_of_previous(second)
     assert shown.meeting == first
     assert [a.title for a in shown.actions] == ["Late data plan", "Ongoing study"]
-    assert [a.overdue for a in shown.actions] == [True, False]
+    assert [is_overdue(a) for a in shown.actions] == [True, False]
     assert open_actions_of_previous(first).meeting is None
 
 
