@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rabatnet.core.access import actor, parse_number
@@ -89,7 +90,7 @@ def action_csv(request: HttpRequest) -> HttpResponse:
                 a.deadline.isoformat() if a.deadline else "",
                 safe_cell(a.objective or ""),
                 a.get_status_display(),
-                _("yes") if is_overdue(a) else _("no"),
+                pgettext("a yes/no value", "yes" if is_overdue(a) else "no"),
             ]
         )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
