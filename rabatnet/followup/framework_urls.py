@@ -22,5 +22,7 @@ PUBLIC_PAGES.update(
     {
         "frameworks:list": PublicPage((revisions.REFERENCE,)),
         "frameworks:detail": PublicPage((revisions.REFERENCE, revisions.MEETINGS)),
+        "api:list_frameworks": PublicPage((revisions.REFERENCE,)),
+        "api:list_roadmap_actions": PublicPage((revisions.REFERENCE,)),
     }
 )

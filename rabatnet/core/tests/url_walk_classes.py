@@ -53,6 +53,8 @@ PUBLIC = {
     "actions:meeting",
     "frameworks:list",
     "frameworks:detail",
+    "api:list_frameworks",
+    "api:list_roadmap_actions",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -307,6 +309,8 @@ CEILINGS: dict[str, int] = {
     "actions:progress": 7,  # 5
     "frameworks:list": 7,  # 5
     "frameworks:detail": 11,  # 9: pillars, objectives, meetings, roadmap, action counts
+    "api:list_frameworks": 6,
+    "api:list_roadmap_actions": 6,
 }
 
 # Newsletter URLs that take only the quarter.

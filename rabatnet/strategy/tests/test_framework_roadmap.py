@@ -101,3 +101,29 @@ def test_a_framework_cannot_follow_itself(tmp_path):
     path.write_text(json.dumps(spec), encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="cannot follow itself"):
         framework_load(path=path)
+
+
+def test_the_api_lists_frameworks_and_roadmap_actions(client):
+    _load(DAKAR, ROME)
+    frameworks = client.get("/api/v1/strategy/frameworks").json()
+    assert [(f["slug"], f["predecessor"]) for f in frameworks] == [
+        ("dakar-strategy", None),
+        ("rome-programme", "dakar-strategy"),
+    ]
+    actions = client.get("/api/v1/strategy/roadmap-actions").json()
+    dakar = [a for a in actions if a["framework"] == "dakar-strategy"]
+    assert dakar == [
+        {
+            "framework": "dakar-strategy",
+            "number": 1,
+            "objective": 10,
+            "title_en": QUOTE,
+            "title_fr": dakar[0]["title_fr"],
+        }
+    ]
+    untranslated = next(
+        a for a in actions if a["framework"] == "rome-programme" and a["number"] == 2
+    )
+    assert untranslated["title_fr"] == "Test action of no objective"  # English when no French
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert "/api/v1/strategy/roadmap-actions" in paths
