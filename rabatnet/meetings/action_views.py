@@ -7,7 +7,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -32,7 +32,7 @@ from .action_selectors import (
     meeting_actions,
     open_actions_of_previous,
 )
-from .models import FollowUpAction
+from .models import Conclusion, FollowUpAction, Meeting
 
 PAGE_SIZE = 50
 
@@ -122,16 +122,23 @@ def meeting_action_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "meetings/action_meeting.html", context)
 
 
+def _conclusion_asked(meeting: Meeting, number: str | None) -> Conclusion | None:
+    """The meeting's conclusion ``?conclusion=<number>`` names; None for anything else."""
+    try:
+        key = parse_number(number) if number else None
+    except Http404:
+        return None
+    return meeting.conclusions.filter(number=key).first() if key else None
+
+
 @require_http_methods(["GET", "POST"])
 def action_create(request: HttpRequest, slug: str) -> HttpResponse:
     """The secretariat turns a conclusion (``?conclusion=<number>``) into an action."""
     meeting = access_meeting_actions(request, slug, "create")
     initial = {}
-    number = request.GET.get("conclusion")
-    if number:
-        conclusion = meeting.conclusions.filter(number=parse_number(number)).first()
-        if conclusion is not None:
-            initial = {"conclusion": conclusion, "title_en": "", "title_fr": ""}
+    conclusion = _conclusion_asked(meeting, request.GET.get("conclusion"))
+    if conclusion is not None:
+        initial = {"conclusion": conclusion}
     form = ActionForm(request.POST or None, meeting=meeting, initial=initial)
 
     def write() -> object:

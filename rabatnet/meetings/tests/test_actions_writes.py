@@ -49,6 +49,8 @@ def test_the_secretariat_turns_a_conclusion_into_an_action(client, dakar):
     page = client.get(url + "?conclusion=2")
     assert page.status_code == 200
     assert page.context["form"].initial["conclusion"].number == 2
+    for odd in ("x", "9" * 30, "-1", "7"):  # no such conclusion: an empty form, no error
+        assert client.get(f"{url}?conclusion={odd}").status_code == 200
     response = client.post(url, _new(dakar))
     assert response.status_code == 302
     created = FollowUpAction.objects.get(meeting=dakar)
