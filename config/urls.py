@@ -28,5 +28,6 @@ urlpatterns += i18n_patterns(
     path("", include("rabatnet.followup.initiative_urls")),
     path("", include("rabatnet.followup.cycle_urls")),
     path("", include("rabatnet.followup.urls")),
+    path("", include("rabatnet.followup.framework_urls")),
     path("admin/", admin.site.urls),
 )

@@ -26,6 +26,7 @@ from .schemas import (
     first_text,
 )
 from .statistics import router as statistics_router
+from .strategy_frameworks import router as strategy_frameworks_router
 from .strategy_progress import router as strategy_progress_router
 
 api = NinjaAPI(
@@ -146,3 +147,4 @@ api.add_router("/", guides_router)
 api.add_router("/", meetings_router)
 api.add_router("/", initiatives_router)
 api.add_router("/", strategy_progress_router)
+api.add_router("/", strategy_frameworks_router)

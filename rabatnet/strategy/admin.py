@@ -3,7 +3,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from rabatnet.core.forms import SiteModelForm
 
-from .models import Framework, Objective, Pillar, Theme
+from .models import Framework, Objective, Pillar, RoadmapAction, Theme
 
 
 @admin.register(Framework)
@@ -29,3 +29,11 @@ class ObjectiveAdmin(TranslationAdmin):
 class ThemeAdmin(TranslationAdmin):
     form = SiteModelForm
     list_display = ["slug", "title", "objective", "first_year", "last_year"]
+
+
+@admin.register(RoadmapAction)
+class RoadmapActionAdmin(TranslationAdmin):
+    form = SiteModelForm
+    list_display = ["number", "title", "objective", "framework"]
+    list_filter = ["framework"]
+    list_select_related = ["objective", "framework"]

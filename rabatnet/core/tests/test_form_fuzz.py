@@ -47,6 +47,7 @@ from rabatnet.sources.models import Source
 from rabatnet.statistics.forms import DownloadForm
 
 from .form_fuzz_cycles import cycle_posts
+from .form_fuzz_actions import action_posts
 from .form_fuzz_dialogue import dialogue_posts
 from .form_fuzz_support import Post, World
 from .form_fuzz_support import names as _names
@@ -194,6 +195,7 @@ POSTS = [
     ),
     *dialogue_posts(),
     *cycle_posts(),
+    *action_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

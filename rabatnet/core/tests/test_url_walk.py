@@ -21,6 +21,7 @@ from rabatnet.forums.models import Forum, Thread
 from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
+from rabatnet.meetings.tests.action_samples import action_samples
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
@@ -108,6 +109,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:person_erase": person_pk,
         **forum_samples(),
         **cycle_samples(),
+        **action_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

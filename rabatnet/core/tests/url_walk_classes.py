@@ -47,6 +47,14 @@ PUBLIC = {
     "newsletter:subscribe",
     "newsletter:issue",
     "newsletter:issue_pdf",
+    # Follow-up actions of published meetings and the strategy frameworks (issue 11, C).
+    "actions:list",
+    "actions:csv",
+    "actions:meeting",
+    "frameworks:list",
+    "frameworks:detail",
+    "api:list_frameworks",
+    "api:list_roadmap_actions",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -136,6 +144,9 @@ PRIVATE = {
     "cycles:assessment",
     "cycles:submit",
     "cycles:history",
+    "actions:create",
+    "actions:edit",
+    "actions:progress",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -317,6 +328,18 @@ CEILINGS: dict[str, int] = {
     "cycles:assessment": 10,
     "cycles:submit": 5,
     "cycles:history": 9,
+    # Follow-up actions and frameworks (issue 11, C), measured with an empty cache as the
+    # secretariat (anonymous: list 3, csv 2, meeting 4, frameworks 2 and 6).
+    "actions:list": 9,  # 7 measured
+    "actions:csv": 7,  # 5
+    "actions:meeting": 10,  # 8: the meeting, conclusions, actions, the previous meeting's
+    "actions:create": 14,  # 12: the form's choices (conclusions, objectives, countries...)
+    "actions:edit": 14,  # 12
+    "actions:progress": 7,  # 5
+    "frameworks:list": 7,  # 5
+    "frameworks:detail": 11,  # 9: pillars, objectives, meetings, roadmap, action counts
+    "api:list_frameworks": 6,
+    "api:list_roadmap_actions": 6,
 }
 
 # Newsletter URLs that take only the issue's quarter.

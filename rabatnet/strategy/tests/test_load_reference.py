@@ -100,7 +100,7 @@ def test_second_run_duplicates_nothing():
 
     assert "countries: 0 created, 0 updated, 251 unchanged" in output
     assert "memberships: 0 created, 0 updated, 62 unchanged" in output
-    assert "strategy framework: 0 created, 0 updated, 17 unchanged" in output
+    assert "strategy framework: 0 created, 0 updated, 18 unchanged" in output
     assert _snapshot() == before
     assert Country.objects.count() == 251
     assert Membership.objects.count() == 62

@@ -87,7 +87,7 @@ def test_framework_load_applies_an_edited_title(tmp_path):
 
     report = framework_load(path=path)
 
-    assert (report.created, report.updated, report.unchanged) == (0, 1, 16)
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 17)
     assert Theme.objects.get(slug="migration-in-crisis").title_fr == "Migrations en temps de crise"
     assert Theme.objects.count() == 3
 

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from rabatnet.core.loading import ReferenceDataError
 from rabatnet.countries.services import countries_load, memberships_load
-from rabatnet.strategy.services import framework_load
+from rabatnet.strategy.services import frameworks_load
 
 
 class Command(BaseCommand):
@@ -29,7 +29,14 @@ class Command(BaseCommand):
             default=None,
             help="Earlier membership periods (default: the configured file, skipped if absent).",
         )
-        parser.add_argument("--framework", type=Path, default=settings.DIALOGUE_FRAMEWORK_FILE)
+        parser.add_argument(
+            "--framework",
+            type=Path,
+            action="append",
+            default=None,
+            help="A framework file; repeat for several, in any order: a framework's "
+            "predecessor loads first (default: the configured file).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Only the configured default may be absent: a path given by hand must exist, else
@@ -38,6 +45,7 @@ class Command(BaseCommand):
         if periods is None:
             default = Path(settings.DIALOGUE_MEMBERSHIP_PERIODS_FILE)
             periods = default if default.exists() else None
+        frameworks = [settings.DIALOGUE_FRAMEWORK_FILE]
         try:
             with transaction.atomic():
                 reports = {
@@ -46,7 +54,9 @@ class Command(BaseCommand):
                         members_path=Path(options["members"]),
                         periods_path=periods,
                     ),
-                    "strategy framework": framework_load(path=Path(options["framework"])),
+                    "strategy framework": frameworks_load(
+                        paths=[Path(p) for p in options["framework"] or frameworks]
+                    ),
                 }
         except ReferenceDataError as exc:
             raise CommandError(f"{exc}. Nothing was loaded.") from exc
