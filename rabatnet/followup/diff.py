@@ -186,4 +186,3 @@ def build_diff(country: Country, cycle_value: str | None, *, private: bool) -> C
             DiffLine(objective, a_before, a_now, kind, labels[kind], old_html, new_html)
         )
     return result
-

@@ -101,4 +101,3 @@ def diff(request: HttpRequest, iso3: str) -> HttpResponse:
 def private_diff(request: HttpRequest, iso3: str) -> HttpResponse:
     """The country's members and the secretariat: the same with unverified assessments."""
     return _diff(request, iso3, private=True)
-
