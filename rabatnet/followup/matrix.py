@@ -25,10 +25,7 @@ class MatrixCell:
     self_status: str  # shown only because the assessment is verified (published)
     verified_at: datetime | None
     initiatives: int
-
-    @property
-    def label(self) -> str:
-        return progress.status_label(self.status)
+    label: str  # the status in the active language (looked up once per status)
 
     @property
     def weight(self) -> Decimal | None:
@@ -76,6 +73,7 @@ def build_matrix(cycle: Cycle) -> Matrix:
     by_cell = {(a.iso3, a.objective): a for a in assessments}
     cells = progress_selectors.cells(assessments)
     per_country = progress.per_country(cells)
+    labels = {status: progress.status_label(status) for status in progress.COLOURS}
     rows = []
     for country in countries:
         row_cells = []
@@ -89,6 +87,7 @@ def build_matrix(cycle: Cycle) -> Matrix:
                     self_status=found.self_status if found else "",
                     verified_at=found.verified_at if found else None,
                     initiatives=counts.get((country.iso3, objective.number), 0),
+                    label=labels[found.verified_status if found else ""],
                 )
             )
         rows.append(MatrixRow(country, row_cells, per_country.get(country.iso3)))

@@ -11,7 +11,7 @@ from html import escape
 from django.utils.translation import gettext as _
 
 from . import progress
-from .matrix import Matrix
+from .matrix import Matrix, MatrixCell
 
 CELL_W, CELL_H = 34, 18
 LEFT, TOP = 150, 34  # room for the country names and the objective numbers
@@ -22,17 +22,21 @@ def _a(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _cell_title(country: str, objective: int, cell) -> str:
-    weight = cell.weight
-    text = _("%(country)s, objective %(number)s: %(status)s") % {
-        "country": country,
-        "number": objective,
-        "status": cell.label,
-    }
-    if weight is not None:
-        text += " " + _("(weight %(weight)s)") % {"weight": weight}
-    text += "; " + _("%(n)s published initiatives") % {"n": cell.initiatives}
-    return text
+def _title_formats() -> tuple[str, str, str]:
+    """The cell title's parts in the active language, looked up once per picture."""
+    return (
+        _("%(country)s, objective %(number)s: %(status)s"),
+        _("(weight %(weight)s)"),
+        _("%(n)s published initiatives"),
+    )
+
+
+def _cell_title(formats: tuple[str, str, str], country: str, cell: MatrixCell) -> str:
+    head, weight_part, initiatives = formats
+    text = head % {"country": country, "number": cell.objective, "status": cell.label}
+    if cell.weight is not None:
+        text += " " + weight_part % {"weight": cell.weight}
+    return text + "; " + initiatives % {"n": cell.initiatives}
 
 
 def _legend(y: int) -> list[str]:
@@ -93,24 +97,29 @@ def render_matrix_svg(matrix: Matrix, *, standalone: bool = False) -> str:
             f'<text x="{x}" y="{TOP - 8}" text-anchor="middle">'
             f"<title>{escape(str(objective))}</title>{objective.number}</text>"
         )
-    out.append('</g><g class="cells">')
+    out.append('</g><g class="cells" stroke="#bbb">')
+    formats = _title_formats()
     for r, row in enumerate(matrix.rows):
         y = TOP + r * CELL_H
         name = row.country.name
-        out.append(f'<text x="{LEFT - 6}" y="{y + 13}" text-anchor="end">{escape(name)}</text>')
+        out.append(
+            f'<text x="{LEFT - 6}" y="{y + 13}" text-anchor="end" stroke="none">'
+            f"{escape(name)}</text>"
+        )
         for c, cell in enumerate(row.cells):
             x = LEFT + c * CELL_W
             out.append(
                 f'<rect x="{x}" y="{y}" width="{CELL_W - 2}" height="{CELL_H - 2}" '
-                f'fill="{cell.colour}" stroke="#bbb" data-iso3="{_a(cell.iso3)}" '
+                f'fill="{cell.colour}" data-iso3="{_a(cell.iso3)}" '
                 f'data-objective="{cell.objective}" data-status="{_a(cell.status)}">'
-                f"<title>{escape(_cell_title(name, cell.objective, cell))}</title></rect>"
+                f"<title>{escape(_cell_title(formats, name, cell))}</title></rect>"
             )
             if cell.initiatives:
                 dark = cell.status in ("achieved", "in_progress")
                 out.append(
                     f'<text x="{x + (CELL_W - 2) // 2}" y="{y + 12}" text-anchor="middle" '
-                    f'font-size="9" fill="{"#fff" if dark else "#222"}" aria-hidden="true">'
+                    f'font-size="9" stroke="none" fill="{"#fff" if dark else "#222"}" '
+                    'aria-hidden="true">'
                     f"{cell.initiatives}</text>"
                 )
     out.append("</g>")
