@@ -14,7 +14,7 @@ from . import progress
 from .matrix import Matrix, MatrixCell
 
 CELL_W, CELL_H = 34, 18
-LEFT, TOP = 150, 34  # room for the country names and the objective numbers
+LEFT, TOP = 210, 34  # room for the country names and the objective numbers
 LEGEND_ROW = 18
 
 
@@ -41,7 +41,7 @@ def _cell_title(formats: tuple[str, str, str], country: str, cell: MatrixCell) -
 
 def _legend(y: int) -> list[str]:
     out = [
-        f'<g class="legend" transform="translate(0 {y})">',
+        f'<g class="legend" transform="translate(4 {y})">',
         f'<text x="0" y="12" font-weight="bold">{escape(_("Verified status (weight)"))}</text>',
     ]
     entries = [*progress.legend()]
@@ -102,9 +102,10 @@ def render_matrix_svg(matrix: Matrix, *, standalone: bool = False) -> str:
     for r, row in enumerate(matrix.rows):
         y = TOP + r * CELL_H
         name = row.country.name
+        shown = name if len(name) <= 32 else name[:31] + "…"
         out.append(
             f'<text x="{LEFT - 6}" y="{y + 13}" text-anchor="end" stroke="none">'
-            f"{escape(name)}</text>"
+            f"{escape(shown)}</text>"
         )
         for c, cell in enumerate(row.cells):
             x = LEFT + c * CELL_W

@@ -34,7 +34,7 @@ ORDER = [
 ]
 # Colours of the heat map (and the legend): told apart in greyscale too (light to dark).
 COLOURS: dict[str, str] = {
-    ProgressStatus.NOT_STARTED: "#f4e1d2",
+    ProgressStatus.NOT_STARTED: "#efb9a8",
     ProgressStatus.PLANNED: "#f1c27d",
     ProgressStatus.IN_PROGRESS: "#5aa3c9",
     ProgressStatus.ACHIEVED: "#1f5f8b",
