@@ -3,7 +3,8 @@
 Measures, in one process through Django's test client and the project's real middleware
 (the public page cache, the compression):
 - server time of /en/strategy/matrix/, median and p95 of N runs, with an empty cache (each
-  run builds the page and keeps it in every encoding) and with a warm cache (a hit);
+  run builds the page and keeps it in every encoding) and with a warm cache (a hit), and
+  with the page cache off (the page built, compressed for the one encoding asked);
 - the database queries of a build;
 - bytes over the wire as a browser receives them: the body with ``Accept-Encoding: br``,
   ``gzip`` and none, with the Content-Encoding the middleware answered;
@@ -104,6 +105,9 @@ def report(label: str, url: str, client: Client) -> tuple[float, float]:
     print(f"{label} {url}")
     print(f"  empty cache: p50 {cold_p50:.1f} ms, p95 {cold_p95:.1f} ms ({RUNS} runs)")
     print(f"  warm cache:  p50 {warm_p50:.2f} ms, p95 {warm_p95:.2f} ms")
+    with override_settings(PUBLIC_PAGE_CACHE=False):
+        built_p50, built_p95 = p50_p95(timed_get(client, url, empty=False))
+    print(f"  page cache off (the view and middleware only): p50 {built_p50:.1f} ms")
     print(f"  queries (empty cache): {queries(client, url)}")
     for accept, size, encoding in wire(client, url):
         print(f"  Accept-Encoding {accept:<8} -> {size:>7,} bytes (Content-Encoding: {encoding})")

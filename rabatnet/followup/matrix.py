@@ -8,6 +8,9 @@ assessments, the initiatives), whatever the number of countries.
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
 
 from rabatnet.countries.models import Country
 from rabatnet.strategy.models import Objective
@@ -41,6 +44,16 @@ class MatrixRow:
     country: Country
     cells: list[MatrixCell]
     rollup: Rollup | None
+
+    @property
+    def cells_html(self) -> SafeString:
+        """The row's table cells, written here rather than in a template loop: 600 cells
+        through the template engine cost a tenth of a second per page built."""
+        parts = []
+        for cell in self.cells:
+            label = escape(cell.label) if cell.status else '<span class="muted">—</span>'
+            parts.append(f'<td data-status="{cell.status}">{label} ({cell.initiatives})</td>')
+        return mark_safe("".join(parts))  # noqa: S308  (every text escaped above)
 
 
 @dataclass
