@@ -33,6 +33,9 @@ class CycleSpec(NamedTuple):
     opens_on: date
     deadline: date
     closed: date | None
+    # Example cycles another demo loader may have made first (load_demo_cycles): used instead
+    # of adding a second example cycle for the same year.
+    reuse: tuple[str, ...] = ()
 
 
 CYCLES = [
@@ -43,6 +46,7 @@ CYCLES = [
         date(2025, 2, 3),
         date(2025, 6, 30),
         date(2025, 7, 15),
+        ("demo-2025",),
     ),
     CycleSpec(
         "2026-follow-up-example",
@@ -51,6 +55,7 @@ CYCLES = [
         date(2026, 9, 1),
         date(2027, 1, 31),
         None,
+        ("demo-2026",),
     ),
 ]
 # Per cycle and country: objective -> (self-assessed status, state, verified status).
@@ -262,20 +267,25 @@ def load_demo_followup() -> Loaded:
     countries = {c.iso3: c for c in Country.objects.filter(iso3__in=["SEN", "MLI", "GHA", "ESP"])}
     loaded = Loaded()
     for spec in CYCLES:
-        cycle, created = Cycle.objects.get_or_create(
-            slug=spec.slug,
-            defaults={
-                "framework": framework,
-                "title_en": spec.title_en,
-                "title_fr": spec.title_fr,
-                "opens_on": spec.opens_on,
-                "deadline": spec.deadline,
-                "closed_at": _moment(spec.closed) if spec.closed else None,
-                "example": True,
-            },
+        existing = Cycle.objects.filter(slug__in=spec.reuse, example=True).first()
+        cycle, created = (
+            (existing, False)
+            if existing
+            else Cycle.objects.get_or_create(
+                slug=spec.slug,
+                defaults={
+                    "framework": framework,
+                    "title_en": spec.title_en,
+                    "title_fr": spec.title_fr,
+                    "opens_on": spec.opens_on,
+                    "deadline": spec.deadline,
+                    "closed_at": _moment(spec.closed) if spec.closed else None,
+                    "example": True,
+                },
+            )
         )
         loaded.cycles += created
-        for iso3, entries in ASSESSMENTS[cycle.slug].items():
+        for iso3, entries in ASSESSMENTS[spec.slug].items():
             for number, entry in entries.items():
                 loaded.assessments += _assessment(
                     cycle, countries[iso3], objectives[number], entry, secretariat

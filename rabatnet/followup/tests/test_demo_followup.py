@@ -60,3 +60,23 @@ def test_loads_once_everything_example_and_marked(client):
         assert b"Example content" in response.content, url
     diff = client.get(reverse("strategy:diff", kwargs={"iso3": "SEN"})).content.decode()
     assert "2025 follow-up (example) → 2026 follow-up (example)" in diff
+
+
+@override_settings(DEMO_DATA=True)
+def test_reuses_the_example_cycles_another_loader_made():
+    from datetime import date
+
+    from rabatnet.strategy.models import Framework
+
+    call_command("load_demo", stdout=io.StringIO())
+    Cycle.objects.create(
+        framework=Framework.objects.get(slug="dakar-strategy"),
+        slug="demo-2025",
+        title_en="Earlier example cycle",
+        opens_on=date(2025, 1, 1),
+        deadline=date(2025, 6, 1),
+        example=True,
+    )
+    assert "1 cycles" in _run()
+    assert not Cycle.objects.filter(slug="2025-follow-up-example").exists()
+    assert Assessment.objects.filter(cycle__slug="demo-2025", country__iso3="ESP").exists()
