@@ -29,7 +29,7 @@ from django.utils.cache import patch_vary_headers
 
 from . import revisions
 from .compression import accepted_encodings, is_compressible
-from .revisions import GUIDES, NEWSLETTER, REFERENCE, STATISTICS
+from .revisions import FOLLOWUP, GUIDES, NEWSLETTER, REFERENCE, STATISTICS
 
 CACHE_ALIAS = "default"
 TIMEOUT = 60 * 60 * 24 * 7  # a week; entries of an old revision are never read again
@@ -72,6 +72,15 @@ PUBLIC_PAGES: dict[str, PublicPage] = {
     # The Rabat Review: the archive and the sent issues (NEWSLETTER rises on send and edit).
     "newsletter:archive": PublicPage((NEWSLETTER,)),
     "newsletter:issue": PublicPage((NEWSLETTER,)),
+    # The follow-up of the strategy: verified data only (FOLLOWUP rises on every save).
+    "strategy:dashboard": PublicPage((FOLLOWUP, REFERENCE)),
+    "strategy:matrix": PublicPage((FOLLOWUP, REFERENCE)),
+    "strategy:matrix_csv": PublicPage((FOLLOWUP, REFERENCE)),
+    "strategy:matrix_svg": PublicPage((FOLLOWUP, REFERENCE)),
+    "strategy:report": PublicPage((FOLLOWUP, REFERENCE)),
+    "strategy:report_pdf": PublicPage((FOLLOWUP, REFERENCE)),
+    "strategy:diff": PublicPage((FOLLOWUP, REFERENCE)),
+    "api:strategy_progress": PublicPage((FOLLOWUP, REFERENCE)),
 }
 # Cookies that make a page per visitor: the session (signed in, or a form's state) and
 # messages waiting to be shown.

@@ -31,6 +31,7 @@ from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
 
 from .url_walk_classes import (
     CEILINGS,
+    FOLLOWUP_COUNTRY_URLS,
     GUIDE_URLS,
     NEWSLETTER_ISSUE_URLS,
     OTHER,
@@ -74,6 +75,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         "newsletter:confirm": {"token": "made-up-token"},
         "newsletter:unsubscribe": {"token": "made-up-token"},
         **{name: sen for name in GUIDE_URLS},
+        **{name: sen for name in FOLLOWUP_COUNTRY_URLS},
         "guides:edition": {**sen, "number": 1},
         "guides:edition_pdf": {**sen, "number": 1},
         "guides:endorsed": {**sen, "number": 1},

@@ -373,3 +373,41 @@ QUERY["statistics:download"] = "?indicator=walk_indicator&country=SEN&from=2000&
 QUERY["api:list_observations"] = "?indicator=walk_indicator&country=SEN"
 QUERY["imap:map"] = "?layer=guides&country=SEN"
 QUERY["imap:embed"] = "?layer=guides&country=SEN"
+
+# The follow-up of the strategy (issue 11, matrix and reports): the dashboard, the matrix and
+# its downloads, a country's report (HTML, PDF) and diff are public (verified data only); the
+# fuller report and diff with unverified assessments are private. The matrix costs a fixed
+# number of queries whatever the number of countries (followup/tests/test_matrix.py).
+PUBLIC |= {
+    "strategy:dashboard",
+    "strategy:matrix",
+    "strategy:matrix_csv",
+    "strategy:matrix_svg",
+    "strategy:report",
+    "strategy:report_pdf",
+    "strategy:diff",
+    "api:strategy_progress",
+}
+PRIVATE |= {"strategy:private_report", "strategy:private_diff"}
+FOLLOWUP_COUNTRY_URLS = [
+    "strategy:report",
+    "strategy:report_pdf",
+    "strategy:diff",
+    "strategy:private_report",
+    "strategy:private_diff",
+]
+# Measured with two cycles of verified data (F's trial): 10 for the secretariat on the
+# dashboard and matrix, 9 on the downloads, 10 on a report, 11-12 on a diff and the private
+# pages; the API costs 1 + one query per cycle with published data.
+CEILINGS |= {
+    "strategy:dashboard": 12,
+    "strategy:matrix": 12,
+    "strategy:matrix_csv": 11,
+    "strategy:matrix_svg": 11,
+    "strategy:report": 12,
+    "strategy:report_pdf": 12,
+    "strategy:diff": 13,
+    "strategy:private_report": 14,
+    "strategy:private_diff": 14,
+    "api:strategy_progress": 8,
+}
