@@ -33,9 +33,10 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+
+from rabatnet.core.middleware import PRIVATE
 
 from .models import Meeting
 
@@ -161,7 +162,7 @@ def calendar_response(calendar: Calendar, *, filename: str, private: bool = Fals
     response = HttpResponse(calendar.to_ical(), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     if private:
-        patch_cache_control(response, private=True, no_cache=True, max_age=0)
+        response["Cache-Control"] = PRIVATE
         response["X-Robots-Tag"] = "noindex"
     return response
 

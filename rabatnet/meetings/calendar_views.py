@@ -8,6 +8,7 @@ is not found, and the answer is marked private.
 
 import re
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ def _name(what: str) -> str:
     return _("Rabat Process: %(what)s") % {"what": what}
 
 
+@login_not_required
 @require_safe
 def calendar_all(request: HttpRequest) -> HttpResponse:
     """Every published meeting."""
@@ -37,6 +39,7 @@ def calendar_all(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_safe
 def calendar_kind(request: HttpRequest, kind: str) -> HttpResponse:
     """The published meetings of one kind (``thematic``, ``steering_committee``...)."""
@@ -47,6 +50,7 @@ def calendar_kind(request: HttpRequest, kind: str) -> HttpResponse:
     return calendar_response(build_calendar(meetings, name=_name(label)), filename=f"{kind}.ics")
 
 
+@login_not_required
 @require_safe
 def calendar_country(request: HttpRequest, iso3: str) -> HttpResponse:
     """The published meetings a country hosted, co-chaired or took part in."""
@@ -57,6 +61,7 @@ def calendar_country(request: HttpRequest, iso3: str) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_safe
 def meeting_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """One published meeting, to add to a calendar."""
@@ -68,6 +73,7 @@ def meeting_ics(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_safe
 def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
     """The meetings of the token's person (see ``selectors.personal_meetings``)."""

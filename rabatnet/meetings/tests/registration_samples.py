@@ -1,0 +1,81 @@
+"""Meetings, registrations and delegates to test registration and the calendars with."""
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from modeltranslation.fields import TranslationField
+from simple_history.models import HistoricalRecords
+
+from rabatnet.countries.models import Country
+from rabatnet.meetings.models import Delegate, Meeting, MeetingKind, Registration
+
+
+def meeting(slug: str = "madrid-2013", **fields: Any) -> Meeting:
+    """A published meeting in Madrid across the end of summer time (27 October 2013)."""
+    values: dict[str, Any] = {
+        "slug": slug,
+        "kind": MeetingKind.THEMATIC,
+        "title_en": "Border management at the operational level",
+        "title_fr": "La gestion des frontières au niveau opérationnel",
+        "published": True,
+        # 10:00 CEST on Saturday = 08:00 UTC; 17:00 CET on Monday = 16:00 UTC.
+        "starts_at": datetime(2013, 10, 26, 8, 0, tzinfo=UTC),
+        "ends_at": datetime(2013, 10, 28, 16, 0, tzinfo=UTC),
+        "timezone": "Europe/Madrid",
+        "venue_en": "Ministry of the Interior",
+        "city_en": "Madrid",
+        "city_fr": "Madrid",
+        "host_country": Country.objects.get(iso3="ESP"),
+    }
+    values.update(fields)
+    return Meeting.objects.create(**values)
+
+
+def open_meeting(slug: str = "dakar-2027", **fields: Any) -> Meeting:
+    """A published meeting next month whose registration is open now."""
+    now = timezone.now()
+    values: dict[str, Any] = {
+        "title_en": "Strengthening evidence-based policy making",
+        "title_fr": "Renforcer l'élaboration de politiques fondées sur des données",
+        "starts_at": now + timedelta(days=30),
+        "ends_at": now + timedelta(days=32),
+        "timezone": "Africa/Dakar",
+        "city_en": "Dakar",
+        "host_country": Country.objects.get(iso3="SEN"),
+        "registration_opens_at": now - timedelta(days=1),
+        "registration_closes_at": now + timedelta(days=20),
+        "delegation_size": 3,
+    }
+    values.update(fields)
+    return meeting(slug, **values)
+
+
+def registration(
+    on: Meeting, iso3: str = "SEN", status: str = Registration.Status.DRAFT, **fields: Any
+) -> Registration:
+    return Registration.objects.create(
+        meeting=on, country=Country.objects.get(iso3=iso3), status=status, **fields
+    )
+
+
+def delegate(of: Registration, name: str = "Awa Diop", **fields: Any) -> Delegate:
+    values: dict[str, Any] = {"full_name": name, "function": "Director", "email": ""}
+    values.update(fields)
+    return Delegate.objects.create(registration=of, **values)
+
+
+@pytest.fixture(autouse=True)
+def _history_skips_translation_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WORKAROUND until the meetings' migrations give ``HistoricalMeeting`` its language
+    columns (helper A, issue 11): simple-history copies every field of a saved meeting,
+    modeltranslation's ``title_en``... included, into a history model that lacks them, so
+    any save of a meeting fails. These tests leave the language columns out of the history.
+    Delete this fixture once the history holds them."""
+    original = HistoricalRecords.fields_included
+
+    def fields_included(self: HistoricalRecords, model: Any) -> list[Any]:
+        return [f for f in original(self, model) if not isinstance(f, TranslationField)]
+
+    monkeypatch.setattr(HistoricalRecords, "fields_included", fields_included)
