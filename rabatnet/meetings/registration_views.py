@@ -105,8 +105,11 @@ def registration(request: HttpRequest, slug: str, iso3: str) -> HttpResponse:
         "can_confirm": can_confirm_registration(request.user, found),
         "delegates": list(found.delegates.select_related("person")) if found.pk else [],
     }
-    status = 200 if request.method == "GET" or form.is_valid() else 400
-    return render(request, "meetings/registration_form.html", context, status=status)
+    # Refused input answers 400; a stale edit 200 (the form is shown again, armed).
+    refused = request.method == "POST" and not form.stale_changes
+    return render(
+        request, "meetings/registration_form.html", context, status=400 if refused else 200
+    )
 
 
 STEPS = {
