@@ -10,7 +10,8 @@ One ``VEVENT`` per meeting:
   meeting's own times (UTC).
 - A meeting whose dates are known to the day has ``DTSTART``/``DTEND`` in its time zone
   (``TZID=`` the IANA name) and the calendar carries the matching ``VTIMEZONE`` components
-  (``Calendar.add_missing_timezones``, limited to the years of the meetings).
+  (``Calendar.add_missing_timezones``, limited to the years of the meetings). A zone that
+  is UTC all year (Africa/Dakar) is written by the library in UTC (``...Z``), no TZID.
 - A meeting known to the month only (``date_precision`` "month") is an all-day event:
   ``DTSTART;VALUE=DATE`` is the first day of the month, ``DTEND;VALUE=DATE`` the day after
   the last day (RFC 5545's end is exclusive), both read in the meeting's time zone; its
