@@ -131,8 +131,8 @@ def forget_person(sender: Any, person: Person, **kwargs: Any) -> dict[str, int]:
         travel_details="",
     )
     return {
-        "delegations": anonymised,
-        "calendar_address": CalendarToken.objects.filter(person=person).delete()[0],
+        "meeting_delegations": anonymised,
+        "meeting_calendar_address": CalendarToken.objects.filter(person=person).delete()[0],
     }
 
 
