@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from rabatnet.core.forms import SiteForm, SiteModelForm, VersionedModelForm
 from rabatnet.countries.models import Country
+from rabatnet.network.models import Person
 
 from .models import Delegate, Meeting, Registration
 from .registration_selectors import directory_people
@@ -42,11 +43,15 @@ class DelegateForm(SiteModelForm):
             "departure_on": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args: Any, country: Country, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, country: Country, people: list[Person] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         person = self.fields["person"]
         assert isinstance(person, forms.ModelChoiceField)
         person.queryset = directory_people(country)
+        if people is not None:  # read once for every row of a formset
+            person.choices = [("", "---------"), *((p.pk, p.full_name) for p in people)]
         person.required = False
         person.label = gettext_lazy("from the directory (optional)")
         self.fields["full_name"].required = False
@@ -114,7 +119,13 @@ def delegate_formset(
         absolute_max=60,
     )
     formset = formset_class(
-        data, initial=initial, prefix="delegates", form_kwargs={"country": registration.country}
+        data,
+        initial=initial,
+        prefix="delegates",
+        form_kwargs={
+            "country": registration.country,
+            "people": list(directory_people(registration.country)),
+        },
     )
     assert isinstance(formset, BaseDelegateFormSet)
     return formset

@@ -20,6 +20,7 @@ from rabatnet.forums.models import Forum, Thread
 from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
+from rabatnet.meetings.tests.registration_samples import walk_samples as registration_samples
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
@@ -106,6 +107,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:person_data": person_pk,
         "network:person_erase": person_pk,
         **forum_samples(),
+        **registration_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

@@ -9,7 +9,8 @@ from modeltranslation.fields import TranslationField
 from simple_history.models import HistoricalRecords
 
 from rabatnet.countries.models import Country
-from rabatnet.meetings.models import Delegate, Meeting, MeetingKind, Registration
+from rabatnet.meetings.models import CalendarToken, Delegate, Meeting, MeetingKind, Registration
+from rabatnet.network.models import Person
 
 
 def meeting(slug: str = "madrid-2013", **fields: Any) -> Meeting:
@@ -79,3 +80,45 @@ def _history_skips_translation_columns(monkeypatch: pytest.MonkeyPatch) -> None:
         return [f for f in original(self, model) if not isinstance(f, TranslationField)]
 
     monkeypatch.setattr(HistoricalRecords, "fields_included", fields_included)
+
+
+def walk_samples() -> dict[str, dict[str, object]]:
+    """The URL walk's arguments for registration and the calendars (test_url_walk.py): an
+    open meeting with Senegal's submitted delegation, and a calendar address.
+
+    ``bulk_create`` writes no history: see ``_history_skips_translation_columns``."""
+    now = timezone.now()
+    [walk] = Meeting.objects.bulk_create(
+        [
+            Meeting(
+                slug="walk-meeting",
+                kind=MeetingKind.THEMATIC,
+                title="Walk meeting",
+                title_en="Walk meeting",
+                published=True,
+                starts_at=now + timedelta(days=30),
+                ends_at=now + timedelta(days=31),
+                timezone="Europe/Madrid",
+                registration_opens_at=now - timedelta(days=1),
+                registration_closes_at=now + timedelta(days=20),
+            )
+        ]
+    )
+    sen = registration(walk, status=Registration.Status.SUBMITTED)
+    delegate(sen)
+    person = Person.objects.create(full_name="Walk Calendar", email="walk-calendar@example.org")
+    token = CalendarToken.objects.create(person=person)
+    slug: dict[str, object] = {"slug": walk.slug}
+    country: dict[str, object] = {"slug": walk.slug, "iso3": "SEN"}
+    return {
+        "registrations:calendar_kind": {"kind": "thematic"},
+        "registrations:calendar_country": {"iso3": "SEN"},
+        "registrations:meeting_ics": slug,
+        "registrations:personal_calendar": {"token": token.token},
+        "registrations:meeting_registrations": slug,
+        "registrations:participants": slug,
+        "registrations:registration": country,
+        "registrations:registration_submit": country,
+        "registrations:registration_withdraw": country,
+        "registrations:registration_confirm": country,
+    }
