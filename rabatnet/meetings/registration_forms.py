@@ -7,7 +7,7 @@ from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from rabatnet.core.forms import SiteForm, SiteModelForm, VersionedModelForm
+from rabatnet.core.forms import SiteModelForm, VersionedModelForm
 from rabatnet.countries.models import Country
 from rabatnet.network.models import Person
 
@@ -129,7 +129,3 @@ def delegate_formset(
     )
     assert isinstance(formset, BaseDelegateFormSet)
     return formset
-
-
-class StepForm(SiteForm):
-    """The POST of a step (submit, withdraw, confirm): only the CSRF token."""
