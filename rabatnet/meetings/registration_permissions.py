@@ -23,7 +23,6 @@ from rabatnet.network.permissions import (
 )
 
 from .models import Meeting, Registration
-from .registration_selectors import user_focal_countries
 
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
@@ -59,10 +58,9 @@ def can_confirm_registration(user: AnyUser, registration: Registration) -> bool:
 
 
 def can_register_for_meetings(user: AnyUser) -> bool:
-    """The list of meetings open for registration: focal points and the secretariat."""
-    if is_secretariat.test(user):
-        return True
-    return bool(user_focal_countries(user))
+    """The list of meetings taking registrations: every member (the focal points write,
+    the others read their countries' state)."""
+    return bool(is_member.test(user))
 
 
 def can_manage_registrations(user: AnyUser, meeting: Meeting) -> bool:

@@ -89,12 +89,10 @@ def directory_people(country: Country) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=ids, erased_at__isnull=True).order_by("full_name")
 
 
-def user_focal_countries(user: AnyUser) -> list[Country]:
-    """The countries ``user`` is a focal point of today (none for anybody else)."""
+def user_countries(user: AnyUser) -> list[Country]:
+    """The countries ``user`` is appointed for today (none for anybody else)."""
     countries = {
-        a.country_id: a.country
-        for a in appointments_in_force(user)
-        if a.role == Role.FOCAL_POINT and a.country is not None
+        a.country_id: a.country for a in appointments_in_force(user) if a.country is not None
     }
     return sorted(countries.values(), key=lambda c: c.name)
 

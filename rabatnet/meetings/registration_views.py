@@ -26,18 +26,18 @@ from .registration_selectors import (
     REGISTERED,
     meeting_registrations,
     registration_meetings,
+    user_countries,
     user_country_ids,
-    user_focal_countries,
 )
 
 
 @require_safe
 def registration_list(request: HttpRequest) -> HttpResponse:
-    """Focal points: the meetings taking registrations, with their countries' state; the
-    secretariat: every country's."""
+    """Members: the meetings taking registrations, with their countries' state (the focal
+    points register); the secretariat: every country's, with a link to confirm."""
     access_registration_list(request)
     secretariat = bool(is_secretariat.test(request.user))
-    countries = user_focal_countries(request.user)
+    countries = user_countries(request.user)
     meetings = registration_meetings(None if secretariat else [c.pk for c in countries])
     rows = []
     for meeting in meetings:

@@ -122,3 +122,8 @@ def walk_samples() -> dict[str, dict[str, object]]:
         "registrations:registration_withdraw": country,
         "registrations:registration_confirm": country,
     }
+
+
+def prop(component: Any, name: str) -> Any:
+    """A property of an icalendar component, untyped (its value types are a wide union)."""
+    return component[name]

@@ -14,6 +14,7 @@ from .registration_samples import (  # noqa: F401
     delegate,
     meeting,
     open_meeting,
+    prop,
     registration,
 )
 
@@ -30,7 +31,8 @@ def uids(client, token: CalendarToken) -> set[str]:
     assert response["Cache-Control"] == "private, no-store"
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     return {
-        str(e["UID"]).split("@")[0] for e in Calendar.from_ical(response.content).walk("VEVENT")
+        str(prop(e, "UID")).split("@")[0]
+        for e in Calendar.from_ical(response.content).walk("VEVENT")
     }
 
 
