@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from rabatnet.core.access import actor
@@ -113,11 +113,14 @@ def registration(request: HttpRequest, slug: str, iso3: str) -> HttpResponse:
 
 
 STEPS = {
-    "submit": (services.registration_submit, _lazy("The delegation was sent to the secretariat.")),
-    "withdraw": (services.registration_withdraw, _lazy("The delegation was withdrawn.")),
+    "submit": (
+        services.registration_submit,
+        gettext_lazy("The delegation was sent to the secretariat."),
+    ),
+    "withdraw": (services.registration_withdraw, gettext_lazy("The delegation was withdrawn.")),
     "confirm": (
         services.registration_confirm,
-        _lazy("The delegation is confirmed; the confirmations are on their way by e-mail."),
+        gettext_lazy("The delegation is confirmed; the confirmations are on their way by e-mail."),
     ),
 }
 
