@@ -84,9 +84,12 @@ def meeting_registrations(meeting: Meeting, country_ids: list[int] | None) -> li
 
 
 def directory_people(country: Country) -> QuerySet[Person]:
-    """The people appointed for ``country`` today: whom a delegate may be picked from."""
+    """The people appointed for ``country`` today and listed in the directory (by their
+    consent, as ``network.visibility`` shows them): whom a delegate may be picked from."""
     ids = Appointment.objects.current().filter(country=country).values("person_id")
-    return Person.objects.filter(pk__in=ids, erased_at__isnull=True).order_by("full_name")
+    return Person.objects.filter(
+        pk__in=ids, erased_at__isnull=True, directory_consent=True
+    ).order_by("full_name")
 
 
 def user_countries(user: AnyUser) -> list[Country]:
