@@ -3,3 +3,5 @@
 One import line per module that registers something (personal data, welcome pack,
 preference centre, newsletter source, handover and erasure of network people).
 """
+
+from . import registration_receivers  # noqa: F401  (registration and calendars)

@@ -49,6 +49,7 @@ from rabatnet.statistics.forms import DownloadForm
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_actions import action_posts
 from .form_fuzz_dialogue import dialogue_posts
+from .form_fuzz_registration import registration_posts
 from .form_fuzz_support import Post, World
 from .form_fuzz_support import names as _names
 from .form_fuzz_support import query_form as _query_form
@@ -196,6 +197,7 @@ POSTS = [
     *dialogue_posts(),
     *cycle_posts(),
     *action_posts(),
+    *registration_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

@@ -22,6 +22,7 @@ from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.meetings.tests.action_samples import action_samples
+from rabatnet.meetings.tests.registration_samples import walk_samples as registration_samples
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
@@ -112,6 +113,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         **forum_samples(),
         **cycle_samples(),
         **action_samples(),
+        **registration_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

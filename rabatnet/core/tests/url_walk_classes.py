@@ -55,6 +55,13 @@ PUBLIC = {
     "frameworks:detail",
     "api:list_frameworks",
     "api:list_roadmap_actions",
+    # Registration and calendars (issue 11): the public feeds, and the personal feed, whose
+    # token is the secret (no sign-in: a calendar application has none).
+    "registrations:calendar",
+    "registrations:calendar_kind",
+    "registrations:calendar_country",
+    "registrations:meeting_ics",
+    "registrations:personal_calendar",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -147,6 +154,13 @@ PRIVATE = {
     "actions:create",
     "actions:edit",
     "actions:progress",
+    "registrations:registration_list",
+    "registrations:registration",
+    "registrations:registration_submit",
+    "registrations:registration_withdraw",
+    "registrations:registration_confirm",
+    "registrations:meeting_registrations",
+    "registrations:participants",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -180,6 +194,9 @@ POST_ONLY = {
     "cycles:close",
     "cycles:return",
     "cycles:submit",
+    "registrations:registration_submit",
+    "registrations:registration_withdraw",
+    "registrations:registration_confirm",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -264,9 +281,10 @@ CEILINGS: dict[str, int] = {
     "network:person_confirm": 6,
     "network:handover": 9,  # 7 measured
     # welcome, my_data, person_data: measured with the forums' and newsletter's sections
-    "network:welcome": 12,
-    "network:my_data": 14,
-    "network:person_data": 15,
+    # (+2 each for registration's: the delegations and the calendar address, the meetings)
+    "network:welcome": 14,
+    "network:my_data": 16,
+    "network:person_data": 17,
     "network:person_erase": 7,  # 5 measured
     "newsletter:archive": 5,
     "newsletter:bounce": 4,
@@ -340,6 +358,20 @@ CEILINGS: dict[str, int] = {
     "frameworks:detail": 11,  # 9: pillars, objectives, meetings, roadmap, action counts
     "api:list_frameworks": 6,
     "api:list_roadmap_actions": 6,
+    # Registration and calendars: measured with an empty cache, + 1 or 2 (a feed reads its
+    # meetings and their co-chairs; the registration page the people of the country once).
+    "registrations:calendar": 6,
+    "registrations:calendar_kind": 6,
+    "registrations:calendar_country": 7,
+    "registrations:meeting_ics": 6,
+    "registrations:personal_calendar": 8,
+    "registrations:registration_list": 8,
+    "registrations:registration": 12,
+    "registrations:registration_submit": 4,
+    "registrations:registration_withdraw": 4,
+    "registrations:registration_confirm": 4,
+    "registrations:meeting_registrations": 9,
+    "registrations:participants": 9,
 }
 
 # Newsletter URLs that take only the issue's quarter.
