@@ -21,3 +21,15 @@ class TitleTranslationOptions(TranslationOptions):
 @register(Conclusion)
 class ConclusionTranslationOptions(TranslationOptions):
     fields = ("text",)
+
+
+# The audit trail keeps each language's text too (simple-history copies the model's fields
+# when the class is made, before the translated columns exist).
+@register(Meeting.history.model)
+class HistoricalMeetingTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "venue", "city")
+
+
+@register(FollowUpAction.history.model)
+class HistoricalFollowUpActionTranslationOptions(TranslationOptions):
+    fields = ("title",)
