@@ -54,9 +54,9 @@ class MeetingForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["title_en"].required = True
         # Cancelling is its own step (it locks the meeting and says so).
-        self.fields["status"].choices = [
-            c for c in Meeting.Status.choices if c[0] != Meeting.Status.CANCELLED
-        ]
+        status = self.fields["status"]
+        assert isinstance(status, forms.ChoiceField)
+        status.choices = [c for c in Meeting.Status.choices if c[0] != Meeting.Status.CANCELLED]
         if self.instance.pk:
             del self.fields["slug"]
             zone = _zone(self.instance.timezone)

@@ -3,3 +3,5 @@
 One import line per module that registers something (personal data, welcome pack,
 preference centre, newsletter source, handover and erasure of network people).
 """
+
+from . import newsletter_source  # noqa: F401  (the newsletter's "meetings" source)

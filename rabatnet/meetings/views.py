@@ -10,6 +10,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from rabatnet.network.exports import safe_cell
+
 from . import selectors
 from .display import DocumentView, dates_text, document_views, local_bounds, utc_offset
 from .jsonld import as_script_text, event
@@ -80,7 +82,8 @@ def meetings_csv(request: HttpRequest) -> HttpResponse:
     writer.writerow(CSV_COLUMNS)
     for m in selectors.published_meetings(filters):
         writer.writerow(
-            [
+            safe_cell(value)
+            for value in [
                 m.slug,
                 m.kind,
                 m.status,
