@@ -56,7 +56,9 @@ class MeetingForm(VersionedModelForm):
         # Cancelling is its own step (it locks the meeting and says so).
         status = self.fields["status"]
         assert isinstance(status, forms.ChoiceField)
-        status.choices = [c for c in Meeting.Status.choices if c[0] != Meeting.Status.CANCELLED]
+        # (a cancelled meeting keeps its status shown; the service then refuses the edit).
+        if self.instance.status != Meeting.Status.CANCELLED:
+            status.choices = [c for c in Meeting.Status.choices if c[0] != Meeting.Status.CANCELLED]
         if self.instance.pk:
             del self.fields["slug"]
             zone = _zone(self.instance.timezone)
