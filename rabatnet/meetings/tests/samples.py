@@ -30,3 +30,32 @@ ODP = zip_of(
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def meeting_samples() -> dict[str, dict[str, object]]:
+    """The seed's meetings and a public document of Dakar: sample URLs for the URL walk."""
+    from rabatnet.meetings import services
+    from rabatnet.meetings.models import Document
+
+    from .conftest import load_seed_meetings
+
+    dakar = load_seed_meetings()["2013-09-dakar-thematic-meeting"]
+    document = services.document_add(
+        meeting=dakar,
+        titles={"en": "Concept note", "fr": "Note conceptuelle"},
+        kind=Document.Kind.CONCEPT_NOTE,
+        restricted=False,
+        agenda_item=None,
+        files={"en": (upload("note.pdf", PDF), "application/pdf")},
+        actor=None,
+    )
+    slug: dict[str, object] = {"slug": dakar.slug}
+    return {
+        "meetings:detail": slug,
+        "meetings:edit": slug,
+        "meetings:cancel": slug,
+        "meetings:programme": slug,
+        "meetings:document_upload": slug,
+        "meetings:document": {**slug, "pk": document.pk, "language": "en"},
+        "api:get_meeting": slug,
+    }
