@@ -2,7 +2,9 @@
 participation inline; documents with their files shown, never uploaded here (uploads go
 through the site, which checks their content)."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -72,6 +74,10 @@ class ParticipationInline(admin.TabularInline):
 @admin.register(Meeting)
 class MeetingAdmin(TranslationAdmin):
     form = MeetingAdminForm
+    # One text box per time (YYYY-MM-DD HH:MM, the server's zone), not the split widget.
+    formfield_overrides = {
+        models.DateTimeField: {"form_class": forms.DateTimeField, "widget": forms.DateTimeInput}
+    }
     list_display = ["title", "kind", "starts_at", "status", "published", "host_country"]
     list_filter = ["kind", "status", "published"]
     search_fields = ["title", "slug"]
