@@ -3,7 +3,7 @@ its dates in its own time zone, JSON-LD, what is hidden from whom; never a 500."
 
 import json
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -115,8 +115,8 @@ def test_a_meeting_page_in_french(client, seed_meetings):
 def test_a_time_is_shown_in_the_meeting_zone_with_its_offset_across_dst(client, dakar):
     dakar.timezone = "Europe/Madrid"
     zone = timezone.get_fixed_timezone(120)
-    dakar.starts_at = timezone.datetime(2026, 10, 24, 9, 0, tzinfo=zone)  # summer time
-    dakar.ends_at = timezone.datetime(2026, 10, 25, 17, 0, tzinfo=timezone.get_fixed_timezone(60))
+    dakar.starts_at = datetime(2026, 10, 24, 9, 0, tzinfo=zone)  # summer time
+    dakar.ends_at = datetime(2026, 10, 25, 17, 0, tzinfo=timezone.get_fixed_timezone(60))
     dakar.save()
     text = client.get(DAKAR).content.decode()
     assert "24 October 2026 – 25 October 2026, 09:00 – 17:00 (Europe/Madrid, UTC+02:00)" in text
