@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from rabatnet.core.forms import SiteModelForm, VersionedAdminForm
 
@@ -72,7 +73,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslationAdmin):
+class MeetingAdmin(SimpleHistoryAdmin, TranslationAdmin):
     form = MeetingAdminForm
     # One text box per time (YYYY-MM-DD HH:MM, the server's zone), not the split widget.
     formfield_overrides = {
@@ -98,6 +99,7 @@ class AgendaItemAdmin(TranslationAdmin):
 
 class DocumentFileInline(admin.TabularInline):
     model = DocumentFile
+    form = SiteModelForm
     fields = ("language", "filename", "content_type", "size", "sha256", "uploaded_at")
     readonly_fields = ("language", "filename", "content_type", "size", "sha256", "uploaded_at")
     extra = 0
