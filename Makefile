@@ -45,6 +45,7 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 	@mkdir -p var
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_reference
+	$(MANAGE) load_meetings
 	$(MANAGE) load_demo
 	$(MANAGE) load_demo_guides
 	$(MANAGE) create_forums

@@ -308,6 +308,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Forums and newsletter ----------------------------------------------------------------
 FORUM_ATTACHMENT_MAX_BYTES = env.int("FORUM_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# --- Meetings (issue 11): the largest document a meeting may hold, per language version.
+MEETING_DOCUMENT_MAX_BYTES = env.int("MEETING_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # Newsletter mails per minute the worker sends (decision 0027).
 NEWSLETTER_SEND_RATE = env.int("NEWSLETTER_SEND_RATE", default=600)
 # The secret a bounce processor sends in X-Bounce-Token; empty: the bounce endpoint is off.

@@ -29,7 +29,7 @@ from django.utils.cache import patch_vary_headers
 
 from . import revisions
 from .compression import accepted_encodings, is_compressible
-from .revisions import FOLLOWUP, GUIDES, NEWSLETTER, REFERENCE, STATISTICS
+from .revisions import FOLLOWUP, GUIDES, MEETINGS, NEWSLETTER, REFERENCE, STATISTICS
 
 CACHE_ALIAS = "default"
 TIMEOUT = 60 * 60 * 24 * 7  # a week; entries of an old revision are never read again
@@ -81,6 +81,12 @@ PUBLIC_PAGES: dict[str, PublicPage] = {
     "strategy:report_pdf": PublicPage((FOLLOWUP, REFERENCE)),
     "strategy:diff": PublicPage((FOLLOWUP, REFERENCE)),
     "api:strategy_progress": PublicPage((FOLLOWUP, REFERENCE)),
+    # Meetings (issue 11): the list splits upcoming from past, so it keys on the date too.
+    "meetings:list": PublicPage((MEETINGS, REFERENCE), daily=True),
+    "meetings:csv": PublicPage((MEETINGS, REFERENCE)),
+    "meetings:detail": PublicPage((MEETINGS, REFERENCE)),
+    "api:list_meetings": PublicPage((MEETINGS, REFERENCE)),
+    "api:get_meeting": PublicPage((MEETINGS, REFERENCE)),
 }
 # Cookies that make a page per visitor: the session (signed in, or a form's state) and
 # messages waiting to be shown.

@@ -5,3 +5,4 @@ preference centre, newsletter source, handover and erasure of network people).
 """
 
 from . import registration_receivers  # noqa: F401  (registration and calendars)
+from . import newsletter_source  # noqa: F401  (the newsletter's "meetings" source)

@@ -50,6 +50,7 @@ from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_actions import action_posts
 from .form_fuzz_dialogue import dialogue_posts
 from .form_fuzz_registration import registration_posts
+from .form_fuzz_meetings import meetings_posts
 from .form_fuzz_support import Post, World
 from .form_fuzz_support import names as _names
 from .form_fuzz_support import query_form as _query_form
@@ -68,6 +69,7 @@ ADMIN_FORMS = {
     "ForumAdminForm",
     "MembershipAdminForm",
     "ModerationActionAdminForm",
+    "MeetingAdminForm",
 }
 # Django's sign-in form is the site's too: driven below, though not a class of the project.
 
@@ -198,6 +200,7 @@ POSTS = [
     *cycle_posts(),
     *action_posts(),
     *registration_posts(),
+    *meetings_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

@@ -23,6 +23,7 @@ from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
 from rabatnet.meetings.tests.action_samples import action_samples
 from rabatnet.meetings.tests.registration_samples import walk_samples as registration_samples
+from rabatnet.meetings.tests.samples import meeting_samples
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
@@ -68,6 +69,7 @@ def samples(db) -> dict[str, dict[str, object]]:
     level_forum = Forum.objects.create(slug="walk-levels", name="Walk levels")
     level_thread = Thread.objects.create(forum=level_forum, title="Walk", author=appointment.person)
     return {
+        **meeting_samples(),
         **{name: quarter for name in NEWSLETTER_ISSUE_URLS},
         "newsletter:item_edit": item,
         "newsletter:item_delete": item,

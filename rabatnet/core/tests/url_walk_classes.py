@@ -62,6 +62,13 @@ PUBLIC = {
     "registrations:calendar_country",
     "registrations:meeting_ics",
     "registrations:personal_calendar",
+    # Meetings (issue 11, helper A)
+    "meetings:list",
+    "meetings:csv",
+    "meetings:detail",
+    "meetings:document",
+    "api:list_meetings",
+    "api:get_meeting",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -161,6 +168,12 @@ PRIVATE = {
     "registrations:registration_confirm",
     "registrations:meeting_registrations",
     "registrations:participants",
+    # Meetings (issue 11, helper A): the secretariat's editing
+    "meetings:create",
+    "meetings:edit",
+    "meetings:cancel",
+    "meetings:programme",
+    "meetings:document_upload",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -372,6 +385,19 @@ CEILINGS: dict[str, int] = {
     "registrations:registration_confirm": 4,
     "registrations:meeting_registrations": 9,
     "registrations:participants": 9,
+    # Meetings (issue 11, helper A): measured with an empty cache on the seed's meetings and a
+    # document, + 2 (session, second factor); the secretariat's count is the larger
+    "meetings:list": 8,
+    "meetings:csv": 7,
+    "meetings:detail": 15,
+    "meetings:document": 9,
+    "meetings:create": 10,
+    "meetings:edit": 13,
+    "meetings:cancel": 7,
+    "meetings:programme": 14,
+    "meetings:document_upload": 8,
+    "api:list_meetings": 8,
+    "api:get_meeting": 14,
 }
 
 # Newsletter URLs that take only the issue's quarter.
