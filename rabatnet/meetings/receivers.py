@@ -4,5 +4,7 @@ One import line per module that registers something (personal data, welcome pack
 preference centre, newsletter source, handover and erasure of network people).
 """
 
-from . import registration_receivers  # noqa: F401  (registration and calendars)
-from . import newsletter_source  # noqa: F401  (the newsletter's "meetings" source)
+from . import (
+    newsletter_source,  # noqa: F401  (the newsletter's "meetings" source)
+    registration_receivers,  # noqa: F401  (registration and calendars)
+)

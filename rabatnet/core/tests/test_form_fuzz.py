@@ -46,11 +46,11 @@ from rabatnet.sources.forms import EntityForm, SourceForm
 from rabatnet.sources.models import Source
 from rabatnet.statistics.forms import DownloadForm
 
-from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_actions import action_posts
+from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
-from .form_fuzz_registration import registration_posts
 from .form_fuzz_meetings import meetings_posts
+from .form_fuzz_registration import registration_posts
 from .form_fuzz_support import Post, World
 from .form_fuzz_support import names as _names
 from .form_fuzz_support import query_form as _query_form

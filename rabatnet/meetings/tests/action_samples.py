@@ -58,7 +58,7 @@ def action(
 
 def action_samples() -> dict[str, dict[str, object]]:
     """Sample URL arguments of the follow-up actions' and the framework pages (URL walk)."""
-    walked = meeting("walk-meeting")
+    walked = meeting("walk-actions-meeting")
     conclusion(walked)
     one = action(walked)
     slug: dict[str, object] = {"slug": walked.slug}

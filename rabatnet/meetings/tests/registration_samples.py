@@ -3,10 +3,7 @@
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 from django.utils import timezone
-from modeltranslation.fields import TranslationField
-from simple_history.models import HistoricalRecords
 
 from rabatnet.countries.models import Country
 from rabatnet.meetings.models import CalendarToken, Delegate, Meeting, MeetingKind, Registration
@@ -67,42 +64,21 @@ def delegate(of: Registration, name: str = "Awa Diop", **fields: Any) -> Delegat
     return Delegate.objects.create(registration=of, **values)
 
 
-@pytest.fixture(autouse=True)
-def _history_skips_translation_columns(monkeypatch: pytest.MonkeyPatch) -> None:
-    """WORKAROUND until the meetings' migrations give ``HistoricalMeeting`` its language
-    columns (helper A, issue 11): simple-history copies every field of a saved meeting,
-    modeltranslation's ``title_en``... included, into a history model that lacks them, so
-    any save of a meeting fails. These tests leave the language columns out of the history.
-    Delete this fixture once the history holds them."""
-    original = HistoricalRecords.fields_included
-
-    def fields_included(self: HistoricalRecords, model: Any) -> list[Any]:
-        return [f for f in original(self, model) if not isinstance(f, TranslationField)]
-
-    monkeypatch.setattr(HistoricalRecords, "fields_included", fields_included)
-
-
 def walk_samples() -> dict[str, dict[str, object]]:
     """The URL walk's arguments for registration and the calendars (test_url_walk.py): an
-    open meeting with Senegal's submitted delegation, and a calendar address.
-
-    ``bulk_create`` writes no history: see ``_history_skips_translation_columns``."""
+    open meeting with Senegal's submitted delegation, and a calendar address."""
     now = timezone.now()
-    [walk] = Meeting.objects.bulk_create(
-        [
-            Meeting(
-                slug="walk-meeting",
-                kind=MeetingKind.THEMATIC,
-                title="Walk meeting",
-                title_en="Walk meeting",
-                published=True,
-                starts_at=now + timedelta(days=30),
-                ends_at=now + timedelta(days=31),
-                timezone="Europe/Madrid",
-                registration_opens_at=now - timedelta(days=1),
-                registration_closes_at=now + timedelta(days=20),
-            )
-        ]
+    walk = Meeting.objects.create(
+        slug="walk-meeting",
+        kind=MeetingKind.THEMATIC,
+        title="Walk meeting",
+        title_en="Walk meeting",
+        published=True,
+        starts_at=now + timedelta(days=30),
+        ends_at=now + timedelta(days=31),
+        timezone="Europe/Madrid",
+        registration_opens_at=now - timedelta(days=1),
+        registration_closes_at=now + timedelta(days=20),
     )
     sen = registration(walk, status=Registration.Status.SUBMITTED)
     delegate(sen)

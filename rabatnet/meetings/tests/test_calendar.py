@@ -11,7 +11,7 @@ from icalendar import Calendar
 from rabatnet.countries.models import Country
 from rabatnet.meetings.models import Meeting, MeetingKind, Participation
 
-from .registration_samples import _history_skips_translation_columns, meeting, prop  # noqa: F401
+from .registration_samples import meeting, prop  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,6 @@ from rabatnet.accounts.tests.helpers import sign_in
 from rabatnet.network.tests import factories as f
 
 from .registration_samples import (  # noqa: F401
-    _history_skips_translation_columns,
     delegate,
     open_meeting,
     registration,

@@ -13,7 +13,6 @@ from rabatnet.network.models import Person
 from rabatnet.network.tests import factories as f
 
 from .registration_samples import (  # noqa: F401
-    _history_skips_translation_columns,
     delegate,
     open_meeting,
     registration,

@@ -14,7 +14,6 @@ from rabatnet.network.tests import factories as f
 from rabatnet.network.welcome import welcome_sections
 
 from .registration_samples import (  # noqa: F401
-    _history_skips_translation_columns,
     delegate,
     open_meeting,
     registration,
