@@ -15,8 +15,15 @@ from django.shortcuts import get_object_or_404
 from rabatnet.accounts.models import User
 from rabatnet.core.access import AnyUser, check, grant, parse_iso3, parse_number
 from rabatnet.countries.models import Country
+from rabatnet.countries.selectors import member_countries
 from rabatnet.network.models import Role
-from rabatnet.network.permissions import has_role_for_country, is_country_editor, is_secretariat
+from rabatnet.network.permissions import (
+    COUNTRY_EDITORS,
+    appointments_in_force,
+    has_role_for_country,
+    is_country_editor,
+    is_secretariat,
+)
 
 from .models import Contributor, Initiative, ReviewState
 
@@ -141,3 +148,28 @@ def access_followup_country(request: HttpRequest, iso3: str, verb: str) -> Count
 def access_verification_queue(request: HttpRequest) -> None:
     """The secretariat's queue of submitted initiatives."""
     grant(request, can_verify_initiatives(request.user))
+
+
+def can_end_contributor(user: AnyUser, contributor: Contributor) -> bool:
+    return contributor.ended_at is None and can_designate_for_country(user, contributor.country)
+
+
+def access_contributor(request: HttpRequest, pk: object, verb: str) -> Contributor:
+    """A designation, to "end" (its country's focal points and the secretariat)."""
+    contributor = get_object_or_404(
+        Contributor.objects.select_related("country", "person"), pk=parse_number(pk)
+    )
+    return check(request, {"end": can_end_contributor}, verb, contributor)
+
+
+def entry_countries(user: AnyUser) -> list[Country]:
+    """The countries ``user`` may enter for (every member country for the secretariat)."""
+    if is_secretariat.test(user):
+        return member_countries()
+    ids = {
+        a.country_id
+        for a in appointments_in_force(user)
+        if a.role in COUNTRY_EDITORS and a.country_id is not None
+    }
+    ids |= contributor_country_ids(user)
+    return sorted(Country.objects.filter(pk__in=ids), key=lambda c: c.name)
