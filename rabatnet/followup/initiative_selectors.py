@@ -40,7 +40,9 @@ def current_objectives() -> QuerySet[Objective]:
 def _with_relations(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     return queryset.select_related("country", "verified_by").prefetch_related(
         "countries",
-        Prefetch("objectives", queryset=Objective.objects.order_by("number")),
+        Prefetch(
+            "objectives", queryset=Objective.objects.select_related("framework").order_by("number")
+        ),
         "partners",
         Prefetch("sources", queryset=InitiativeSource.objects.order_by("pk")),
     )
