@@ -3,3 +3,5 @@
 One import line per module that registers something (personal data, welcome pack,
 newsletter source, handover and erasure of network people).
 """
+
+from . import initiative_receivers  # noqa: F401  (newsletter source, my data, erasure)
