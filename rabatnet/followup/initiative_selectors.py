@@ -3,6 +3,7 @@ the secretariat's queue, an initiative's history."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch, Q, QuerySet
@@ -141,13 +142,19 @@ def history(initiative: Initiative) -> list[Change]:
     records = list(initiative.history.order_by("-history_date", "-history_id"))
     user_ids = {r.history_user_id for r in records if r.history_user_id is not None}
     names_by_user = {p.user_id: p.display_name for p in Person.objects.filter(user_id__in=user_ids)}
+    related = _m2m_rows(records)
     changes = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
         names: list[str] = []
         if previous is not None:
-            delta = record.diff_against(previous)
+            delta = record.diff_against(previous, excluded_fields=list(M2M_TRACKED))
             names = [_label(c.field) for c in delta.changes]
+            names += [
+                _label(name)
+                for name, target in M2M_TRACKED.items()
+                if related[name].get(record.pk) != related[name].get(previous.pk)
+            ]
         changes.append(
             Change(
                 at=record.history_date,
@@ -158,6 +165,23 @@ def history(initiative: Initiative) -> list[Change]:
             )
         )
     return changes
+
+
+# The relations the history keeps (HistoricalRecords(m2m_fields=...)), with the column of
+# the related record in their history rows; read from the prefetched rows.
+M2M_TRACKED = {"objectives": "objective_id", "countries": "country_id"}
+
+
+def _m2m_rows(records: list[Any]) -> dict[str, dict[int, set[int]]]:
+    """For each tracked relation, the related keys of each history record (one query each)."""
+    found: dict[str, dict[int, set[int]]] = {name: {} for name in M2M_TRACKED}
+    if not records:
+        return found
+    for name, target in M2M_TRACKED.items():
+        rows = getattr(records[0], name).model.objects.filter(history__in=records)
+        for history_id, key in rows.values_list("history_id", target):
+            found[name].setdefault(history_id, set()).add(key)
+    return found
 
 
 def _label(name: str) -> str:

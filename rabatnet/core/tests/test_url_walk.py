@@ -17,6 +17,7 @@ from django.utils.translation import override
 
 from rabatnet.core.tests.narrowing import present
 from rabatnet.forums.models import Forum, Thread
+from rabatnet.followup.tests.initiative_samples import initiative_samples
 from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
@@ -106,6 +107,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         "network:person_data": person_pk,
         "network:person_erase": person_pk,
         **forum_samples(),
+        **initiative_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

@@ -47,6 +47,12 @@ PUBLIC = {
     "newsletter:subscribe",
     "newsletter:issue",
     "newsletter:issue_pdf",
+    # Issue 11, initiatives: verified ones only.
+    "initiatives:list",
+    "initiatives:detail",
+    "initiatives:csv",
+    "api:list_initiatives",
+    "api:get_initiative",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -123,6 +129,19 @@ PRIVATE = {
     "forums:queue",
     "forums:queue_all",
     "forums:log",
+    # Issue 11, initiatives.
+    "initiatives:home",
+    "initiatives:queue",
+    "initiatives:country_list",
+    "initiatives:create",
+    "initiatives:contributors",
+    "initiatives:contributor_end",
+    "initiatives:private_detail",
+    "initiatives:edit",
+    "initiatives:submit",
+    "initiatives:verify",
+    "initiatives:return",
+    "initiatives:history",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -153,6 +172,9 @@ POST_ONLY = {
     "forums:flag_resolve",
     "forums:forum_level",
     "forums:thread_level",
+    "initiatives:submit",
+    "initiatives:verify",
+    "initiatives:contributor_end",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -238,8 +260,8 @@ CEILINGS: dict[str, int] = {
     "network:handover": 9,  # 7 measured
     # welcome, my_data, person_data: measured with the forums' and newsletter's sections
     "network:welcome": 12,
-    "network:my_data": 14,
-    "network:person_data": 15,
+    "network:my_data": 15,  # + the follow-up contributor designations (issue 11)
+    "network:person_data": 16,
     "network:person_erase": 7,  # 5 measured
     "newsletter:archive": 5,
     "newsletter:bounce": 4,
@@ -288,6 +310,24 @@ CEILINGS: dict[str, int] = {
     "forums:queue": 9,
     "forums:queue_all": 9,
     "forums:log": 8,
+    # Issue 11, initiatives: measured as the secretariat with an empty cache, + 2.
+    "initiatives:list": 15,
+    "initiatives:detail": 10,
+    "initiatives:csv": 12,
+    "api:list_initiatives": 10,
+    "api:get_initiative": 10,
+    "initiatives:home": 9,
+    "initiatives:queue": 7,
+    "initiatives:country_list": 12,
+    "initiatives:create": 12,
+    "initiatives:contributors": 9,
+    "initiatives:contributor_end": 5,
+    "initiatives:private_detail": 12,
+    "initiatives:edit": 16,
+    "initiatives:submit": 5,
+    "initiatives:verify": 5,
+    "initiatives:return": 7,
+    "initiatives:history": 11,
 }
 
 # Newsletter URLs that take only the issue's quarter.

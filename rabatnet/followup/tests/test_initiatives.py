@@ -46,7 +46,7 @@ def test_create_through_the_form(client):
 )
 def test_form_refuses_bad_input(client, changes, field):
     client.force_login(f.focal_point("SEN"))
-    response = client.post(reverse("initiatives:create", args=["SEN"]), form_data(**changes))
+    response = client.post(reverse("initiatives:create", args=["SEN"]), form_data(None, **changes))
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not Initiative.objects.exists()
@@ -56,7 +56,7 @@ def test_source_must_be_https(client):
     client.force_login(f.focal_point("SEN"))
     response = client.post(
         reverse("initiatives:create", args=["SEN"]),
-        form_data(**{"sources-0-url": "http://example.org/x"}),
+        form_data(None, **{"sources-0-url": "http://example.org/x"}),
     )
     assert response.status_code == 200
     assert not Initiative.objects.exists()
