@@ -201,9 +201,7 @@ def test_every_versioned_model_has_a_case() -> None:
     """Every concrete VersionedModel edited in both the admin and the site has a case in
     CASES; the others are named in ADMIN_ONLY (with a versioned admin form) or SITE_ONLY."""
     concrete = {
-        m
-        for m in apps.get_models()
-        if issubclass(m, VersionedModel) and m.__name__ not in PENDING
+        m for m in apps.get_models() if issubclass(m, VersionedModel) and m.__name__ not in PENDING
     }
     in_admin = {m for m in concrete if m in admin.site._registry}
     assert {m.__name__ for m in concrete - in_admin} == SITE_ONLY, "In neither list"

@@ -16,8 +16,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
 from rabatnet.core.tests.narrowing import present
-from rabatnet.forums.models import Forum, Thread
 from rabatnet.followup.tests.initiative_samples import initiative_samples
+from rabatnet.forums.models import Forum, Thread
 from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
 from rabatnet.guides.tests.factories import published_guide
