@@ -15,8 +15,6 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import WithJsonSchema
 
-from rabatnet.core.public_cache import PUBLIC_PAGES, PublicPage
-from rabatnet.core.revisions import FOLLOWUP, REFERENCE
 from rabatnet.countries.models import Country
 from rabatnet.followup import initiative_selectors as selectors
 from rabatnet.followup.models import Initiative
@@ -25,13 +23,6 @@ from .pagination import BoundedLimitOffset
 from .schemas import ErrorOut
 
 router = Router(tags=["strategy"])
-
-PUBLIC_PAGES.update(
-    {
-        "api:list_initiatives": PublicPage((FOLLOWUP, REFERENCE)),
-        "api:get_initiative": PublicPage((FOLLOWUP, REFERENCE)),
-    }
-)
 
 ExactBudget = Annotated[
     Decimal,

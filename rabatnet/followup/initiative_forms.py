@@ -126,7 +126,7 @@ def _not_negative(value: Decimal | None) -> None:
         raise ValidationError(_("A budget cannot be negative."))
 
 
-class SourceForm(SiteForm):
+class InitiativeSourceForm(SiteForm):
     title = forms.CharField(label=_("Source title"), max_length=300, required=False)
     url = forms.URLField(
         label=_("Source address"), max_length=200, required=False, assume_scheme="https"
@@ -154,7 +154,7 @@ class BaseSourceFormSet(forms.BaseFormSet):
 
 
 SourceFormSet = forms.formset_factory(
-    SourceForm,
+    InitiativeSourceForm,
     formset=BaseSourceFormSet,
     extra=2,
     max_num=MAX_SOURCES,

@@ -1,6 +1,7 @@
 """What the initiatives add to other apps: the newsletter's "initiatives" source (newly
-verified initiatives of the quarter), the contributor designations in "my data", and the
-end of a person's designations when the person is erased."""
+verified initiatives of the quarter), the contributor designations in "my data", the end
+of a person's designations when the person is erased, and the public pages kept in the
+public page cache."""
 
 from typing import Any
 
@@ -8,6 +9,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation
 
+from rabatnet.core.public_cache import PUBLIC_PAGES, PublicPage
+from rabatnet.core.revisions import FOLLOWUP, REFERENCE
 from rabatnet.network.models import Person
 from rabatnet.network.registries import register_personal_data
 from rabatnet.network.signals import person_erasing
@@ -74,5 +77,18 @@ def end_designations(sender: Any, person: Person, **kwargs: Any) -> dict[str, in
     return {"followup_designations_ended": end_designations_of(person)}
 
 
+# The public pages, the CSV and the API answers, kept per FOLLOWUP revision (anonymous).
+PUBLIC_PAGES.update(
+    {
+        name: PublicPage((FOLLOWUP, REFERENCE))
+        for name in (
+            "initiatives:list",
+            "initiatives:detail",
+            "initiatives:csv",
+            "api:list_initiatives",
+            "api:get_initiative",
+        )
+    }
+)
 register_source(NEWSLETTER_KIND, initiative_drafts)
 register_personal_data("followup_contributor_designations", personal_data)

@@ -1,12 +1,9 @@
 """Initiatives: public at strategy/initiatives/, entry and verification under private/strategy/.
 
-The public pages are kept per FOLLOWUP revision (registered in ``core.public_cache`` below).
+The public pages are kept per FOLLOWUP revision (registered by ``initiative_receivers``).
 """
 
 from django.urls import path
-
-from rabatnet.core.public_cache import PUBLIC_PAGES, PublicPage
-from rabatnet.core.revisions import FOLLOWUP, REFERENCE
 
 from . import contributor_views, initiative_public_views, initiative_views
 
@@ -49,11 +46,3 @@ urlpatterns = [
     path(f"{PRIVATE}initiatives/<int:pk>/return/", initiative_views.return_, name="return"),
     path(f"{PRIVATE}initiatives/<int:pk>/history/", initiative_views.history, name="history"),
 ]
-
-PUBLIC_PAGES.update(
-    {
-        "initiatives:list": PublicPage((FOLLOWUP, REFERENCE)),
-        "initiatives:detail": PublicPage((FOLLOWUP, REFERENCE)),
-        "initiatives:csv": PublicPage((FOLLOWUP, REFERENCE)),
-    }
-)

@@ -47,6 +47,7 @@ from rabatnet.sources.models import Source
 from rabatnet.statistics.forms import DownloadForm
 
 from .form_fuzz_dialogue import dialogue_posts
+from .form_fuzz_initiatives import initiative_posts
 from .form_fuzz_support import Post, World
 from .form_fuzz_support import names as _names
 from .form_fuzz_support import query_form as _query_form
@@ -192,6 +193,7 @@ POSTS = [
         lambda w: _names(AppointmentEndForm()),
     ),
     *dialogue_posts(),
+    *initiative_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(
