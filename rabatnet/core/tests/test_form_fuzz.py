@@ -66,6 +66,7 @@ ADMIN_FORMS = {
     "ForumAdminForm",
     "MembershipAdminForm",
     "ModerationActionAdminForm",
+    "ContributorAdminForm",
 }
 # Django's sign-in form is the site's too: driven below, though not a class of the project.
 
