@@ -76,7 +76,7 @@ SCALAR_FIELDS = [
 @transaction.atomic
 def contributor_designate(*, country: Country, person: Person, by: User) -> Contributor:
     """``person`` (of ``country``, with an account) may enter for the country from now."""
-    person = Person.objects.select_for_update().select_related("organisation").get(pk=person.pk)
+    person = Person.objects.select_for_update().get(pk=person.pk)
     if person.erased_at is not None or person.user_id is None:
         raise ValidationError(_("Only a person with an account can be designated."))
     if Contributor.objects.filter(country=country, person=person, ended_at__isnull=True).exists():
