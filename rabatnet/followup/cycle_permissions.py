@@ -5,8 +5,8 @@ the contributors a focal point designated enter the country's self-assessment; a
 appointed for the country reads it. A country's entries are never shown to another country
 nor to the public here (the public sees verified ones only, through the matrix).
 
-``_editor_for_country`` stands in for helper D's ``is_followup_editor_for_country``
-(``followup/initiative_permissions.py``) until it lands: swap it at merge.
+Who enters for a country is decided once, for initiatives and assessments alike:
+``initiative_permissions.can_enter_for_country``.
 """
 
 import re
@@ -21,14 +21,13 @@ from rabatnet.accounts.models import User
 from rabatnet.core.access import AnyUser, check, grant, parse_iso3, parse_number
 from rabatnet.countries.models import Country
 from rabatnet.network.permissions import (
-    COUNTRY_EDITORS,
-    has_role_for_country,
     is_appointed_for_country,
     is_member,
     is_secretariat,
 )
 from rabatnet.strategy.models import Objective
 
+from .initiative_permissions import can_enter_for_country
 from .models import Assessment, Contributor, Cycle
 
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
@@ -72,19 +71,11 @@ def _contributor_country_ids(user: AnyUser) -> set[int]:
     return cached
 
 
-def _editor_for_country(user: AnyUser, country: Country) -> bool:
-    """Stand-in for ``initiative_permissions.is_followup_editor_for_country`` (helper D):
-    the secretariat, the country's focal points and workgroup, its designated contributors."""
-    return (
-        bool(is_secretariat.test(user))
-        or has_role_for_country(user, country, COUNTRY_EDITORS)
-        or country.pk in _contributor_country_ids(user)
-    )
-
-
 def _viewer_for_country(user: AnyUser, country: Country) -> bool:
     """Who reads a country's self-assessment: its editors and anybody appointed for it."""
-    return _editor_for_country(user, country) or bool(is_appointed_for_country.test(user, country))
+    return can_enter_for_country(user, country) or bool(
+        is_appointed_for_country.test(user, country)
+    )
 
 
 def can_list_cycles(user: AnyUser) -> bool:
@@ -121,7 +112,7 @@ def can_view_country_cycle(user: AnyUser, report: CountryCycle) -> bool:
 
 def can_enter_country_cycle(user: AnyUser, report: CountryCycle) -> bool:
     """Enter and submit: the country's editors (the services refuse once closed)."""
-    return _editor_for_country(user, report.country)
+    return can_enter_for_country(user, report.country)
 
 
 def can_view_assessment(user: AnyUser, assessment: Assessment) -> bool:
@@ -129,7 +120,7 @@ def can_view_assessment(user: AnyUser, assessment: Assessment) -> bool:
 
 
 def can_edit_assessment(user: AnyUser, assessment: Assessment) -> bool:
-    return _editor_for_country(user, assessment.country)
+    return can_enter_for_country(user, assessment.country)
 
 
 def can_verify_assessment(user: AnyUser, assessment: Assessment) -> bool:

@@ -247,9 +247,6 @@ def _initiative(iso3: str, state: str, numbers: list[int], en: str, fr: str, by:
         verified_by=by if verified else None,
         example=True,
     )
-    # The contract's HistoricalInitiative lacks the translated columns: no history for the
-    # demo's initiatives until it has them (proposed to the lead).
-    initiative.skip_history_when_saving = True  # type: ignore[attr-defined]
     initiative.save()
     initiative.objectives.set(
         Objective.objects.filter(framework__slug=FRAMEWORK, number__in=numbers)

@@ -13,3 +13,10 @@ class InitiativeTranslationOptions(TranslationOptions):
 @register(Cycle)
 class CycleTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+# The history of an initiative keeps each language too: simple-history built its model
+# before modeltranslation added the columns, and copies every column of the initiative.
+@register(Initiative.history.model)
+class HistoricalInitiativeTranslationOptions(TranslationOptions):
+    fields = ("title", "summary")

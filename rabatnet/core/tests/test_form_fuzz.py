@@ -49,6 +49,7 @@ from rabatnet.statistics.forms import DownloadForm
 from .form_fuzz_actions import action_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
+from .form_fuzz_initiatives import initiative_posts
 from .form_fuzz_meetings import meetings_posts
 from .form_fuzz_registration import registration_posts
 from .form_fuzz_support import Post, World
@@ -70,6 +71,7 @@ ADMIN_FORMS = {
     "MembershipAdminForm",
     "ModerationActionAdminForm",
     "MeetingAdminForm",
+    "ContributorAdminForm",
 }
 # Django's sign-in form is the site's too: driven below, though not a class of the project.
 
@@ -201,6 +203,7 @@ POSTS = [
     *action_posts(),
     *registration_posts(),
     *meetings_posts(),
+    *initiative_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

@@ -17,6 +17,7 @@ from django.utils.translation import override
 
 from rabatnet.core.tests.narrowing import present
 from rabatnet.followup.tests.cycle_samples import cycle_samples
+from rabatnet.followup.tests.initiative_samples import initiative_samples
 from rabatnet.forums.models import Forum, Thread
 from rabatnet.forums.tests.samples import forum_samples
 from rabatnet.guides.models import Recommendation
@@ -116,6 +117,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         **cycle_samples(),
         **action_samples(),
         **registration_samples(),
+        **initiative_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

@@ -69,6 +69,12 @@ PUBLIC = {
     "meetings:document",
     "api:list_meetings",
     "api:get_meeting",
+    # Issue 11, initiatives: verified ones only.
+    "initiatives:list",
+    "initiatives:detail",
+    "initiatives:csv",
+    "api:list_initiatives",
+    "api:get_initiative",
 }
 PRIVATE = {
     "guides:endorsed",
@@ -174,6 +180,19 @@ PRIVATE = {
     "meetings:cancel",
     "meetings:programme",
     "meetings:document_upload",
+    # Issue 11, initiatives.
+    "initiatives:home",
+    "initiatives:queue",
+    "initiatives:country_list",
+    "initiatives:create",
+    "initiatives:contributors",
+    "initiatives:contributor_end",
+    "initiatives:private_detail",
+    "initiatives:edit",
+    "initiatives:submit",
+    "initiatives:verify",
+    "initiatives:return",
+    "initiatives:history",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -210,6 +229,9 @@ POST_ONLY = {
     "registrations:registration_submit",
     "registrations:registration_withdraw",
     "registrations:registration_confirm",
+    "initiatives:submit",
+    "initiatives:verify",
+    "initiatives:contributor_end",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -298,6 +320,9 @@ CEILINGS: dict[str, int] = {
     "network:welcome": 14,
     "network:my_data": 16,
     "network:person_data": 17,
+    "network:welcome": 12,
+    "network:my_data": 15,  # + the follow-up contributor designations (issue 11)
+    "network:person_data": 16,
     "network:person_erase": 7,  # 5 measured
     "newsletter:archive": 5,
     "newsletter:bounce": 4,
@@ -398,6 +423,24 @@ CEILINGS: dict[str, int] = {
     "meetings:document_upload": 8,
     "api:list_meetings": 8,
     "api:get_meeting": 14,
+    # Issue 11, initiatives: measured as the secretariat with an empty cache, + 2.
+    "initiatives:list": 15,
+    "initiatives:detail": 10,
+    "initiatives:csv": 12,
+    "api:list_initiatives": 10,
+    "api:get_initiative": 10,
+    "initiatives:home": 9,
+    "initiatives:queue": 7,
+    "initiatives:country_list": 12,
+    "initiatives:create": 12,
+    "initiatives:contributors": 9,
+    "initiatives:contributor_end": 5,
+    "initiatives:private_detail": 12,
+    "initiatives:edit": 16,
+    "initiatives:submit": 5,
+    "initiatives:verify": 5,
+    "initiatives:return": 7,
+    "initiatives:history": 11,
 }
 
 # Newsletter URLs that take only the issue's quarter.

@@ -60,9 +60,6 @@ def initiative(
         review_state=state,
         **kw,
     )
-    # The contract's HistoricalInitiative lacks the translated columns (title_en...): its
-    # history cannot be written yet, so these samples skip it (reported to the lead).
-    item.skip_history_when_saving = True  # type: ignore[attr-defined]
     item.save()
     item.objectives.set(Objective.objects.filter(framework=dakar(), number__in=numbers))
     return item
