@@ -84,7 +84,8 @@ PUBLIC_PAGES: dict[str, PublicPage] = {
     # Meetings (issue 11): the list splits upcoming from past, so it keys on the date too.
     "meetings:list": PublicPage((MEETINGS, REFERENCE), daily=True),
     "meetings:csv": PublicPage((MEETINGS, REFERENCE)),
-    "meetings:detail": PublicPage((MEETINGS, REFERENCE)),
+    # A meeting shows the open actions of the previous one, flagged overdue by the date.
+    "meetings:detail": PublicPage((MEETINGS, REFERENCE), daily=True),
     "api:list_meetings": PublicPage((MEETINGS, REFERENCE)),
     "api:get_meeting": PublicPage((MEETINGS, REFERENCE)),
 }

@@ -131,3 +131,14 @@ def test_an_action_save_raises_the_meetings_revision(two_meetings):
     before = revisions.numbers(revisions.MEETINGS)[revisions.MEETINGS]
     action(two_meetings[0], deadline=date(2015, 1, 1))
     assert revisions.numbers(revisions.MEETINGS)[revisions.MEETINGS] > before
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_meeting_page_shows_the_open_actions_of_the_previous_one(client, two_meetings, language):
+    first, second = two_meetings
+    page = client.get(f"/{language}/meetings/{second.slug}/").content.decode()
+    assert "Late data plan" in page and "Ongoing study" in page
+    assert "Finished survey" not in page
+    assert f"/{language}/meetings/{second.slug}/actions/" in page
+    earlier = client.get(f"/{language}/meetings/{first.slug}/").content.decode()
+    assert "Late data plan" not in earlier
