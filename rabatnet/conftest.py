@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.utils import translation
 from pytest_django.plugin import DjangoDbBlocker
 
+from rabatnet.core.tests.smtp import smtp_inbox  # noqa: F401  (a real SMTP server, for any test)
+
 if TYPE_CHECKING:  # models load once Django is set up, after this file is read
     from rabatnet.countries.models import Country
 
