@@ -254,6 +254,7 @@ def test_delegation_and_initiative_reach_the_matrix(live_server) -> None:
             page.goto(f"{base}/fr/strategy/matrix/")
             assert page.locator("html").get_attribute("lang") == "fr"
             expect(page.locator("main")).to_contain_text(CYCLE_FR)
+            expect(page.locator("h1")).to_contain_text("Matrice pays × objectifs")
             senegal = page.locator(
                 "table.matrix tbody tr", has=page.get_by_role("rowheader", name="Sénégal")
             )
