@@ -66,7 +66,7 @@ def samples(db) -> dict[str, dict[str, object]]:
     sen: dict[str, object] = {"iso3": "SEN"}
     issue = sent_issue(2026, 1)
     quarter: dict[str, object] = {"year": 2026, "quarter": 1}
-    item = {**quarter, "pk": issue.items.first().pk}  # type: ignore[union-attr]
+    item = {**quarter, "pk": issue.items.order_by("pk")[0].pk}
     level_forum = Forum.objects.create(slug="walk-levels", name="Walk levels")
     level_thread = Thread.objects.create(forum=level_forum, title="Walk", author=appointment.person)
     return {
