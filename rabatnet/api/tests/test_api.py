@@ -27,6 +27,13 @@ def test_the_root_lists_the_endpoints_and_the_openapi_document(client):
         ("GET", "/api/v1/indicators"),
         ("GET", "/api/v1/observations"),
         ("GET", "/api/v1/countries/{iso3}/guides/{language}/editions"),
+        ("GET", "/api/v1/meetings"),
+        ("GET", "/api/v1/meetings/{slug}"),
+        ("GET", "/api/v1/initiatives"),
+        ("GET", "/api/v1/initiatives/{initiative_id}"),
+        ("GET", "/api/v1/strategy/frameworks"),
+        ("GET", "/api/v1/strategy/roadmap-actions"),
+        ("GET", "/api/v1/strategy/progress"),
     }
     assert endpoints[("GET", "/api/v1/countries")]["description"].startswith(
         "The dialogue's member countries"
