@@ -50,8 +50,13 @@ def chosen_cycle(value: str | None, *, published_only: bool = True) -> Cycle | N
     Raises ``BadCycle`` for a value that is given but names none (checked before any query
     when it cannot be a slug: control characters, huge strings).
     """
-    cycles = published_cycles() if published_only else all_cycles()
-    if value is None or value == "":
+    return cycle_among(published_cycles() if published_only else all_cycles(), value)
+
+
+def cycle_among(cycles: QuerySet[Cycle], value: str | None) -> Cycle | None:
+    """The cycle of ``cycles`` whose slug is ``value``, the first of them for no value;
+    ``BadCycle`` for a value that names none (refused before any query if no slug)."""
+    if not value:
         return cycles.first()
     if not SLUG.fullmatch(value):
         raise BadCycle(value)

@@ -16,7 +16,6 @@ from . import progress, progress_selectors
 from .models import Assessment, Cycle, Initiative
 from .models.initiatives import ReviewState
 from .progress import Cell, Rollup
-from .progress_selectors import SLUG, BadCycle
 
 
 def country_cycles(country: Country, *, private: bool) -> QuerySet[Cycle]:
@@ -33,15 +32,7 @@ def country_cycles(country: Country, *, private: bool) -> QuerySet[Cycle]:
 
 def chosen_country_cycle(country: Country, value: str | None, *, private: bool) -> Cycle | None:
     """The cycle named by ``?cycle=``, else the newest with (visible) data for the country."""
-    cycles = country_cycles(country, private=private)
-    if not value:
-        return cycles.first()
-    if not SLUG.fullmatch(value):
-        raise BadCycle(value)
-    found = cycles.filter(slug=value).first()
-    if found is None:
-        raise BadCycle(value)
-    return found
+    return progress_selectors.cycle_among(country_cycles(country, private=private), value)
 
 
 def visible_assessments(country: Country, cycle: Cycle, *, private: bool) -> dict[int, Assessment]:
