@@ -29,5 +29,10 @@ urlpatterns += i18n_patterns(
     path("", include("rabatnet.followup.cycle_urls")),
     path("", include("rabatnet.followup.urls")),
     path("", include("rabatnet.followup.framework_urls")),
+    path("", include("rabatnet.support.clock_urls")),
+    path("", include("rabatnet.support.matching_urls")),
+    path("", include("rabatnet.support.mission_urls")),
+    path("", include("rabatnet.support.request_urls")),
+    path("", include("rabatnet.support.expert_urls")),
     path("admin/", admin.site.urls),
 )

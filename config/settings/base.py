@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "rabatnet.newsletter",
     "rabatnet.meetings",
     "rabatnet.followup",
+    "rabatnet.support",
     "rabatnet.api",
 ]
 
@@ -186,6 +187,7 @@ SECRETARIAT_ADMIN_APPS = [
     "guides",
     "meetings",
     "followup",
+    "support",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -319,6 +321,15 @@ NEWSLETTER_BOUNCE_TOKEN = env.str("NEWSLETTER_BOUNCE_TOKEN", default="")
 # Days before a cycle's deadline on which countries that have not reported are reminded
 # (and every day once it is past, until the cycle is closed).
 CYCLE_REMINDER_DAYS = tuple(env.list("CYCLE_REMINDER_DAYS", cast=int, default=[14, 7, 1]))
+
+# --- Technical support (issue 12) ----------------------------------------------------------
+# Targets the private dashboard flags open requests against: acknowledge within this many
+# working days of the request (in the beneficiary country's time zone, its weekends and
+# public holidays), deploy within this many calendar days of the request.
+SUPPORT_ACKNOWLEDGE_WORKING_DAYS = env.int("SUPPORT_ACKNOWLEDGE_WORKING_DAYS", default=2)
+SUPPORT_DEPLOY_DAYS = env.int("SUPPORT_DEPLOY_DAYS", default=30)
+# The largest CV or mission report upload.
+SUPPORT_UPLOAD_MAX_BYTES = env.int("SUPPORT_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

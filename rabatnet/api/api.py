@@ -28,6 +28,7 @@ from .schemas import (
 from .statistics import router as statistics_router
 from .strategy_frameworks import router as strategy_frameworks_router
 from .strategy_progress import router as strategy_progress_router
+from .support import router as support_router
 
 api = NinjaAPI(
     title=f"rabatnet — {dialogue_name('en')} open data API",
@@ -148,3 +149,4 @@ api.add_router("/", meetings_router)
 api.add_router("/", initiatives_router)
 api.add_router("/", strategy_progress_router)
 api.add_router("/", strategy_frameworks_router)
+api.add_router("/", support_router)

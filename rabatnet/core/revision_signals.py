@@ -23,6 +23,7 @@ COUNTER_OF_APP = {
     "statistics": revisions.STATISTICS,
     "meetings": revisions.MEETINGS,
     "followup": revisions.FOLLOWUP,
+    "support": revisions.SUPPORT,
 }
 
 

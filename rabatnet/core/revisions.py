@@ -16,6 +16,7 @@ GUIDES = "guides"  # published guide editions (any country)
 NEWSLETTER = "newsletter"  # sent issues of the Rabat Review (and edits after sending)
 MEETINGS = "meetings"  # published meetings, their programme, documents, conclusions, actions
 FOLLOWUP = "followup"  # verified initiatives and assessments, cycles, roadmap actions
+SUPPORT = "support"  # technical support requests (the public clock), the roster
 
 
 @transaction.atomic

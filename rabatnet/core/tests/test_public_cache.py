@@ -227,7 +227,7 @@ def test_every_registered_page_is_a_public_view():
 
     walk(get_resolver().url_patterns)
     known = {revisions.STATISTICS, revisions.REFERENCE, revisions.GUIDES, revisions.NEWSLETTER}
-    known |= {revisions.MEETINGS, revisions.FOLLOWUP}
+    known |= {revisions.MEETINGS, revisions.FOLLOWUP, revisions.SUPPORT}
     for name, page in PUBLIC_PAGES.items():
         assert name in views, name
         assert getattr(views[name], "login_required", True) is False, name
