@@ -24,21 +24,24 @@ def _url(name: str) -> Callable[[World], str]:
     return lambda w: reverse(f"support:{name}", kwargs={"pk": _request(w).pk})
 
 
+def _sen() -> Country:
+    return Country.objects.get(iso3="SEN")
+
+
 def request_posts() -> list[Post]:
-    sen = Country(iso3="SEN")
     return [
         Post(
             RequestForm,
             lambda w: reverse("support:new", kwargs={"iso3": "SEN"}),
             "focal_point",
-            lambda w: _names(RequestForm(country=sen)),
+            lambda w: _names(RequestForm(country=_sen())),
             label="request-new",
         ),
         Post(
             RequestForm,
             _url("edit"),
             "focal_point",
-            lambda w: _names(RequestForm(instance=_request(w), country=sen)),
+            lambda w: _names(RequestForm(instance=_request(w), country=_sen())),
             label="request-edit",
         ),
         Post(ActionForm, _url("act"), "secretariat", lambda w: _names(ActionForm())),
