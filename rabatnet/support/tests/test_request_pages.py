@@ -174,3 +174,16 @@ def test_the_pages_render_in_french(client):
         urls = [reverse("support:list"), reverse("support:new", kwargs={"iso3": "SEN"})]
     for url in urls:
         assert client.get(url).status_code == 200, url
+
+
+def test_the_private_home_links_to_the_requests_for_those_who_read_them(client):
+    link = reverse("support:list")
+    for user, shown in (
+        (f.focal_point("SEN"), True),
+        (f.workgroup_member("SEN"), True),
+        (f.secretariat(), True),
+        (f.thematic_contact(), False),
+    ):
+        client.force_login(user)
+        page = client.get("/en/private/").content.decode()
+        assert (f'href="{link}"' in page) is shown, user
