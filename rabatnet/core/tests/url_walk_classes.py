@@ -195,6 +195,15 @@ PRIVATE = {
     "initiatives:verify",
     "initiatives:return",
     "initiatives:history",
+    # Issue 12, support requests (A): only the country's people and the secretariat.
+    "support:list",
+    "support:new",
+    "support:detail",
+    "support:act",
+    "support:edit",
+    "support:terms",
+    "support:terms_new",
+    "support:terms_agree",
 }
 # URLs that answer something else than 200 to anybody, on purpose.
 # A profile chart without data (the walk's database holds no statistics) is not found.
@@ -234,6 +243,8 @@ POST_ONLY = {
     "initiatives:submit",
     "initiatives:verify",
     "initiatives:contributor_end",
+    "support:act",
+    "support:terms_agree",
 }
 # The walk's e-mail confirmation token is no real one: the page says the link is not valid.
 SECRETARIAT_STATUS = {name: 405 for name in POST_ONLY} | {
@@ -310,4 +321,16 @@ CEILINGS |= {
     "strategy:private_report": 14,
     "strategy:private_diff": 14,
     "api:strategy_progress": 8,
+}
+
+# Support requests (issue 12, A): measured as the secretariat with an empty cache, + 2.
+CEILINGS |= {
+    "support:list": 12,
+    "support:new": 12,
+    "support:detail": 12,
+    "support:act": 5,
+    "support:edit": 14,
+    "support:terms": 8,
+    "support:terms_new": 8,
+    "support:terms_agree": 5,
 }
