@@ -111,3 +111,37 @@ def test_french_pages_render(client):
         assert 'lang="fr"' in response.content.decode()
     pdf = client.get(f"/fr/private/support/{request.pk}/file.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def _block(request, user) -> str:
+    from django.template.loader import render_to_string
+
+    return render_to_string(
+        "support/_detail_mission.html", {"support_request": request, "user": user}
+    )
+
+
+def test_the_mission_block_offers_each_reader_their_forms():
+    request, expert, staff = reported()
+    staff_block = _block(request, staff)
+    assert reverse("missions:appraisal", kwargs={"pk": request.pk, "expert": expert.pk}) in (
+        staff_block
+    )
+    assert reverse("missions:mission", kwargs={"pk": request.pk}) in staff_block
+    assert reverse("missions:report", kwargs={"pk": request.pk}) in staff_block
+    assert "Dakar" in staff_block
+    focal_block = _block(request, f.focal_point("SEN"))
+    assert reverse("missions:evaluation", kwargs={"pk": request.pk}) in focal_block
+    assert reverse("missions:mission", kwargs={"pk": request.pk}) not in focal_block
+    assert reverse("missions:report_download", kwargs={"pk": request.pk}) in focal_block
+    reader_block = _block(request, f.workgroup_member("SEN"))
+    assert reverse("missions:evaluation", kwargs={"pk": request.pk}) not in reader_block
+    assert reverse("missions:file", kwargs={"pk": request.pk}) in reader_block
+    assert "appraise" not in reader_block
+
+
+def test_the_mission_block_before_deployment():
+    request = make_request("SEN")
+    block = _block(request, f.secretariat())
+    assert "not set yet" in block
+    assert reverse("missions:mission", kwargs={"pk": request.pk}) not in block
