@@ -333,4 +333,27 @@ CEILINGS |= {
     "support:terms": 8,
     "support:terms_new": 8,
     "support:terms_agree": 5,
+# Technical support, issue 12 (E): a request's mission, report, evaluation, appraisals, its
+# file (page, PDF) and the secretariat's CSV. All private. Ceilings measured on the walk's
+# reported request (rabatnet/support/tests/mission_samples.py) with an empty cache, + 2; the
+# CSV costs the same whatever the number of requests (prefetched).
+PRIVATE |= {
+    "missions:export",
+    "missions:mission",
+    "missions:report",
+    "missions:report_download",
+    "missions:evaluation",
+    "missions:appraisal",
+    "missions:file",
+    "missions:file_pdf",
+}
+CEILINGS |= {
+    "missions:export": 10,
+    "missions:mission": 9,
+    "missions:report": 9,
+    "missions:report_download": 8,
+    "missions:evaluation": 8,
+    "missions:appraisal": 9,
+    "missions:file": 15,
+    "missions:file_pdf": 15,
 }
