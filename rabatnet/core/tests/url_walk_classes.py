@@ -333,6 +333,7 @@ CEILINGS |= {
     "support:terms": 8,
     "support:terms_new": 8,
     "support:terms_agree": 5,
+}
 # Technical support, issue 12 (E): a request's mission, report, evaluation, appraisals, its
 # file (page, PDF) and the secretariat's CSV. All private. Ceilings measured on the walk's
 # reported request (rabatnet/support/tests/mission_samples.py) with an empty cache, + 2; the
