@@ -35,7 +35,7 @@ WORKING_RULE = (
 
 
 class NumberOut(Schema):
-    value: float | None = Field(description="null when computed on no request")
+    value: int | float | None = Field(description="null when computed on no request")
     unit: str = Field(description="calendar_days, working_days, requests or share (0 to 1)")
     clock: str | None = Field(description="calendar or working; null for counts and shares")
     derived: bool = Field(description="true: computed by rabatnet, not published by anyone")
