@@ -157,6 +157,19 @@ class YearFigures:
     def stage_pairs(self) -> list[tuple[Figure, Figure]]:
         return self._pairs(self.stages)
 
+    @staticmethod
+    def scale(items: list[Figure]) -> float:
+        """The longest 90th percentile of a table: the full length of its bars."""
+        return max((f.p90 for f in items if f.p90), default=1.0)
+
+    @property
+    def milestone_scale(self) -> float:
+        return self.scale(self.milestones)
+
+    @property
+    def stage_scale(self) -> float:
+        return self.scale(self.stages)
+
 
 @dataclass(frozen=True)
 class Target:
