@@ -191,3 +191,11 @@ def test_a_bad_filter_is_a_clear_400(client, query):
     response = client.get(DASHBOARD, query)
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_example_content_is_marked(client):
+    filed("SEN", timezone.now() - days(2), example=True)
+    assert "Example content" in client.get(PAGE).content.decode()
+    assert client.get(API).json()["example"] is True
+    client.force_login(f.secretariat())
+    assert "Example content" in client.get(DASHBOARD).content.decode()
