@@ -1,7 +1,13 @@
 """The public clock at support/ and the secretariat's dashboard (helper D)."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import clock_views
 
 app_name = "support_clock"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("support/", clock_views.public, name="public"),
+    path("support/figures.csv", clock_views.public_csv, name="csv"),
+    path("private/support/dashboard/", clock_views.dashboard, name="dashboard"),
+]

@@ -4,4 +4,7 @@ One import line per module that registers something (personal data, welcome pack
 newsletter source, erasure of network people).
 """
 
-from . import request_notifications  # noqa: F401  (A: mails on stage changes)
+from . import (
+    clock_receivers,  # noqa: F401  (the public clock's pages in the public cache)
+    request_notifications,  # noqa: F401  (A: mails on stage changes)
+)

@@ -34,6 +34,7 @@ def test_the_root_lists_the_endpoints_and_the_openapi_document(client):
         ("GET", "/api/v1/strategy/frameworks"),
         ("GET", "/api/v1/strategy/roadmap-actions"),
         ("GET", "/api/v1/strategy/progress"),
+        ("GET", "/api/v1/support/statistics"),
     }
     assert endpoints[("GET", "/api/v1/countries")]["description"].startswith(
         "The dialogue's member countries"

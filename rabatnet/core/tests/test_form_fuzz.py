@@ -47,6 +47,7 @@ from rabatnet.sources.models import Source
 from rabatnet.statistics.forms import DownloadForm
 
 from .form_fuzz_actions import action_posts
+from .form_fuzz_clock import clock_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
 from .form_fuzz_initiatives import initiative_posts
@@ -208,6 +209,7 @@ POSTS = [
     *initiative_posts(),
     *request_posts(),
     *mission_posts(),
+    *clock_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

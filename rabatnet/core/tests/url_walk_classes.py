@@ -358,3 +358,16 @@ CEILINGS |= {
     "missions:file": 15,
     "missions:file_pdf": 15,
 }
+# The support clock (issue 12, D): the public figures, their CSV and the API are public
+# (requests marked public, anonymised); the dashboard is the secretariat's. Measured with an
+# empty cache and requests on file: 3 queries anonymously (revision, requests, their events),
+# 6 signed in; the dashboard 7 (session, user, roles, the filter's countries, requests,
+# events). The cost does not grow with the requests (support/tests/test_clock_views.py).
+PUBLIC |= {"support_clock:public", "support_clock:csv", "api:support_statistics"}
+PRIVATE |= {"support_clock:dashboard"}
+CEILINGS |= {
+    "support_clock:public": 8,
+    "support_clock:csv": 8,
+    "api:support_statistics": 8,
+    "support_clock:dashboard": 9,
+}
