@@ -198,3 +198,23 @@ def test_the_matching_page_in_french(client):
     response = client.get(f"/fr/private/support/{request.pk}/matching/")
     assert response.status_code == 200
     assert 'lang="fr"' in response.content.decode()
+
+
+def test_the_matching_page_costs_the_same_whatever_the_roster(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    request = acknowledged()
+    client.force_login(f.secretariat())
+    url = reverse("matching:matching", args=[request.pk])
+    make_expert(available=AROUND)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(4):
+        expert = make_expert(available=AROUND)
+        Proposal.objects.create(request=request, expert=make_expert(), rank=9, score=1)
+        expert.countries_of_experience.set([request.country])
+    with CaptureQueriesContext(connection) as five:
+        client.get(url)
+    assert len(five) == len(one)
