@@ -63,7 +63,10 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
     explained; ticking experts proposes them (computed again on the POST)."""
     support_request = access_request(request, pk, "manage")
     ranking = rank_experts(support_request)
-    choices = [(c.facts.pk, c.facts.name) for c in ranking.ranked]
+    # Every expert the page lists may be posted: the service says, in words, why one that
+    # is (or became) excluded cannot be proposed.
+    listed = [*ranking.ranked, *ranking.excluded]
+    choices = [(x.facts.pk, x.facts.name) for x in listed]
     form = ProposeForm(request.POST or None, choices=choices)
     if request.method == "POST":
         if form.is_valid():

@@ -5,7 +5,7 @@ from django import template
 from rabatnet.core.access import AnyUser
 
 from ..models import Proposal, SupportRequest
-from ..permissions import can_manage_request, can_view_request
+from ..permissions import can_manage_request, can_view_request, own_expert_profile
 
 register = template.Library()
 
@@ -23,3 +23,9 @@ def matching_panel(support_request: SupportRequest, user: AnyUser) -> dict[str, 
         )
         return {"manage": False, "proposals": [], "accepted": [p.expert.person for p in accepted]}
     return {"manage": False, "proposals": [], "accepted": []}
+
+
+@register.filter
+def has_expert_profile(user: AnyUser) -> bool:
+    """Whether the private home offers "requests you were asked about"."""
+    return own_expert_profile(user) is not None

@@ -88,7 +88,9 @@ def test_the_secretariat_proposes_asks_and_the_steps_are_refused_to_others(
     assert proposal.reasons[0]["factor"] == "kind" and proposal.score > 0
     assert proposal.proposed_by == staff
     # An expert who is not available is refused, nothing written.
-    assert client.post(url, {"experts": [str(unavailable.pk)]}).status_code == 302
+    response = client.post(url, {"experts": [str(unavailable.pk)]}, follow=True)
+    said = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "Nothing was proposed" in said and "Not available on every day" in said
     assert Proposal.objects.count() == 1
     # Nonsense ids change nothing.
     for bad in ["x", "99999999999999999999", "\x00", "é"]:
@@ -218,3 +220,11 @@ def test_the_matching_page_costs_the_same_whatever_the_roster(client):
     with CaptureQueriesContext(connection) as five:
         client.get(url)
     assert len(five) == len(one)
+
+
+def test_the_private_home_links_an_expert_to_their_requests(client):
+    expert = make_expert()
+    client.force_login(expert.person.user)
+    assert reverse("matching:asked") in client.get("/en/private/").content.decode()
+    client.force_login(f.focal_point())
+    assert reverse("matching:asked") not in client.get("/en/private/").content.decode()
