@@ -123,3 +123,17 @@ def test_the_link_works_for_a_signed_in_stranger_too(client, django_capture_on_c
     proposal, _ = asked(django_capture_on_commit_callbacks)
     client.force_login(f.focal_point("MLI"))
     assert client.get(reverse("matching:answer", args=[proposal.token])).status_code == 200
+
+
+def test_personal_data_and_erasure(django_capture_on_commit_callbacks):
+    from rabatnet.network.registries import PERSONAL_DATA
+    from rabatnet.network.signals import person_erasing
+
+    proposal, _ = asked(django_capture_on_commit_callbacks)
+    Proposal.objects.filter(pk=proposal.pk).update(answer_note="Call me on +221 77")
+    person = proposal.expert.person
+    [row] = PERSONAL_DATA["support_proposals"](person)
+    assert row["request"] == proposal.request.reference and row["status"] == "asked"
+    person_erasing.send(sender=type(person), person=person)
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.token, proposal.answer_note) == ("withdrawn", "", "")
