@@ -65,8 +65,8 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
     ranking = rank_experts(support_request)
     # Every expert the page lists may be posted: the service says, in words, why one that
     # is (or became) excluded cannot be proposed.
-    listed = [*ranking.ranked, *ranking.excluded]
-    choices = [(x.facts.pk, x.facts.name) for x in listed]
+    listed = [c.facts for c in ranking.ranked] + [x.facts for x in ranking.excluded]
+    choices = [(facts.pk, facts.name) for facts in listed]
     form = ProposeForm(request.POST or None, choices=choices)
     if request.method == "POST":
         if form.is_valid():

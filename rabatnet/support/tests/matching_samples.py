@@ -7,7 +7,7 @@ from .factories import make_expert, make_request
 def matching_samples() -> dict[str, dict[str, object]]:
     request = make_request("SEN")
     proposal = Proposal.objects.create(request=request, expert=make_expert(), rank=1, score=1)
-    step = {"pk": request.pk, "proposal": proposal.pk}
+    step: dict[str, object] = {"pk": request.pk, "proposal": proposal.pk}
     return {
         "matching:matching": {"pk": request.pk},
         "matching:ask": step,

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rabatnet.core.tests.narrowing import present
 from rabatnet.countries.models import Country
 from rabatnet.network.models import Appointment
 from rabatnet.strategy.models import Objective, Theme
@@ -134,8 +135,8 @@ def test_no_proposed_expert_is_unavailable_or_conflicted(req, roster):
 @pytest.mark.django_db
 def test_ranking_explains_every_factor_and_every_exclusion():
     sen, mli = Country.objects.get(iso3="SEN"), Country.objects.get(iso3="MLI")
-    theme = Theme.objects.first()
-    objective = Objective.objects.first()
+    theme = present(Theme.objects.first())
+    objective = present(Objective.objects.first())
     request = make_request(
         "SEN", theme=theme, preferred_start=D, duration_days=3, languages=["fr", "en"]
     )
