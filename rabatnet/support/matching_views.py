@@ -93,8 +93,8 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
         "ranking": ranking,
         "form": form,
         "open": services.matching_open(support_request),
-        "proposals": list(proposals),
-        "record_form": RecordForm(),
+        # One answer form per asked expert, its ids its own.
+        "proposals": [(p, RecordForm(auto_id=f"record-{p.pk}-%s")) for p in proposals],
     }
     return render(request, "support/matching_list.html", context)
 
