@@ -5,7 +5,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rabatnet.core.tests.narrowing import present
@@ -195,3 +196,40 @@ def test_no_dates_no_availability_filter_and_said_so():
     ranking = rank_experts(request)
     assert [c.expert for c in ranking.ranked] == [expert]
     assert "not checked" in ranking.dates_note
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    database=None,
+)
+@given(
+    roster=st.lists(
+        st.tuples(periods(), st.sampled_from([None, "SEN", "MLI"]), st.booleans()),
+        max_size=4,
+    ),
+    start=st.one_of(st.none(), days),
+    length=st.integers(1, 6),
+)
+def test_the_database_ranking_keeps_the_same_promises(roster, start, length):
+    """The same property, through the database: real profiles, availability, nationality."""
+    with transaction.atomic():
+        request = make_request("SEN", preferred_start=start, duration_days=length)
+        for spans, nationality, local in roster:
+            make_expert(
+                available=list(spans),
+                nationality=Country.objects.get(iso3=nationality) if nationality else None,
+                local_expertise=local,
+            )
+        ranking = rank_experts(request)
+        assert len(ranking.ranked) + len(ranking.excluded) == len(roster)
+        for candidate in ranking.ranked:
+            expert = present(candidate.expert)
+            if start is not None:
+                wanted = (start, start + timedelta(length - 1))
+                spans = [(a.starts_on, a.ends_on) for a in expert.availabilities.all()]
+                assert covers(spans, wanted)
+            assert expert.nationality_id != request.country_id or expert.local_expertise
+        transaction.set_rollback(True)
