@@ -339,3 +339,6 @@ CEILINGS |= {
     "matching:asked_detail": 7,
     "matching:answer": 6,
 }
+# "All data held about me" reads the person's proposals as an expert (one query more).
+CEILINGS["network:my_data"] += 1
+CEILINGS["network:person_data"] += 1

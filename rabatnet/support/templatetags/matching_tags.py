@@ -1,11 +1,14 @@
 """What the request page's matching panel shows to whom (``support/_detail_matching.html``)."""
 
+from collections.abc import Iterable
+
 from django import template
 
 from rabatnet.core.access import AnyUser
+from rabatnet.network.models import Appointment, Role
 
 from ..models import Proposal, SupportRequest
-from ..permissions import can_manage_request, can_view_request, own_expert_profile
+from ..permissions import can_manage_request, can_view_request
 
 register = template.Library()
 
@@ -26,6 +29,7 @@ def matching_panel(support_request: SupportRequest, user: AnyUser) -> dict[str, 
 
 
 @register.filter
-def has_expert_profile(user: AnyUser) -> bool:
-    """Whether the private home offers "requests you were asked about"."""
-    return own_expert_profile(user) is not None
+def holds_expert_role(appointments: Iterable[Appointment]) -> bool:
+    """Whether the private home (its appointments in force, already read) offers
+    "requests you were asked about"."""
+    return any(a.role == Role.EXPERT for a in appointments)
