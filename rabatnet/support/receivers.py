@@ -6,5 +6,6 @@ newsletter source, erasure of network people).
 
 from . import (
     clock_receivers,  # noqa: F401  (the public clock's pages in the public cache)
+    matching_receivers,  # noqa: F401  (personal data, erasure: proposals)
     request_notifications,  # noqa: F401  (A: mails on stage changes)
 )

@@ -51,6 +51,7 @@ from .form_fuzz_clock import clock_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
 from .form_fuzz_initiatives import initiative_posts
+from .form_fuzz_matching import matching_posts
 from .form_fuzz_meetings import meetings_posts
 from .form_fuzz_missions import mission_posts
 from .form_fuzz_registration import registration_posts
@@ -210,6 +211,7 @@ POSTS = [
     *request_posts(),
     *mission_posts(),
     *clock_posts(),
+    *matching_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

@@ -371,3 +371,33 @@ CEILINGS |= {
     "api:support_statistics": 8,
     "support_clock:dashboard": 9,
 }
+# Technical support, matching (issue 12, C): the secretariat's ranked list and its steps
+# (POST only); a signed-in expert's requests they were asked about (the secretariat has no
+# expert profile: 403); the expert's private link (public; a made-up token names nobody).
+PRIVATE |= {
+    "matching:matching",
+    "matching:ask",
+    "matching:withdraw",
+    "matching:record",
+    "matching:asked",
+    "matching:asked_detail",
+}
+OTHER |= {"matching:answer": 404}
+POST_ONLY |= {"matching:ask", "matching:withdraw", "matching:record"}
+SECRETARIAT_STATUS |= {
+    name: 405 for name in ("matching:ask", "matching:withdraw", "matching:record")
+}
+SECRETARIAT_STATUS |= {"matching:asked": 403, "matching:asked_detail": 403}
+# Measured as the secretariat with an empty cache (the walk's one request, one expert), + 2.
+CEILINGS |= {
+    "matching:matching": 18,
+    "matching:ask": 5,
+    "matching:withdraw": 5,
+    "matching:record": 5,
+    "matching:asked": 6,
+    "matching:asked_detail": 7,
+    "matching:answer": 6,
+}
+# "All data held about me" reads the person's proposals as an expert (one query more).
+CEILINGS["network:my_data"] += 1
+CEILINGS["network:person_data"] += 1
