@@ -327,7 +327,7 @@ CEILINGS |= {
 CEILINGS |= {
     "support:list": 12,
     "support:new": 12,
-    "support:detail": 12,
+    "support:detail": 20,  # with the matching and mission panels (18 measured)
     "support:act": 5,
     "support:edit": 14,
     "support:terms": 8,
