@@ -176,7 +176,10 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     context = {**summary(proposal.request), "proposal": proposal, "form": form}
     response = render(request, "support/matching_answer.html", context)
     response["Cache-Control"] = NO_STORE
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the address: never sent to another site. "same-origin", not
+    # "no-referrer": with no referrer at all browsers send "Origin: null" with the answer's
+    # POST, which CSRF protection (rightly) refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

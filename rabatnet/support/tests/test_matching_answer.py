@@ -65,9 +65,9 @@ def test_the_page_shows_the_request_but_not_who_filed_it(
     assert proposal.request.reference in page and "Senegal" in page
     assert "<strong>Final</strong> terms, v2" in page and "Draft ToR" not in page
     assert focal.full_name not in page and focal.email not in page
-    assert '<meta name="referrer" content="no-referrer">' in page
+    assert '<meta name="referrer" content="same-origin">' in page
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_accept_then_a_second_answer_changes_nothing(client, django_capture_on_commit_callbacks):
