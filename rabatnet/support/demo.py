@@ -6,10 +6,10 @@ Safe to run again: an expert already on file (by e-mail) and a request already t
 example request of the same title) are left as they are, and counted as such.
 """
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-import secrets
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -25,9 +25,17 @@ from rabatnet.strategy.models import Framework, Objective, Theme
 
 from . import lifecycle as lc
 from .demo_files import save_report
-from .demo_requests import DECLINE_REASON, NOTE, REOPEN_REASON, REOPENED, WITHDRAW_REASON
-from .demo_requests import REQUESTS, RequestSpec
+from .demo_requests import (
+    DECLINE_REASON,
+    NOTE,
+    REOPEN_REASON,
+    REOPENED,
+    WITHDRAW_REASON,
+    RequestSpec,
+)
+from .demo_requests_recent import REQUESTS
 from .demo_roster import EXPERT_LOGIN, EXPERTS, ExpertSpec
+from .demo_schedule import plan, reach, schedule
 from .models import (
     Appraisal,
     Availability,
@@ -44,9 +52,8 @@ from .services import request_advance, request_file
 FRAMEWORK = "dakar-strategy"
 SECRETARIAT = "secretariat@demo.rabatnet.org"
 # Who speaks for a country in the demo (the others: the secretariat records on its behalf).
+Moments = dict[str, datetime]
 SPEAKERS = {"SEN": "focal.sen@demo.rabatnet.org", "MLI": "focal.mli@demo.rabatnet.org"}
-ORDER = [Stage.RECEIVED, Stage.ACKNOWLEDGED, Stage.SCOPED, Stage.MATCHED, Stage.APPROVED]
-ORDER += [Stage.DEPLOYED, Stage.REPORTED, Stage.EVALUATED, Stage.CLOSED]
 RATINGS = [(5, 4, 4, 5), (4, 4, 3, 4), (5, 5, 4, 4), (3, 4, 2, 4), (4, 5, 5, 5)]
 
 
@@ -72,19 +79,6 @@ class Context:
 
     def speaker(self, iso3: str) -> User:
         return self.speakers.get(iso3, self.secretariat)
-
-
-def _at(day: date, hour: int = 10) -> datetime:
-    return datetime.combine(day, time(hour, 0), tzinfo=UTC)
-
-
-def working_days_after(moment: datetime, days: int) -> datetime:
-    """``days`` working days (Monday to Friday) after ``moment``, at 11:00 UTC."""
-    day = moment.date()
-    while days > 0:
-        day += timedelta(days=1)
-        days -= day.weekday() < 5
-    return _at(day, 11)
 
 
 # --- The roster ------------------------------------------------------------------------
@@ -146,77 +140,7 @@ def _expert(spec: ExpertSpec, ctx: Context) -> bool:
 # --- A request's life ------------------------------------------------------------------
 
 
-def _reach(spec: RequestSpec) -> int:
-    """How far along the full path the request goes (an index of ``ORDER``)."""
-    if spec.end == REOPENED:
-        return ORDER.index(Stage.SCOPED)
-    return ORDER.index(Stage(spec.ended_from or spec.end))
-
-
-def plan(spec: RequestSpec, filed: datetime) -> dict[str, datetime]:
-    """The moments of the request's steps, from its filing, in time order."""
-    moments = {"file": filed, lc.ACKNOWLEDGE: working_days_after(filed, spec.ack_working_days)}
-    t = moments[lc.ACKNOWLEDGE]
-    for number in range(1, spec.tor_versions + 1):
-        t += timedelta(days=3 if number == 1 else 6)
-        moments[f"tor{number}"] = t
-    moments["agreed"] = t + timedelta(days=4)
-    moments[lc.SCOPE] = moments["agreed"] + timedelta(hours=2)
-    moments["proposed"] = moments[lc.SCOPE] + timedelta(days=2)
-    moments[lc.MATCH] = moments["asked"] = moments["proposed"] + timedelta(hours=1)
-    moments["declined"] = moments["asked"] + timedelta(days=2)
-    moments["accepted"] = moments["asked"] + timedelta(days=3)
-    moments[lc.APPROVE] = moments["accepted"] + timedelta(days=1)
-    start = max(filed.date() + timedelta(weeks=spec.deploy_weeks), moments[lc.APPROVE].date())
-    start += timedelta(days=7 if start <= moments[lc.APPROVE].date() else 0)
-    moments[lc.DEPLOY] = _at(start, 8)
-    moments["mission_end"] = _at(start + timedelta(days=spec.duration - 1), 17)
-    report = start + timedelta(weeks=spec.report_weeks)
-    report = max(report, moments["mission_end"].date() + timedelta(days=2))
-    moments[lc.REPORT] = _at(report, 15)
-    moments["appraised"] = moments[lc.REPORT] + timedelta(days=5)
-    moments["evaluated"] = moments[lc.REPORT] + timedelta(days=10)
-    moments[lc.EVALUATE] = moments["evaluated"] + timedelta(hours=1)
-    moments[lc.CLOSE] = moments[lc.EVALUATE] + timedelta(days=3)
-    moments[lc.DECLINE] = moments[lc.WITHDRAW] = moments[lc.ACKNOWLEDGE] + timedelta(days=8)
-    if spec.ended_from == Stage.SCOPED:
-        moments[lc.WITHDRAW] = moments[lc.SCOPE] + timedelta(days=9)
-    return moments
-
-
-STEP_OF = {
-    Stage.ACKNOWLEDGED: lc.ACKNOWLEDGE,
-    Stage.SCOPED: lc.SCOPE,
-    Stage.MATCHED: lc.MATCH,
-    Stage.APPROVED: lc.APPROVE,
-    Stage.DEPLOYED: lc.DEPLOY,
-    Stage.REPORTED: lc.REPORT,
-    Stage.EVALUATED: lc.EVALUATE,
-    Stage.CLOSED: lc.CLOSE,
-}
-
-
-def _last_moment(spec: RequestSpec, moments: dict[str, datetime]) -> datetime:
-    if spec.end in (Stage.DECLINED, Stage.WITHDRAWN):
-        return moments[lc.DECLINE if spec.end == Stage.DECLINED else lc.WITHDRAW]
-    if spec.end == REOPENED:
-        return moments[lc.DECLINE]
-    stage = ORDER[_reach(spec)]
-    return moments[STEP_OF[stage]] if stage in STEP_OF else moments["file"]
-
-
-def schedule(spec: RequestSpec, now: datetime) -> dict[str, datetime]:
-    """``plan`` from ``days_ago`` before ``now``, moved back by whole weeks (the weekdays
-    stay) until the request's last step is at least an hour past."""
-    filed = _at((now - timedelta(days=spec.days_ago)).date(), 9) + timedelta(minutes=30)
-    moments = plan(spec, filed)
-    while _last_moment(spec, moments) > now - timedelta(hours=1):
-        filed -= timedelta(weeks=1)
-        moments = plan(spec, filed)
-    return moments
-
-
-def _terms(request: SupportRequest, spec: RequestSpec, ctx: Context, m: dict[str, datetime]):
+def _terms(request: SupportRequest, spec: RequestSpec, ctx: Context, m: Moments) -> None:
     for number in range(1, spec.tor_versions + 1):
         last = number == spec.tor_versions
         TermsOfReference.objects.create(
@@ -234,7 +158,9 @@ def _terms(request: SupportRequest, spec: RequestSpec, ctx: Context, m: dict[str
         )
 
 
-def _proposals(request: SupportRequest, spec: RequestSpec, ctx: Context, m, answered: bool):
+def _proposals(
+    request: SupportRequest, spec: RequestSpec, ctx: Context, m: Moments, answered: bool
+) -> None:
     for rank, key in enumerate(spec.experts, start=1):
         status = Proposal.Status.ASKED
         if answered:
@@ -263,7 +189,9 @@ def _token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def _evaluation(request: SupportRequest, spec: RequestSpec, ctx: Context, m, index: int):
+def _evaluation(
+    request: SupportRequest, spec: RequestSpec, ctx: Context, m: Moments, index: int
+) -> None:
     relevance, quality, timeliness, usefulness = RATINGS[index % len(RATINGS)]
     Evaluation.objects.create(
         request=request,
@@ -277,11 +205,13 @@ def _evaluation(request: SupportRequest, spec: RequestSpec, ctx: Context, m, ind
     )
 
 
-def _walk(request: SupportRequest, spec: RequestSpec, ctx: Context, m, index: int) -> None:
+def _walk(request: SupportRequest, spec: RequestSpec, ctx: Context, m: Moments, index: int) -> None:
     """Take the request along its path up to where the spec leaves it."""
-    reach, boss = _reach(spec), ctx.secretariat
+    far, boss = reach(spec), ctx.secretariat
 
-    def advance(action: str, actor: User = boss, reason: str = "", at: datetime | None = None):
+    def advance(
+        action: str, actor: User = boss, reason: str = "", at: datetime | None = None
+    ) -> None:
         request_advance(
             request=request, action=action, actor=actor, reason=reason, at=at or m[action]
         )
@@ -295,17 +225,17 @@ def _walk(request: SupportRequest, spec: RequestSpec, ctx: Context, m, index: in
         _terms(request, spec, ctx, m)
         advance(lc.SCOPE, at=m[lc.SCOPE])
         return
-    if reach >= 1:
+    if far >= 1:
         advance(lc.ACKNOWLEDGE)
-    if reach >= 2:
+    if far >= 2:
         _terms(request, spec, ctx, m)
         advance(lc.SCOPE, actor=boss)
-    if reach >= 3:
-        _proposals(request, spec, ctx, m, answered=reach >= 4)
+    if far >= 3:
+        _proposals(request, spec, ctx, m, answered=far >= 4)
         advance(lc.MATCH)
-    if reach >= 4:
+    if far >= 4:
         advance(lc.APPROVE)
-    if reach >= 5:
+    if far >= 5:
         mission = Mission.objects.create(
             request=request,
             starts_on=m[lc.DEPLOY].date(),
@@ -313,10 +243,10 @@ def _walk(request: SupportRequest, spec: RequestSpec, ctx: Context, m, index: in
             place=f"{request.country.name} (example)",
         )
         advance(lc.DEPLOY)
-    if reach >= 6:
+    if far >= 6:
         save_report(mission, at=m[lc.REPORT], by=boss, title=spec.title)
         advance(lc.REPORT)
-    if reach >= 7:
+    if far >= 7:
         _evaluation(request, spec, ctx, m, index)
         Appraisal.objects.create(
             request=request,
@@ -327,7 +257,7 @@ def _walk(request: SupportRequest, spec: RequestSpec, ctx: Context, m, index: in
             written_by=boss,
         )
         advance(lc.EVALUATE, actor=ctx.speaker(spec.iso3))
-    if reach >= 8:
+    if far >= 8:
         advance(lc.CLOSE)
     if spec.end == Stage.DECLINED:
         advance(lc.DECLINE, reason=DECLINE_REASON)
@@ -340,7 +270,7 @@ def _request(spec: RequestSpec, ctx: Context, index: int) -> bool:
         return False
     m = schedule(spec, ctx.now)
     mission_day = m[lc.DEPLOY].date()
-    if spec.end == REOPENED or (_reach(spec) < 5 and not spec.ended_from):
+    if spec.end == REOPENED or (reach(spec) < 5 and not spec.ended_from):
         mission_day = max(mission_day, ctx.now.date() + timedelta(days=35))  # still to come
     request = SupportRequest(
         country=Country.objects.get(iso3=spec.iso3),

@@ -3,3 +3,9 @@
 One import line per module that registers something (personal data, welcome pack,
 newsletter source, erasure of network people).
 """
+
+from . import (
+    newsletter_source,  # noqa: F401  (F: the quarter's support in figures)
+    request_personal_data,  # noqa: F401  (F: my data: requests, ToR, evaluations)
+    welcome,  # noqa: F401  (F: welcome pack: the country's open requests)
+)
