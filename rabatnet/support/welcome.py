@@ -57,7 +57,7 @@ def support_welcome_section(person: Person, country: Country | None) -> WelcomeS
             "since": date_format(timezone.localtime(since), "DATE_FORMAT"),
         }
         if request.example:
-            text += " " + _("(Example content)")
+            text += " (" + _("Example content") + ")"
         items.append(WelcomeItem(text, _link(request)))
     if not items:
         items = [WelcomeItem(_("No request for technical support is open."), _list_link())]
