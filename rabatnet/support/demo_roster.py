@@ -97,7 +97,7 @@ EXPERTS = [
         ("MAR", "MRT", "NER"),
         600,
         "Example profile: contingency planning for mixed movements, protection of migrants.",
-        ((0, 45), (100, 180), (240, 365)),
+        ((0, 75), (100, 180), (240, 365)),
     ),
     ExpertSpec(
         _e("kwame.mensah"),

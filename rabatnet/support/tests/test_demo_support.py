@@ -175,6 +175,17 @@ def _check_an_expert_is_never_proposed_to_their_own_country_unless_local(demo):
         expert = proposal.expert
         if expert.nationality_id == proposal.request.country_id:
             assert expert.local_expertise, (expert, proposal.request)
+    waiting = Proposal.objects.filter(
+        request__stage__in=[Stage.MATCHED, Stage.APPROVED],
+        status__in=[Proposal.Status.ASKED, Proposal.Status.ACCEPTED],
+    ).select_related("request")
+    assert waiting.exists()
+    for proposal in waiting:  # still to deploy: free over the requested dates
+        request = proposal.request
+        assert request.preferred_start and request.preferred_start > timezone.localdate()
+        assert proposal.expert.availabilities.filter(
+            starts_on__lte=request.preferred_start, ends_on__gte=request.preferred_end
+        ).exists(), (proposal.expert, request)
 
 
 def _check_the_function_runs_without_the_command_too(demo):
