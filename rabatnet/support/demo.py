@@ -61,6 +61,11 @@ class DemoPrerequisiteMissing(RuntimeError):
     """The Dakar framework (load_reference) or the demo accounts (load_demo) are missing."""
 
 
+class DemoConflict(RuntimeError):
+    """An example request of the same title is on file for another country or kind: the
+    demo on file is not this one, and is not mixed with it."""
+
+
 @dataclass
 class Loaded:
     experts: int = 0
@@ -266,7 +271,10 @@ def _walk(request: SupportRequest, spec: RequestSpec, ctx: Context, m: Moments, 
 
 
 def _request(spec: RequestSpec, ctx: Context, index: int) -> bool:
-    if SupportRequest.objects.filter(example=True, title=spec.title).exists():
+    existing = SupportRequest.objects.filter(example=True, title=spec.title).first()
+    if existing is not None:
+        if (existing.country.iso3, existing.kind) != (spec.iso3, spec.kind):
+            raise DemoConflict(existing.reference, existing.title)
         return False
     m = schedule(spec, ctx.now)
     mission_day = m[lc.DEPLOY].date()

@@ -192,6 +192,15 @@ def _check_the_function_runs_without_the_command_too(demo):
     assert load_demo_support().requests == 0
 
 
+def _check_other_content_under_the_same_title_is_refused(demo):
+    request = SupportRequest.objects.get(title=REQUESTS[0].title)
+    SupportRequest.objects.filter(pk=request.pk).update(kind="guidelines")
+    count = StageEvent.objects.count()
+    with override_settings(DEMO_DATA=True), pytest.raises(CommandError, match="other content"):
+        _run()
+    assert StageEvent.objects.count() == count
+
+
 def test_the_example_pdf_is_a_pdf():
     pdf = example_pdf(["Example (content)", "Côte d’Ivoire"])
     assert pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")
@@ -210,6 +219,7 @@ def test_the_demo():
     _check_an_expert_is_never_proposed_to_their_own_country_unless_local(demo)
     _check_loads_once_and_twice_changes_nothing(demo)
     _check_the_function_runs_without_the_command_too(demo)
+    _check_other_content_under_the_same_title_is_refused(demo)
 
 
 def test_working_days_skip_the_weekend():

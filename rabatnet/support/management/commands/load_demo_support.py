@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from rabatnet.support.demo import STEPS, DemoPrerequisiteMissing, load_demo_support
+from rabatnet.support.demo import STEPS, DemoConflict, DemoPrerequisiteMissing, load_demo_support
 
 
 class Command(BaseCommand):
@@ -31,6 +31,13 @@ class Command(BaseCommand):
                 raise CommandError(
                     "The Dakar Strategy and the demo accounts are needed first: run "
                     "load_reference and load_demo."
+                ) from exc
+            except DemoConflict as exc:
+                reference, title = exc.args
+                raise CommandError(
+                    f"An example request “{title}” ({reference}) is on file with other "
+                    "content than this demo's: nothing was loaded. Remove the example "
+                    "requests first (they are marked example) to load this demo."
                 ) from exc
         self.stdout.write(
             f"Demo technical support (example content): {loaded.experts} experts, "
