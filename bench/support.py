@@ -140,12 +140,14 @@ def report_ranking() -> None:
     name, rank = found
     p50, p95 = p50_p95(timed(lambda: rank(request), RUNS))
     with CaptureQueriesContext(connection) as captured:
-        ranked = rank(request)
-    size = len(ranked) if hasattr(ranked, "__len__") else "?"
+        result = rank(request)
+    ranked = getattr(result, "ranked", result)  # matching.Ranking: ranked and excluded
+    excluded = len(getattr(result, "excluded", []))
+    size = f"{len(ranked)} ranked, {excluded} excluded" if hasattr(ranked, "__len__") else "?"
     roster = Expert.objects.count()
     print(f"ranking of experts: matching.{name}() for {request.reference}, roster of {roster}")
     print(f"  p50 {p50:.1f} ms, p95 {p95:.1f} ms ({RUNS} runs); {len(captured)} queries")
-    print(f"  {size} entries returned")
+    print(f"  {size}")
 
 
 def main() -> None:

@@ -174,11 +174,15 @@ def _proposals(
             request=request,
             expert=ctx.experts[key],
             rank=rank,
-            score=Decimal(90 - 12 * rank),
-            reasons=[
-                {"factor": "kind of support", "points": 30},
-                {"factor": "objectives and theme", "points": 40 - 12 * rank},
-                {"factor": "languages", "points": 20},
+            score=Decimal(50 + _objective_points(rank)),
+            reasons=[  # as the matching explains a rank: factor, points, in words
+                {"factor": "kind", "points": "30", "text": "Offers this kind of support."},
+                {
+                    "factor": "objectives",
+                    "points": str(_objective_points(rank)),
+                    "text": "Objectives of the request in their expertise (example).",
+                },
+                {"factor": "languages", "points": "20", "text": "Speaks every language asked."},
             ],
             status=status,
             token=_token(),
@@ -188,6 +192,10 @@ def _proposals(
             answered_at=(m["accepted"] if rank == 1 else m["declined"]) if answered else None,
             answer_note="" if not answered or rank == 1 else "Example: not free on those dates.",
         )
+
+
+def _objective_points(rank: int) -> int:
+    return max(0, 30 - 10 * rank)
 
 
 def _token() -> str:
