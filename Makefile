@@ -54,6 +54,7 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 	$(MANAGE) import_dataset all
 	$(MANAGE) load_demo_newsletter
 	$(MANAGE) load_demo_followup
+	$(MANAGE) load_demo_support
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) clear_cache -v0
 	$(MANAGE) prepare_map -v0
