@@ -3,3 +3,5 @@
 One import line per module that registers something (personal data, welcome pack,
 newsletter source, erasure of network people).
 """
+
+from . import expert_receivers  # noqa: F401  (roster: my data, erasure)

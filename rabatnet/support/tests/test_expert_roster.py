@@ -41,7 +41,7 @@ def test_roster_leaves_out_erased_people_and_other_roles():
 def test_roster_filters():
     senegal = Country.objects.get(iso3="SEN")
     mali = Country.objects.get(iso3="MLI")
-    theme = Theme.objects.first()
+    theme = Theme.objects.all()[0]
     first = make_expert(
         languages=["pt"],
         kinds=[SupportKind.GUIDELINES],
