@@ -49,6 +49,7 @@ from rabatnet.statistics.forms import DownloadForm
 from .form_fuzz_actions import action_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
+from .form_fuzz_experts import expert_posts
 from .form_fuzz_initiatives import initiative_posts
 from .form_fuzz_meetings import meetings_posts
 from .form_fuzz_registration import registration_posts
@@ -204,6 +205,7 @@ POSTS = [
     *registration_posts(),
     *meetings_posts(),
     *initiative_posts(),
+    *expert_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

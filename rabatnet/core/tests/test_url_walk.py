@@ -31,6 +31,7 @@ from rabatnet.newsletter.tests.factories import sent_issue
 from rabatnet.sources.models import Source
 from rabatnet.statistics.services import geo_countries_sync
 from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
+from rabatnet.support.tests.expert_samples import expert_samples
 
 from .url_walk_classes import (
     CEILINGS,
@@ -118,6 +119,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         **action_samples(),
         **registration_samples(),
         **initiative_samples(),
+        **expert_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

@@ -10,6 +10,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from rabatnet.accounts.models import User
+from rabatnet.core.tests.narrowing import present
 from rabatnet.network.tests import factories as f
 
 from ..models import Expert
@@ -80,7 +81,7 @@ def test_profile_pages_are_the_expert_and_the_secretariats(client):
     other = make_expert()
     for name, url in _profile_urls(expert.pk).items():
         assert status(client, None, url) == 302, name
-        code, where = half_signed_in_status(client, expert.person.user, url)
+        code, where = half_signed_in_status(client, present(expert.person.user), url)
         assert code == 302 and "two-factor" in where, name
         assert status(client, f.focal_point("SEN"), url) == 403, name
         assert status(client, other.person.user, url) == 403, name
@@ -105,7 +106,7 @@ def test_writes_refused_to_others(client):
         assert client.post(urls["cv"], {"cv": ContentFile(PDF, name="cv.pdf")}).status_code == 403
     client.force_login(f.focal_point("SEN"))
     person = f.PersonFactory.create()
-    data = {"person": person.pk, "kind": "local"}
+    data = {"person": str(person.pk), "kind": "local"}
     assert client.post(reverse("experts:enrol"), data).status_code == 403
     assert not Expert.objects.filter(person=person).exists()
     assert expert.availabilities.count() == 0
