@@ -337,3 +337,6 @@ CEILINGS |= {
 }
 # The secretariat has no expert profile of its own: "my profile" says so.
 SECRETARIAT_STATUS |= {"experts:me": 404}
+# "All data held about me" asks for the expert profile (one query when there is none).
+CEILINGS["network:my_data"] += 1
+CEILINGS["network:person_data"] += 1
