@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
+from django.http import FileResponse
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -33,7 +34,7 @@ def status(client: Client, user: User | None, url: str) -> int:
     if user is not None:
         client.force_login(user)
     response = client.get(url)
-    if response.streaming:
+    if isinstance(response, FileResponse):
         # Read to the end: the client closes the file without closing the database
         # connection, as response.close() would on PostgreSQL.
         b"".join(response.streaming_content)
