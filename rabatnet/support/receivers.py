@@ -6,6 +6,7 @@ newsletter source, erasure of network people).
 
 from . import (
     clock_receivers,  # noqa: F401  (the public clock's pages in the public cache)
+    expert_receivers,  # noqa: F401  (roster: my data, erasure)
     matching_receivers,  # noqa: F401  (personal data, erasure: proposals)
     newsletter_source,  # noqa: F401  (F: the quarter's support in figures)
     request_notifications,  # noqa: F401  (A: mails on stage changes)

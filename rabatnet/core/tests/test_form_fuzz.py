@@ -50,6 +50,7 @@ from .form_fuzz_actions import action_posts
 from .form_fuzz_clock import clock_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
+from .form_fuzz_experts import expert_posts
 from .form_fuzz_initiatives import initiative_posts
 from .form_fuzz_matching import matching_posts
 from .form_fuzz_meetings import meetings_posts
@@ -212,6 +213,7 @@ POSTS = [
     *mission_posts(),
     *clock_posts(),
     *matching_posts(),
+    *expert_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

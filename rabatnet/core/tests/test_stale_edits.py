@@ -39,6 +39,9 @@ from rabatnet.newsletter.models import Issue
 from rabatnet.newsletter.tests.factories import draft_issue
 from rabatnet.sources.forms import SourceForm
 from rabatnet.sources.models import Source
+from rabatnet.support.expert_forms import ExpertForm
+from rabatnet.support.models import Expert
+from rabatnet.support.tests.factories import make_expert
 
 
 def form_data(form: forms.BaseForm) -> dict[str, Any]:
@@ -203,6 +206,23 @@ CASES += [
         "narrative",
     ),
 ]
+
+
+def _expert() -> Expert:
+    return Expert.objects.order_by("pk").first() or make_expert()
+
+
+# The expert roster (issue 12, B): the secretariat's edit of a profile.
+CASES += [
+    Case(
+        "expert",
+        lambda guide: _expert(),
+        lambda obj: reverse("experts:edit", kwargs={"pk": obj.pk}),
+        lambda obj, user: ExpertForm(instance=obj, manager=True),
+        "summary",
+        site_user="secretariat",
+    ),
+]
 CHANGED = "Changed in the admin"
 
 
@@ -232,9 +252,6 @@ SITE_ONLY = {"Thread", "Post", "Cycle", "Registration", "Initiative"}
 # Follow-up actions: meetings/tests/test_actions_writes.py::test_a_stale_edit_of_the_
 # secretariat_is_refused and ::test_a_stale_progress_update_is_refused_with_the_change_shown.
 SITE_ONLY |= {"FollowUpAction"}
-# Technical support (issue 12), while its helpers build it: each helper moves its model out.
-PENDING = {"Expert"}
-SITE_ONLY |= PENDING
 # Support requests: the country edits one at the site only while received (support/tests/
 # test_request_pages.py::test_a_stale_edit_of_a_request_is_refused_with_the_change_shown).
 SITE_ONLY |= {"SupportRequest"}
@@ -265,6 +282,7 @@ def test_every_versioned_model_has_a_case() -> None:
         "Item",
         "Assessment",
         "Meeting",
+        "Expert",
     }, "A versioned model without a case here (or not in the admin)"
     assert len(CASES) == len(names)
 

@@ -31,6 +31,7 @@ from rabatnet.newsletter.tests.factories import sent_issue
 from rabatnet.sources.models import Source
 from rabatnet.statistics.services import geo_countries_sync
 from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
+from rabatnet.support.tests.expert_samples import expert_samples
 from rabatnet.support.tests.matching_samples import matching_samples
 from rabatnet.support.tests.mission_samples import mission_samples
 from rabatnet.support.tests.request_samples import request_samples
@@ -124,6 +125,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         **request_samples(),
         **mission_samples(),
         **matching_samples(),
+        **expert_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

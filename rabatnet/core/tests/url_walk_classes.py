@@ -399,5 +399,31 @@ CEILINGS |= {
     "matching:answer": 6,
 }
 # "All data held about me" reads the person's proposals as an expert (one query more).
+# The expert roster (issue 12, helper B): personal data, the secretariat's and the expert's.
+# Measured as the secretariat with an empty cache on the walk's sample expert (a period, a
+# CV, an accepted mission and an appraisal), + 2.
+PRIVATE |= {
+    "experts:roster",
+    "experts:enrol",
+    "experts:me",
+    "experts:detail",
+    "experts:edit",
+    "experts:availability",
+    "experts:cv",
+    "experts:cv_download",
+}
+CEILINGS |= {
+    "experts:roster": 15,
+    "experts:enrol": 8,
+    "experts:me": 6,
+    "experts:detail": 14,
+    "experts:edit": 15,
+    "experts:availability": 8,
+    "experts:cv": 7,
+    "experts:cv_download": 7,
+}
+# The secretariat has no expert profile of its own: "my profile" says so.
+SECRETARIAT_STATUS |= {"experts:me": 404}
+# "All data held about me" asks for the expert profile (one query when there is none).
 CEILINGS["network:my_data"] += 1
 CEILINGS["network:person_data"] += 1
