@@ -15,13 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Avg, Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rabatnet.network.models import Appointment, Role
-
+from .expert_selectors import roster
 from .models import ENDED_STAGES, Appraisal, Expert, Proposal, SupportRequest
 
 # Points of each factor (the page and the reasons say them).
@@ -258,13 +257,6 @@ def rank(
 # --- Reading the facts ---------------------------------------------------------------------
 
 
-def roster_filter() -> Q:
-    """On the roster: an ``expert`` appointment in force today, the person not erased.
-    (Helper B's ``expert_selectors.roster`` says the same; one of the two stays.)"""
-    in_force = Appointment.objects.current().filter(person=OuterRef("person"), role=Role.EXPERT)
-    return Q(Exists(in_force), person__erased_at__isnull=True)
-
-
 def _region(country: object) -> str:
     return str(getattr(country, "subregion", "") or getattr(country, "region", "") or "")
 
@@ -287,11 +279,10 @@ def _experts(experts: Iterable[Expert] | None) -> list[Expert]:
     queryset = Expert.objects.all()
     if experts is not None:
         queryset = queryset.filter(pk__in=[e.pk for e in experts])
-    roster = Expert.objects.filter(roster_filter(), pk=OuterRef("pk"))
     return list(
         queryset.select_related("person")
         .prefetch_related("availabilities", "objectives", "themes", "countries_of_experience")
-        .annotate(on_roster=Exists(roster))
+        .annotate(on_roster=Exists(roster().filter(pk=OuterRef("pk"))))
     )
 
 

@@ -139,7 +139,7 @@ def test_a_request_goes_from_the_country_to_a_deployed_expert_and_the_public_clo
 
             # 5. The expert answers through the link in the mail, without signing in.
             [asked] = [m for m in mail.outbox if m.to == [expert.person.email]]
-            link = re.search(r"https?://\S+/support/answer/[\w-]+/", asked.body)
+            link = re.search(r"https?://\S+/support/answer/[\w-]+/", str(asked.body))
             assert link is not None, asked.body
             path = link.group(0).split("/", 3)[3]
             answer = _new_page(browser, errors)
