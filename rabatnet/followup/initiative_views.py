@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rabatnet.core.access import actor, grant
+from rabatnet.core.steps import take_step
 from rabatnet.network.permissions import is_member
 
 from . import initiative_selectors as selectors
@@ -25,7 +26,7 @@ from .initiative_permissions import (
     can_verify_initiatives,
     entry_countries,
 )
-from .models import Initiative, ReviewState
+from .models import ReviewState
 
 
 @require_GET
@@ -131,16 +132,6 @@ def private_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followup/initiative_private_detail.html", context)
 
 
-def _step(request: HttpRequest, initiative: Initiative, write: object) -> HttpResponse:
-    try:
-        assert callable(write)
-        write()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    return redirect("initiatives:private_detail", pk=initiative.pk)
-
-
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     """The country's editors and contributors: a draft or returned initiative to verify."""
@@ -151,7 +142,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
         services.initiative_submit(initiative=initiative, by=user)
         messages.success(request, _("Submitted: the secretariat will verify it."))
 
-    return _step(request, initiative, write)
+    return take_step(request, write, "initiatives:private_detail", pk=initiative.pk)
 
 
 @require_POST
@@ -164,7 +155,7 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
         services.initiative_verify(initiative=initiative, by=user)
         messages.success(request, _("Verified: the initiative is published."))
 
-    return _step(request, initiative, write)
+    return take_step(request, write, "initiatives:private_detail", pk=initiative.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rabatnet.core.access import actor, grant, parse_number
+from rabatnet.core.steps import take_step
 
 from . import matching_services as services
 from .matching import rank_experts
@@ -99,16 +100,6 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "support/matching_list.html", context)
 
 
-def _step(request: HttpRequest, support_request: SupportRequest, write: object) -> HttpResponse:
-    try:
-        assert callable(write)
-        write()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    return redirect("matching:matching", pk=support_request.pk)
-
-
 @require_POST
 def ask(request: HttpRequest, pk: int, proposal: int) -> HttpResponse:
     """The secretariat asks a proposed expert (a private link by e-mail)."""
@@ -122,7 +113,7 @@ def ask(request: HttpRequest, pk: int, proposal: int) -> HttpResponse:
             request, _("Asked: %(name)s gets the link by e-mail.") % {"name": item.expert}
         )
 
-    return _step(request, support_request, write)
+    return take_step(request, write, "matching:matching", pk=support_request.pk)
 
 
 @require_POST
@@ -136,7 +127,7 @@ def withdraw(request: HttpRequest, pk: int, proposal: int) -> HttpResponse:
         services.proposal_withdraw(proposal=item, actor=user)
         messages.success(request, _("Withdrawn: %(name)s.") % {"name": item.expert})
 
-    return _step(request, support_request, write)
+    return take_step(request, write, "matching:matching", pk=support_request.pk)
 
 
 @require_POST
@@ -158,7 +149,7 @@ def record(request: HttpRequest, pk: int, proposal: int) -> HttpResponse:
         )
         messages.success(request, _("The answer was recorded."))
 
-    return _step(request, support_request, write)
+    return take_step(request, write, "matching:matching", pk=support_request.pk)
 
 
 @login_not_required
