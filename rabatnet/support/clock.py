@@ -123,13 +123,21 @@ def working_days(start: datetime, end: datetime, country: Country | str) -> floa
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     first, last = start.astimezone(zone).date(), end.astimezone(zone).date()
     calendar = work_calendar(country, range(first.year, last.year + 1))
-    total = Fraction(0)  # summed exactly, a float at the end
-    day = first
-    while day <= last:
-        if calendar.is_working_day(day):
-            begins, ends = _day_bounds(day, zone)
-            overlap = min(end, ends) - max(start, begins)
-            if overlap > timedelta(0):
-                total += Fraction(overlap // MICROSECOND, (ends - begins) // MICROSECOND)
-        day += timedelta(days=1)
-    return float(total)
+
+    def share(day: date) -> Fraction:
+        """The part of ``day`` (a working day or not) inside the interval."""
+        if not calendar.is_working_day(day):
+            return Fraction(0)
+        begins, ends = _day_bounds(day, zone)
+        overlap = min(end, ends) - max(start, begins)
+        if overlap <= timedelta(0):
+            return Fraction(0)
+        return Fraction(overlap // MICROSECOND, (ends - begins) // MICROSECOND)
+
+    if first == last:
+        return float(share(first))
+    # A day strictly between the first and the last lies wholly inside: 1 if it is worked.
+    whole = sum(
+        calendar.is_working_day(first + timedelta(days=n)) for n in range(1, (last - first).days)
+    )
+    return float(share(first) + whole + share(last))
