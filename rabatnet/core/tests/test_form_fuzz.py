@@ -47,21 +47,17 @@ from rabatnet.sources.models import Source
 from rabatnet.statistics.forms import DownloadForm
 
 from .form_fuzz_actions import action_posts
-from .form_fuzz_clock import clock_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
-from .form_fuzz_experts import expert_posts
 from .form_fuzz_initiatives import initiative_posts
-from .form_fuzz_matching import matching_posts
 from .form_fuzz_meetings import meetings_posts
-from .form_fuzz_missions import mission_posts
 from .form_fuzz_registration import registration_posts
-from .form_fuzz_requests import request_posts
 from .form_fuzz_support import Post, World
 from .form_fuzz_support import names as _names
 from .form_fuzz_support import query_form as _query_form
 from .form_fuzz_support import sen_url as _sen
 from .form_fuzz_support import url_of as _url
+from .form_fuzz_technical_support import technical_support_posts
 from .forms_census import project_form_classes, values_for
 
 BASES = {SiteModelForm, VersionedModelForm, PartForm}
@@ -209,11 +205,7 @@ POSTS = [
     *registration_posts(),
     *meetings_posts(),
     *initiative_posts(),
-    *request_posts(),
-    *mission_posts(),
-    *clock_posts(),
-    *matching_posts(),
-    *expert_posts(),
+    *technical_support_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(
