@@ -34,5 +34,12 @@ urlpatterns += i18n_patterns(
     path("", include("rabatnet.support.mission_urls")),
     path("", include("rabatnet.support.request_urls")),
     path("", include("rabatnet.support.expert_urls")),
+    path("", include("rabatnet.questionnaires.xlsform_urls")),
+    path("", include("rabatnet.questionnaires.submission_urls")),
+    path("", include("rabatnet.questionnaires.answer_urls")),
+    path("", include("rabatnet.questionnaires.compilation_urls")),
+    path("", include("rabatnet.questionnaires.workshop_urls")),
+    path("", include("rabatnet.questionnaires.interest_urls")),
+    path("", include("rabatnet.questionnaires.questionnaire_urls")),
     path("admin/", admin.site.urls),
 )

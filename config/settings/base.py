@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "rabatnet.meetings",
     "rabatnet.followup",
     "rabatnet.support",
+    "rabatnet.questionnaires",
     "rabatnet.api",
 ]
 
@@ -188,6 +189,7 @@ SECRETARIAT_ADMIN_APPS = [
     "meetings",
     "followup",
     "support",
+    "questionnaires",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -330,6 +332,16 @@ SUPPORT_ACKNOWLEDGE_WORKING_DAYS = env.int("SUPPORT_ACKNOWLEDGE_WORKING_DAYS", d
 SUPPORT_DEPLOY_DAYS = env.int("SUPPORT_DEPLOY_DAYS", default=30)
 # The largest CV or mission report upload.
 SUPPORT_UPLOAD_MAX_BYTES = env.int("SUPPORT_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+
+# --- The guide's making (issue 13) ---------------------------------------------------------
+# How long a respondent's personal link works, and the days after the invitation on which
+# respondents who have not submitted are reminded.
+QUESTIONNAIRE_LINK_DAYS = env.int("QUESTIONNAIRE_LINK_DAYS", default=60)
+QUESTIONNAIRE_REMINDER_DAYS = tuple(
+    env.list("QUESTIONNAIRE_REMINDER_DAYS", cast=int, default=[7, 14, 28])
+)
+# The largest XLSForm or submissions file accepted (upload or command).
+QUESTIONNAIRE_UPLOAD_MAX_BYTES = env.int("QUESTIONNAIRE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

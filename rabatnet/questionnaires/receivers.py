@@ -1,0 +1,4 @@
+"""What the guide's making adds to other apps' registries and signals, in ``ready``.
+
+One import line per module that registers something (personal data, erasure, welcome pack).
+"""
