@@ -15,7 +15,8 @@ def test_the_stage_follows_forward_only() -> None:
     guide = make_guide()
     assert guide_follows(guide=guide, stage=Stage.QUESTIONNAIRES, actor=None)
     assert guide.stage == Stage.QUESTIONNAIRES
-    assert guide.events.first().stage == Stage.QUESTIONNAIRES
+    latest = guide.events.first()
+    assert latest is not None and latest.stage == Stage.QUESTIONNAIRES
     # Never backwards, never past drafting.
     assert not guide_follows(guide=guide, stage=Stage.STAKEHOLDERS, actor=None)
     assert not guide_follows(guide=guide, stage=Stage.PUBLISHED, actor=None)
