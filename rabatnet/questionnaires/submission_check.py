@@ -214,19 +214,34 @@ class Checker:
             column = names.get(question.pk, question.name)
             conditions = [q.relevant for q in [*self.form.ancestors(question), question]]
             if not value:
-                if question.required and all(
-                    expressions.evaluate(c, scope) for c in conditions if c
-                ):
+                if question.required and all(_holds(c, scope) for c in conditions if c):
                     message = str(question.required_message or "") or _("An answer is required.")
                     self.problem(table, number, column, "", message)
                 continue
-            if question.constraint and not expressions.evaluate(
-                question.constraint, scope, current=value
-            ):
+            if not question.constraint:
+                continue
+            holds = _holds(question.constraint, scope, value, None)
+            if holds is None:
+                message = _("The form's constraint (%(constraint)s) cannot be checked.") % {
+                    "constraint": question.constraint
+                }
+                self.problem(table, number, column, value, message)
+            elif not holds:
                 message = str(question.constraint_message or "") or _(
                     "The answer does not meet the form's constraint (%(constraint)s)."
                 ) % {"constraint": question.constraint}
                 self.problem(table, number, column, value, message)
+
+
+def _holds(
+    expression: str, scope: dict[str, str], current: str = "", failed: bool | None = True
+) -> bool | None:
+    """The expression's truth (helper C's evaluator); ``failed`` if it cannot be evaluated
+    (a condition that fails to evaluate counts as met: the answer is then required)."""
+    try:
+        return expressions.evaluate(expression, scope, current=current)
+    except (ValueError, ArithmeticError, TypeError, LookupError):
+        return failed
 
 
 def _column_names(targets: dict[str, Target]) -> dict[int, str]:

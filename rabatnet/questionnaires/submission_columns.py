@@ -69,14 +69,18 @@ class Form:
         for choice in choices.order_by("position", "pk"):
             self.choices.setdefault(choice.choice_list_id, []).append(choice)
         self.repeats = [q for q in questions if q.type == T.REPEAT]
+        self._ancestors: dict[int, list[Question]] = {}
 
     def ancestors(self, question: Question) -> list[Question]:
         """The containers around ``question``, outermost first."""
+        if question.pk in self._ancestors:
+            return self._ancestors[question.pk]
         chain: list[Question] = []
         parent_id = question.parent_id
         while parent_id is not None and parent_id in self.by_pk and len(chain) < 50:
             chain.insert(0, self.by_pk[parent_id])
             parent_id = chain[0].parent_id
+        self._ancestors[question.pk] = chain
         return chain
 
     def repeat_of(self, question: Question) -> Question | None:

@@ -244,7 +244,7 @@ def check_file(file: IO[bytes], name: str, size: int, limit: int) -> None:
     elif extension == "zip":
         wrong = head != b"PK\x03\x04"
     else:
-        wrong = head.startswith(b"PK") or b"\x00" in head
+        wrong = head == b"PK\x03\x04" or b"\x00" in head
     if wrong:
         raise ValidationError(
             _("“%(name)s” is named as a .%(extension)s file but its content is not one.")

@@ -254,3 +254,45 @@ def test_the_command_exits_with_status_1_on_refusal(form, tmp_path: Path):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 1
+
+
+def _evaluator(expression: str, answers, current: str = "") -> bool:
+    """What helper C's evaluator answers for the factory's two expressions."""
+    if expression == ". >= 0":
+        return float(current) >= 0
+    if expression == "${has_sources} = 'yes'":
+        return answers.get("has_sources") == "yes"
+    raise AssertionError(expression)
+
+
+def test_constraints_and_relevance_go_through_the_evaluator(form, monkeypatch):
+    from .. import expressions
+
+    monkeypatch.setattr(expressions, "evaluate", _evaluator)
+    data = x.kobo_xlsx(
+        [
+            x.kobo_main_row(1, x.UUID_1, **{"about/staff": -3}),
+            x.kobo_main_row(2, x.UUID_2, has_sources="no"),
+        ],
+        [x.kobo_repeat_row(1, 2, x.UUID_2, **{"data_source/source_kind": "census"})],
+    )
+    before = _counts()
+    with translation.override("fr"), pytest.raises(ImportRefused) as refused:
+        _import(form, ("c.xlsx", data))
+    assert _counts() == before
+    problems = [(p.table, p.row, p.column, p.value, p.message) for p in refused.value.problems]
+    assert problems == [
+        ("test_sources", 2, "about/staff", "-3", "Un nombre de personnes ne peut être négatif.")
+    ]  # the repeat row's missing source_name is not required: the repeat is not relevant
+
+
+def test_an_expression_that_cannot_be_evaluated_is_a_problem(form, monkeypatch):
+    from .. import expressions
+
+    def broken(expression: str, answers, current: str = "") -> bool:
+        raise expressions.ExpressionError("no")
+
+    monkeypatch.setattr(expressions, "evaluate", broken)
+    data = x.kobo_xlsx([x.kobo_main_row(1, x.UUID_1)], [])
+    problems = _refused(form, ("c.xlsx", data))
+    assert problems == [("test_sources", 2, "about/staff", "12")]
