@@ -324,3 +324,8 @@ CEILINGS |= support.CEILINGS
 # "All data held about me" reads the expert profile and the proposals as an expert.
 CEILINGS["network:my_data"] += 2
 CEILINGS["network:person_data"] += 2
+
+# Submissions imported from ODK Central / KoboToolbox (issue 13, B): the country's page of
+# imports (upload for who runs the questionnaire there, the list for its readers).
+PRIVATE |= {"submissions:import"}
+CEILINGS |= {"submissions:import": 12}
