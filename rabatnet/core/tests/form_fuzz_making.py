@@ -1,0 +1,10 @@
+"""The form fuzz's posts of the guide's making (issue 13): one list from its areas."""
+
+from .form_fuzz_submissions import submission_posts
+from .form_fuzz_support import Post
+
+
+def making_posts() -> list[Post]:
+    return [
+        *submission_posts(),
+    ]
