@@ -50,6 +50,7 @@ from .form_fuzz_actions import action_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
 from .form_fuzz_initiatives import initiative_posts
+from .form_fuzz_making import making_posts
 from .form_fuzz_meetings import meetings_posts
 from .form_fuzz_registration import registration_posts
 from .form_fuzz_support import Post, World
@@ -57,7 +58,6 @@ from .form_fuzz_support import names as _names
 from .form_fuzz_support import query_form as _query_form
 from .form_fuzz_support import sen_url as _sen
 from .form_fuzz_support import url_of as _url
-from .form_fuzz_making import making_posts
 from .form_fuzz_technical_support import technical_support_posts
 from .forms_census import project_form_classes, values_for
 
