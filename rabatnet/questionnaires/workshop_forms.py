@@ -56,7 +56,7 @@ class NamedChoice(forms.ModelChoiceField):
         return self.name_of(obj) if self.name_of is not None else str(obj)
 
 
-class ParticipantForm(SiteForm):
+class WorkshopParticipantForm(SiteForm):
     """A person of the directory (in post for the country), or a typed name."""
 
     person = NamedChoice(
@@ -85,7 +85,7 @@ class ParticipantForm(SiteForm):
         return data
 
 
-class ExpertForm(SiteForm):
+class WorkshopExpertForm(SiteForm):
     """An expert of the roster, or a named one; international or local; their role."""
 
     expert = NamedChoice(
@@ -109,18 +109,18 @@ class ExpertForm(SiteForm):
         return data
 
 
-class OutcomeForm(SiteForm):
+class WorkshopOutcomeForm(SiteForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=Outcome.Kind)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class CancelForm(SiteForm):
+class WorkshopCancelForm(SiteForm):
     reason = forms.CharField(
         label=_("Why is the workshop cancelled?"), max_length=REASON_LENGTH, strip=True
     )
 
 
-class FilterForm(SiteForm):
+class WorkshopFilterForm(SiteForm):
     country = forms.CharField(label=_("Country"), required=False, max_length=3)
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any"))] + list(Workshop.Status.choices), required=False

@@ -17,7 +17,7 @@ from rabatnet.core.steps import take_step
 from . import workshop_services as services
 from .models import Outcome, Participant, Workshop, WorkshopExpert
 from .permissions import access_workshop
-from .workshop_forms import ExpertForm, OutcomeForm, ParticipantForm
+from .workshop_forms import WorkshopExpertForm, WorkshopOutcomeForm, WorkshopParticipantForm
 from .workshop_views import private
 
 M = TypeVar("M", bound=Model)
@@ -31,7 +31,7 @@ def _line(model: type[M], workshop: Workshop, line: object) -> M:
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     """A person of the country's directory (as consent shows them), or a typed name."""
     workshop = access_workshop(request, pk, "manage")
-    form = ParticipantForm(
+    form = WorkshopParticipantForm(
         request.POST or None, viewer=request.user, country=workshop.guide.country
     )
     if request.method == "POST" and form.is_valid():
@@ -92,7 +92,7 @@ def participant_remove(request: HttpRequest, pk: int, line: int) -> HttpResponse
 def expert_add(request: HttpRequest, pk: int) -> HttpResponse:
     """An expert of the technical support roster, or a named one."""
     workshop = access_workshop(request, pk, "manage")
-    form = ExpertForm(request.POST or None, viewer=request.user)
+    form = WorkshopExpertForm(request.POST or None, viewer=request.user)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -130,7 +130,7 @@ def expert_remove(request: HttpRequest, pk: int, line: int) -> HttpResponse:
 def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
     """A need, a challenge or a recommendation the workshop identified."""
     workshop = access_workshop(request, pk, "manage")
-    form = OutcomeForm(request.POST or None, initial={"kind": request.GET.get("kind", "")})
+    form = WorkshopOutcomeForm(request.POST or None, initial={"kind": request.GET.get("kind", "")})
     if request.method == "POST" and form.is_valid():
         try:
             services.outcome_add(
@@ -152,7 +152,9 @@ def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
 def outcome_edit(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     workshop = access_workshop(request, pk, "manage")
     outcome = _line(Outcome, workshop, line)
-    form = OutcomeForm(request.POST or None, initial={"kind": outcome.kind, "text": outcome.text})
+    form = WorkshopOutcomeForm(
+        request.POST or None, initial={"kind": outcome.kind, "text": outcome.text}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.outcome_update(

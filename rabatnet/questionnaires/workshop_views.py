@@ -20,7 +20,7 @@ from . import workshop_selectors as selectors
 from . import workshop_services as services
 from .models import Workshop
 from .permissions import access_workshop, can_manage_workshop
-from .workshop_forms import CancelForm, FilterForm, WorkshopForm
+from .workshop_forms import WorkshopCancelForm, WorkshopFilterForm, WorkshopForm
 from .workshop_pdf import report_pdf
 from .workshop_report import build_report
 
@@ -37,7 +37,7 @@ def workshop_list(request: HttpRequest) -> HttpResponse:
     """The secretariat: every workshop; a member: those of their countries."""
     user = request.user
     grant(request, bool((is_secretariat | is_member).test(user)))
-    form = FilterForm(request.GET or None, countries=selectors.list_countries(user))
+    form = WorkshopFilterForm(request.GET or None, countries=selectors.list_countries(user))
     workshops = selectors.listed(user, form.filters() if form.is_bound else selectors.Filters())
     context = {
         "form": form,
@@ -80,7 +80,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "participants": workshop.participants.select_related("organisation"),
         "can_manage": can_manage_workshop(user, workshop),
         "is_open": workshop.status != Workshop.Status.CANCELLED,
-        "cancel_form": CancelForm(),
+        "cancel_form": WorkshopCancelForm(),
     }
     return private(render(request, "questionnaires/workshop_detail.html", context))
 
@@ -123,7 +123,7 @@ def hold(request: HttpRequest, pk: int) -> HttpResponse:
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Who manages it: cancel a planned workshop, with a reason."""
     workshop = access_workshop(request, pk, "manage")
-    form = CancelForm(request.POST or None)
+    form = WorkshopCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.workshop_cancel(

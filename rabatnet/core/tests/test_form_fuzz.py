@@ -58,6 +58,7 @@ from .form_fuzz_support import query_form as _query_form
 from .form_fuzz_support import sen_url as _sen
 from .form_fuzz_support import url_of as _url
 from .form_fuzz_technical_support import technical_support_posts
+from .form_fuzz_workshops import workshop_posts
 from .forms_census import project_form_classes, values_for
 
 BASES = {SiteModelForm, VersionedModelForm, PartForm}
@@ -206,6 +207,7 @@ POSTS = [
     *meetings_posts(),
     *initiative_posts(),
     *technical_support_posts(),
+    *workshop_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

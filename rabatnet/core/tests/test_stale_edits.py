@@ -37,6 +37,9 @@ from rabatnet.network.tests import factories as f
 from rabatnet.newsletter.forms import IssueTextForm, ItemForm
 from rabatnet.newsletter.models import Issue
 from rabatnet.newsletter.tests.factories import draft_issue
+from rabatnet.questionnaires.models import Workshop
+from rabatnet.questionnaires.tests.factories import make_workshop
+from rabatnet.questionnaires.workshop_forms import WorkshopForm
 from rabatnet.sources.forms import SourceForm
 from rabatnet.sources.models import Source
 from rabatnet.support.expert_forms import ExpertForm
@@ -223,6 +226,23 @@ CASES += [
         site_user="secretariat",
     ),
 ]
+
+
+def _workshop(guide: Guide) -> Workshop:
+    found = Workshop.objects.filter(guide=guide).first()
+    return found or make_workshop(guide, venue="Hôtel")
+
+
+# National workshops (issue 13, E): the country's edit of a workshop's programme.
+CASES += [
+    Case(
+        "workshop",
+        _workshop,
+        lambda obj: reverse("workshops:edit", kwargs={"pk": obj.pk}),
+        lambda obj, user: WorkshopForm(instance=obj),
+        "venue",
+    ),
+]
 CHANGED = "Changed in the admin"
 
 
@@ -283,6 +303,7 @@ def test_every_versioned_model_has_a_case() -> None:
         "Assessment",
         "Meeting",
         "Expert",
+        "Workshop",
     }, "A versioned model without a case here (or not in the admin)"
     assert len(CASES) == len(names)
 

@@ -56,7 +56,9 @@ def test_the_report_page_counts_by_institution() -> None:
 
 
 def test_odd_text_never_breaks_the_pdf() -> None:
-    workshop = planned(agenda="\x0b\u202eévil <script>x</script> " + "a" * 3000, summary="a\u2028b\u200f")
+    workshop = planned(
+        agenda="\x0b\u202eévil <script>x</script> " + "a" * 3000, summary="a\u2028b\u200f"
+    )
     services.outcome_add(workshop=workshop, kind="need", text="\x1f☃ " * 50, by=None)
     client = Client()
     client.force_login(f.secretariat())

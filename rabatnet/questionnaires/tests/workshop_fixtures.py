@@ -56,3 +56,23 @@ def form_data(workshop: Workshop | None = None, **changes: object) -> dict:
 
 
 FAR = date(2099, 1, 1)
+
+
+def workshop_samples() -> dict[str, dict[str, object]]:
+    """URL arguments for the URL walk: a workshop of Senegal's with one line of each."""
+    workshop = planned()
+    participant = services.participant_add(workshop=workshop, full_name="Awa Exemple", by=None)
+    expert = services.expert_add(workshop=workshop, full_name="E", scope="local", by=None)
+    outcome = services.outcome_add(workshop=workshop, kind="need", text="Formation", by=None)
+    one: dict[str, object] = {"pk": workshop.pk}
+    names = ["detail", "edit", "hold", "cancel", "report", "report_pdf"]
+    names += ["participant_add", "expert_add", "outcome_add"]
+    return {
+        **{f"workshops:{name}": one for name in names},
+        "workshops:create": {"iso3": "SEN"},
+        "workshops:participant_sign": {**one, "line": participant.pk},
+        "workshops:participant_remove": {**one, "line": participant.pk},
+        "workshops:expert_remove": {**one, "line": expert.pk},
+        "workshops:outcome_edit": {**one, "line": outcome.pk},
+        "workshops:outcome_remove": {**one, "line": outcome.pk},
+    }
