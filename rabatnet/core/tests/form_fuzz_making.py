@@ -2,9 +2,11 @@
 
 from .form_fuzz_submissions import submission_posts
 from .form_fuzz_support import Post
+from .form_fuzz_workshops import workshop_posts
 
 
 def making_posts() -> list[Post]:
     return [
         *submission_posts(),
+        *workshop_posts(),
     ]

@@ -29,6 +29,7 @@ from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFac
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
 from rabatnet.questionnaires.tests.submission_samples import submission_samples
+from rabatnet.questionnaires.tests.workshop_fixtures import workshop_samples
 from rabatnet.sources.models import Source
 from rabatnet.statistics.services import geo_countries_sync
 from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
@@ -128,6 +129,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         **mission_samples(),
         **matching_samples(),
         **expert_samples(),
+        **workshop_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

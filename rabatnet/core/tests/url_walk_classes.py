@@ -5,6 +5,7 @@ A new URL is classified here, or the walk fails.
 """
 
 from . import url_walk_support as support
+from . import url_walk_workshops as workshops
 from .url_walk_ceilings import CEILINGS
 
 PUBLIC = {
@@ -329,3 +330,13 @@ CEILINGS["network:person_data"] += 2
 # imports (upload for who runs the questionnaire there, the list for its readers).
 PRIVATE |= {"submissions:import"}
 CEILINGS |= {"submissions:import": 12}
+# National workshops (issue 13, E): their own module.
+PUBLIC |= workshops.PUBLIC
+PRIVATE |= workshops.PRIVATE
+OTHER |= workshops.OTHER
+POST_ONLY |= workshops.POST_ONLY
+SECRETARIAT_STATUS |= workshops.SECRETARIAT_STATUS
+CEILINGS |= workshops.CEILINGS
+# "All data held about me" reads the sign-in lines and the expert lines.
+CEILINGS["network:my_data"] += 2
+CEILINGS["network:person_data"] += 2
