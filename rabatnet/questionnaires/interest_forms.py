@@ -113,7 +113,10 @@ class StakeholderForm(SiteForm):
     )
     new_person_email = forms.EmailField(label=_("their e-mail address"), required=False)
     new_person_language = forms.ChoiceField(
-        label=_("their language"), choices=[("en", "English"), ("fr", "Français")], initial="fr"
+        label=_("their language"),
+        choices=[("en", "English"), ("fr", "Français")],
+        initial="fr",
+        required=False,
     )
     role = forms.CharField(label=_("Why this stakeholder matters"), max_length=250, required=False)
 
@@ -151,7 +154,7 @@ class StakeholderForm(SiteForm):
         if not data.get("new_person_name"):
             return None
         return NewPerson(
-            data["new_person_name"], data["new_person_email"], data["new_person_language"]
+            data["new_person_name"], data["new_person_email"], data["new_person_language"] or "fr"
         )
 
 
