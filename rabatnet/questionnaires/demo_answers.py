@@ -81,12 +81,13 @@ def _value(question: Question, row: int, department: str) -> str | None:
         return "yes" if "yes" in codes else (codes[0] if codes else None)
     if question.type == T.SELECT_MULTIPLE:
         return " ".join(codes[:2]) or None
-    return {
+    plain: dict[str, str] = {
         T.TEXT: f"Exemple ({question.name})",
         T.INTEGER: "12",
         T.DECIMAL: "2.5",
         T.DATE: "2024-12-31",
-    }.get(question.type)
+    }
+    return plain.get(str(question.type))
 
 
 def _answer(response: Response, questions: list[Question], rows: int, department: str) -> None:

@@ -4,6 +4,7 @@ answers otherwise, the arguments and query strings it is walked with.
 A new URL is classified here, or the walk fails.
 """
 
+from . import url_walk_interest as interest
 from . import url_walk_support as support
 from .url_walk_ceilings import CEILINGS
 
@@ -324,3 +325,10 @@ CEILINGS |= support.CEILINGS
 # "All data held about me" reads the expert profile and the proposals as an expert.
 CEILINGS["network:my_data"] += 2
 CEILINGS["network:person_data"] += 2
+# Expressions of interest and stakeholders (issue 13, G): their own module.
+PUBLIC |= interest.PUBLIC
+PRIVATE |= interest.PRIVATE
+OTHER |= interest.OTHER
+POST_ONLY |= interest.POST_ONLY
+SECRETARIAT_STATUS |= interest.SECRETARIAT_STATUS
+CEILINGS |= interest.CEILINGS

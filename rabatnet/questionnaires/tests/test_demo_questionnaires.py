@@ -84,6 +84,7 @@ def test_with_rabatnet_sources_and_twice_is_a_no_op():
     from_rows = Candidate.objects.filter(response=submitted).order_by("row")
     assert [c.status for c in from_rows] == ["accepted", "pending", "rejected"]
     accepted = from_rows[0]
+    assert accepted.record_id is not None
     source = Source.objects.get(pk=accepted.record_id)
     assert source.is_example and source.name == accepted.data["name"]
     assert from_rows[2].reason

@@ -55,8 +55,8 @@ def test_identifying_moves_the_guide_and_creates_through_the_directory(client):
     assert interest.guide.stage == Stage.STAKEHOLDERS
     # The same again is refused, with nothing written.
     before = (Organisation.objects.count(), Person.objects.count())
-    data = {"organisation": stakeholder.organisation.pk, "person": stakeholder.person.pk}
-    response = client.post(reverse("interest:stakeholder_add", args=[interest.pk]), data)
+    again = {"organisation": stakeholder.organisation.pk, "person": stakeholder.person.pk}
+    response = client.post(reverse("interest:stakeholder_add", args=[interest.pk]), again)
     assert response.status_code == 200 and "already on the list" in response.content.decode()
     assert (Organisation.objects.count(), Person.objects.count()) == before
 
