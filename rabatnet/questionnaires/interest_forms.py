@@ -158,7 +158,7 @@ class StakeholderForm(SiteForm):
         )
 
 
-class AnswerForm(SiteForm):
+class InvitationAnswerForm(SiteForm):
     answer = forms.ChoiceField(
         label=_("Your answer"),
         choices=[("accept", _("I accept")), ("decline", _("I decline"))],

@@ -17,7 +17,7 @@ from rabatnet.core.access import actor, parse_number
 from rabatnet.core.steps import take_step
 
 from . import stakeholder_services as services
-from .interest_forms import AnswerForm, StakeholderForm
+from .interest_forms import InvitationAnswerForm, StakeholderForm
 from .models import ExpressionOfInterest, Stakeholder
 from .permissions import access_interest
 from .stakeholder_invitations import read_token
@@ -88,7 +88,7 @@ def remove(request: HttpRequest, pk: int, stakeholder: int) -> HttpResponse:
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The invited person, through their link: the guide in brief, accept or decline, once."""
     stakeholder, problem = read_token(token)
-    form = AnswerForm(request.POST or None)
+    form = InvitationAnswerForm(request.POST or None)
     answered = None
     status = 200
     if stakeholder is None:

@@ -50,6 +50,7 @@ from .form_fuzz_actions import action_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
 from .form_fuzz_initiatives import initiative_posts
+from .form_fuzz_interest import interest_posts
 from .form_fuzz_meetings import meetings_posts
 from .form_fuzz_registration import registration_posts
 from .form_fuzz_support import Post, World
@@ -206,6 +207,7 @@ POSTS = [
     *meetings_posts(),
     *initiative_posts(),
     *technical_support_posts(),
+    *interest_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(

@@ -199,3 +199,20 @@ def test_another_interests_stakeholder_is_404(client):
     client.force_login(f.secretariat())
     url = reverse("interest:stakeholder_remove", args=[second.pk, stakeholder.pk])
     assert client.post(url).status_code == 404
+
+
+def test_personal_data_and_erasure(client):
+    from rabatnet.network.erasure import person_erase
+    from rabatnet.network.registries import PERSONAL_DATA
+
+    stakeholder = _invited()
+    person = stakeholder.person
+    assert person is not None
+    data = PERSONAL_DATA["guide_stakeholders"](person)
+    [entry] = data["stakeholder_of"]
+    assert entry["country"] == "SEN" and entry["status"] == "invited" and entry["why"]
+    link = _link(stakeholder)
+    person_erase(person=person, actor=None)
+    stakeholder.refresh_from_db()
+    assert stakeholder.status == "identified" and stakeholder.role == ""
+    assert client.get(link).status_code == 410
