@@ -37,9 +37,6 @@ from rabatnet.network.tests import factories as f
 from rabatnet.newsletter.forms import IssueTextForm, ItemForm
 from rabatnet.newsletter.models import Issue
 from rabatnet.newsletter.tests.factories import draft_issue
-from rabatnet.questionnaires.interest_forms import InterestForm
-from rabatnet.questionnaires.models import ExpressionOfInterest
-from rabatnet.questionnaires.tests.interest_samples import declared
 from rabatnet.sources.forms import SourceForm
 from rabatnet.sources.models import Source
 from rabatnet.support.expert_forms import ExpertForm
@@ -226,23 +223,6 @@ CASES += [
         site_user="secretariat",
     ),
 ]
-
-
-def _interest() -> VersionedModel:
-    found = ExpressionOfInterest.objects.order_by("pk").first()
-    return found or declared("SEN", "en")
-
-
-# Expressions of interest (issue 13, G): the country's edit of its declaration.
-CASES += [
-    Case(
-        "interest",
-        lambda guide: _interest(),
-        lambda obj: reverse("interest:edit", kwargs={"pk": obj.pk}),
-        lambda obj, user: InterestForm(instance=obj, viewer=user),
-        "note",
-    ),
-]
 CHANGED = "Changed in the admin"
 
 
@@ -303,7 +283,6 @@ def test_every_versioned_model_has_a_case() -> None:
         "Assessment",
         "Meeting",
         "Expert",
-        "ExpressionOfInterest",
     }, "A versioned model without a case here (or not in the admin)"
     assert len(CASES) == len(names)
 

@@ -50,8 +50,9 @@ def with_stakeholder(interest: ExpressionOfInterest, with_account: bool = True) 
 
 
 def interest_samples() -> dict[str, dict[str, object]]:
-    """Arguments of the interest URLs for the URL walk."""
-    interest = declared("SEN", "en")
+    """Arguments of the interest URLs for the URL walk: Mali's declaration (Senegal's guide in
+    the walk is the published one the public pages show)."""
+    interest = declared("MLI", "fr")
     stakeholder = with_stakeholder(interest)
     step: dict[str, object] = {"pk": interest.pk, "stakeholder": stakeholder.pk}
     one: dict[str, object] = {"pk": interest.pk}
