@@ -332,3 +332,5 @@ OTHER |= interest.OTHER
 POST_ONLY |= interest.POST_ONLY
 SECRETARIAT_STATUS |= interest.SECRETARIAT_STATUS
 CEILINGS |= interest.CEILINGS
+CEILINGS["network:my_data"] += interest.MY_DATA_EXTRA
+CEILINGS["network:person_data"] += interest.MY_DATA_EXTRA

@@ -37,3 +37,6 @@ CEILINGS: dict[str, int] = {
     "interest:stakeholder_remove": 5,
     "interest:invitation": 5,
 }
+# "All data held about me" (and the secretariat's view of it) gains the stakeholder section
+# (interest_receivers): 2 queries.
+MY_DATA_EXTRA = 2
