@@ -55,6 +55,7 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 	$(MANAGE) load_demo_newsletter
 	$(MANAGE) load_demo_followup
 	$(MANAGE) load_demo_support
+	$(MANAGE) load_demo_questionnaires
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) clear_cache -v0
 	$(MANAGE) prepare_map -v0

@@ -3,4 +3,7 @@
 One import line per module that registers something (personal data, erasure, welcome pack).
 """
 
-from . import workshop_receivers  # noqa: F401  (E: personal data, erasure)
+from . import (
+    interest_receivers,  # noqa: F401  (G: my data, erasure: stakeholders)
+    workshop_receivers,  # noqa: F401  (E: personal data, erasure)
+)

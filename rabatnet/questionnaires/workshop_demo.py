@@ -1,7 +1,7 @@
 """The demo workshop (example content, marked so): a held national discussion and training
-workshop in Dakar, with its agenda, two experts, a sign-in list of made-up people, outcomes
-of each kind and a summary. The names are invented ("Exemple", "Fictif"): they describe
-nobody. Helper G's demo loader calls ``demo_workshop``."""
+workshop, with its agenda, two experts, a sign-in list of made-up people, outcomes of each
+kind and a summary. The names are invented ("Exemple", "Fictif"): they describe nobody.
+The demo loader (``demo_answers.load_workshop``) calls ``demo_workshop``."""
 
 from datetime import timedelta
 
@@ -68,8 +68,9 @@ OUTCOMES = [
 
 
 @transaction.atomic
-def demo_workshop(guide: Guide) -> Workshop:
-    """The demo workshop of ``guide`` (made once; the one already there is returned)."""
+def demo_workshop(guide: Guide, city: str = "Dakar") -> Workshop:
+    """The demo workshop of ``guide``, held in ``city`` (made once; the one already there is
+    returned)."""
     existing = Workshop.objects.filter(guide=guide, is_example=True, title=TITLE).first()
     if existing is not None:
         return existing
@@ -80,7 +81,7 @@ def demo_workshop(guide: Guide) -> Workshop:
         starts_on=ends - timedelta(days=1),
         ends_on=ends,
         venue="Centre de conférences (exemple)",
-        city="Dakar",
+        city=city,
         agenda=AGENDA,
         summary=SUMMARY,
     )

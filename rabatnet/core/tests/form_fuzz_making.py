@@ -1,5 +1,6 @@
 """The form fuzz's posts of the guide's making (issue 13): one list from its areas."""
 
+from .form_fuzz_interest import interest_posts
 from .form_fuzz_submissions import submission_posts
 from .form_fuzz_support import Post
 from .form_fuzz_workshops import workshop_posts
@@ -9,4 +10,5 @@ def making_posts() -> list[Post]:
     return [
         *submission_posts(),
         *workshop_posts(),
+        *interest_posts(),
     ]

@@ -4,6 +4,7 @@ answers otherwise, the arguments and query strings it is walked with.
 A new URL is classified here, or the walk fails.
 """
 
+from . import url_walk_interest as interest
 from . import url_walk_support as support
 from . import url_walk_workshops as workshops
 from .url_walk_ceilings import CEILINGS
@@ -340,3 +341,12 @@ CEILINGS |= workshops.CEILINGS
 # "All data held about me" reads the sign-in lines and the expert lines.
 CEILINGS["network:my_data"] += 2
 CEILINGS["network:person_data"] += 2
+# Expressions of interest and stakeholders (issue 13, G): their own module.
+PUBLIC |= interest.PUBLIC
+PRIVATE |= interest.PRIVATE
+OTHER |= interest.OTHER
+POST_ONLY |= interest.POST_ONLY
+SECRETARIAT_STATUS |= interest.SECRETARIAT_STATUS
+CEILINGS |= interest.CEILINGS
+CEILINGS["network:my_data"] += interest.MY_DATA_EXTRA
+CEILINGS["network:person_data"] += interest.MY_DATA_EXTRA
