@@ -67,7 +67,9 @@ def _columns(sheet: Sheet, known: set[str], default: str, issues: list[Issue]) -
                         1,
                         where,
                         _(
-                            "The site keeps English and French; this column is in another language (write it as “%(field)s::English (en)” or “%(field)s::French (fr)”)."
+                            "The site keeps English and French; this column is in another "
+                            "language (write it as “%(field)s::English (en)” or "
+                            "“%(field)s::French (fr)”)."
                         ),
                         field=name,
                     )
@@ -112,7 +114,8 @@ def _settings(sheets: dict[str, Sheet], plan: Plan, issues: list[Issue]) -> str:
                 None,
                 "",
                 _(
-                    "The settings sheet is missing or empty: it gives the form_id, the title and the default language."
+                    "The settings sheet is missing or empty: it gives the form_id, the title and"
+                    " the default language."
                 ),
             )
         )
@@ -151,7 +154,8 @@ def _settings(sheets: dict[str, Sheet], plan: Plan, issues: list[Issue]) -> str:
                 number,
                 where,
                 _(
-                    "The form_id is missing: it is how ODK, KoboToolbox and this site know the form."
+                    "The form_id is missing: it is how ODK, KoboToolbox and this site know the "
+                    "form."
                 ),
             )
         )
@@ -162,7 +166,8 @@ def _settings(sheets: dict[str, Sheet], plan: Plan, issues: list[Issue]) -> str:
                 number,
                 where,
                 _(
-                    "The form_id “%(value)s” is not a valid name: a letter or an underscore first, then letters, digits, underscores, dots or hyphens, 60 at most."
+                    "The form_id “%(value)s” is not a valid name: a letter or an underscore "
+                    "first, then letters, digits, underscores, dots or hyphens, 60 at most."
                 ),
                 value=form_id,
             )
@@ -184,7 +189,8 @@ def _settings(sheets: dict[str, Sheet], plan: Plan, issues: list[Issue]) -> str:
                 number,
                 where,
                 _(
-                    "A questionnaire with the form_id “%(value)s” already exists; export it, or give the file another form_id."
+                    "A questionnaire with the form_id “%(value)s” already exists; export it, or "
+                    "give the file another form_id."
                 ),
                 value=form_id,
             )
@@ -202,7 +208,8 @@ def _settings(sheets: dict[str, Sheet], plan: Plan, issues: list[Issue]) -> str:
                 number,
                 where,
                 _(
-                    "“%(value)s” is no part of the guide (sources, actors, challenges, recommendations)."
+                    "“%(value)s” is no part of the guide (sources, actors, challenges, "
+                    "recommendations)."
                 ),
                 value=part,
             )
@@ -218,7 +225,7 @@ def _settings(sheets: dict[str, Sheet], plan: Plan, issues: list[Issue]) -> str:
         issues.append(
             issue("settings", number, "form_title", _("The form has no title (form_title)."))
         )
-    for code, text in plan.titles.items():
+    for text in plan.titles.values():
         if len(text) > 250:
             issues.append(
                 issue(
@@ -263,7 +270,8 @@ def _choices(sheets: dict[str, Sheet], default: str, plan: Plan, issues: list[Is
                     number,
                     sheet.column(list_col),
                     _(
-                        "“%(value)s” is not a valid list name (a letter or an underscore first, no spaces)."
+                        "“%(value)s” is not a valid list name (a letter or an underscore first, "
+                        "no spaces)."
                     ),
                     value=list_name,
                 )
@@ -276,7 +284,8 @@ def _choices(sheets: dict[str, Sheet], default: str, plan: Plan, issues: list[Is
                     number,
                     sheet.column(name_col),
                     _(
-                        "“%(value)s” is not a valid choice code: a letter or an underscore first, then letters, digits, underscores, dots or hyphens."
+                        "“%(value)s” is not a valid choice code: a letter or an underscore "
+                        "first, then letters, digits, underscores, dots or hyphens."
                     ),
                     value=code,
                 )
@@ -300,7 +309,7 @@ def _choices(sheets: dict[str, Sheet], default: str, plan: Plan, issues: list[Is
             issues.append(
                 issue("choices", number, "", _("The choice “%(value)s” has no label."), value=code)
             )
-        for lang, i in labels.items():
+        for i in labels.values():
             if len(cells[i]) > 250:
                 issues.append(
                     issue(

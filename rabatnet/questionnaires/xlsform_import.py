@@ -44,10 +44,7 @@ def pyxform_issues(content: bytes) -> list[Issue]:
                 sheet.group(1).lower() if sheet else "survey",
                 int(row.group(1)) if row else None,
                 "",
-                _(
-                    "pyxform, the converter ODK and KoboToolbox use, refuses the file: "
-                    "%(detail)s"
-                ),
+                _("pyxform, the converter ODK and KoboToolbox use, refuses the file: %(detail)s"),
                 detail=detail[:500],
             )
         ]
@@ -60,7 +57,9 @@ def check_xlsform(content: bytes) -> tuple[list[Issue], Plan]:
         sheets = read_workbook(content)
     except Unreadable:
         return [
-            issue("survey", None, "", _("The file is not an Excel workbook (.xlsx) that can be read."))
+            issue(
+                "survey", None, "", _("The file is not an Excel workbook (.xlsx) that can be read.")
+            )
         ], Plan()
     issues, plan = check_workbook(sheets)
     if not issues:
@@ -83,7 +82,10 @@ def import_xlsform(*, content: bytes, actor: User | None) -> ImportResult:
                     "settings",
                     2,
                     "form_id",
-                    _("A questionnaire with the form_id “%(value)s” already exists; export it, or give the file another form_id."),
+                    _(
+                        "A questionnaire with the form_id “%(value)s” already exists; export it,"
+                        " or give the file another form_id."
+                    ),
                     value=plan.settings["form_id"],
                 )
             ]

@@ -46,7 +46,9 @@ def check_survey(sheet: Sheet, default: str, plan: Plan, issues: list[Issue]) ->
                 _("This row has a name or a label but no type.")
                 if not value
                 else _(
-                    "The type “%(value)s” is not one the site runs: use text, integer, decimal, date, select_one LIST, select_multiple LIST, note, begin_group/end_group or begin_repeat/end_repeat."
+                    "The type “%(value)s” is not one the site runs: use text, integer, decimal, "
+                    "date, select_one LIST, select_multiple LIST, note, begin_group/end_group or"
+                    " begin_repeat/end_repeat."
                 )
             )
             issues.append(issue("survey", number, sheet.column(type_col), message, value=value))
@@ -76,7 +78,9 @@ def check_survey(sheet: Sheet, default: str, plan: Plan, issues: list[Issue]) ->
                 number,
                 sheet.column(name_col),
                 _(
-                    "“%(value)s” is not a valid name: a letter or an underscore first, then letters, digits, underscores, dots or hyphens (no spaces, no accents), 60 at most."
+                    "“%(value)s” is not a valid name: a letter or an underscore first, then "
+                    "letters, digits, underscores, dots or hyphens (no spaces, no accents), 60 "
+                    "at most."
                 ),
                 value=name,
             )
@@ -145,7 +149,7 @@ def check_survey(sheet: Sheet, default: str, plan: Plan, issues: list[Issue]) ->
                             error=str(error),
                         )
                     )
-    if not plan.rows:
+    if not sheet.rows:
         issues.append(issue("survey", None, "", _("The survey sheet has no question.")))
 
 

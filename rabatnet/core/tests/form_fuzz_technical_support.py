@@ -6,6 +6,7 @@ from .form_fuzz_matching import matching_posts
 from .form_fuzz_missions import mission_posts
 from .form_fuzz_requests import request_posts
 from .form_fuzz_support import Post
+from .form_fuzz_xlsform import xlsform_posts
 
 
 def technical_support_posts() -> list[Post]:
@@ -15,4 +16,5 @@ def technical_support_posts() -> list[Post]:
         *clock_posts(),
         *matching_posts(),
         *expert_posts(),
+        *xlsform_posts(),  # issue 13, A (gathered here: test_form_fuzz.py is full)
     ]

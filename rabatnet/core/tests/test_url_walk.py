@@ -28,6 +28,7 @@ from rabatnet.meetings.tests.samples import meeting_samples
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
+from rabatnet.questionnaires.tests.factories import make_questionnaire
 from rabatnet.sources.models import Source
 from rabatnet.statistics.services import geo_countries_sync
 from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
@@ -75,6 +76,7 @@ def samples(db) -> dict[str, dict[str, object]]:
     level_thread = Thread.objects.create(forum=level_forum, title="Walk", author=appointment.person)
     return {
         **meeting_samples(),
+        "xlsform:download": {"form_id": make_questionnaire("walk_form").form_id},
         **{name: quarter for name in NEWSLETTER_ISSUE_URLS},
         "newsletter:item_edit": item,
         "newsletter:item_delete": item,

@@ -35,7 +35,7 @@ def test_shipped_questionnaire_round_trip(form_id: str) -> None:
     form = xform(content)
     languages = {t.get("lang") for t in form.iter(f"{ITEXT}translation")}
     assert languages == {"English (en)", "French (fr)"}
-    ids = {t.get("id") for t in form.iter(f"{ITEXT}text")}
+    ids = {t.get("id") or "" for t in form.iter(f"{ITEXT}text")}
     for question in first.questionnaire.questions.exclude(type=Question.Type.GROUP):
         assert any(i.endswith(f"/{question.name}:label") for i in ids), question.name
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from defusedxml.ElementTree import fromstring
 from django.conf import settings
 from openpyxl import Workbook
 
@@ -17,6 +18,10 @@ DATA = Path(settings.DATA_DIR) / "questionnaires"
 
 def shipped(form_id: str) -> bytes:
     return (DATA / f"{form_id}.xlsx").read_bytes()
+
+
+def _in(obj: object, field: str, code: str) -> str:
+    return str(getattr(obj, f"{field}_{code}") or "")
 
 
 def canonical(questionnaire: Questionnaire) -> dict[str, Any]:
@@ -44,15 +49,15 @@ def canonical(questionnaire: Questionnaire) -> dict[str, Any]:
             )
         )
     lists = {
-        choice_list.name: [(c.name, c.label_en, c.label_fr) for c in choice_list.choices.all()]
+        choice_list.name: [(c.name, _in(c, "label", "en"), _in(c, "label", "fr")) for c in choice_list.choices.all()]
         for choice_list in questionnaire.choice_lists.all()
     }
     return {
         "settings": (
             questionnaire.form_id,
             questionnaire.form_version,
-            questionnaire.title_en,
-            questionnaire.title_fr,
+            _in(questionnaire, "title", "en"),
+            _in(questionnaire, "title", "fr"),
             questionnaire.default_language,
             questionnaire.guide_part,
         ),
@@ -92,4 +97,4 @@ def xform(content: bytes) -> ElementTree.Element:
     warnings: list[str] = []
     result = convert(content, warnings=warnings, validate=False, file_type=".xlsx")
     assert not warnings, warnings
-    return ElementTree.fromstring(result.xform)
+    return fromstring(result.xform)

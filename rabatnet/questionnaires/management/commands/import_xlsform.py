@@ -29,9 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(
-                f"No such file: {path}\nFichier introuvable : {path}"
-            )
+            raise CommandError(f"No such file: {path}\nFichier introuvable : {path}")
         if path.stat().st_size > settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES:
             raise CommandError(
                 f"{path} is larger than {settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES} bytes.\n"
