@@ -49,7 +49,10 @@ def canonical(questionnaire: Questionnaire) -> dict[str, Any]:
             )
         )
     lists = {
-        choice_list.name: [(c.name, _in(c, "label", "en"), _in(c, "label", "fr")) for c in choice_list.choices.all()]
+        choice_list.name: [
+            (c.name, _in(c, "label", "en"), _in(c, "label", "fr"))
+            for c in choice_list.choices.all()
+        ]
         for choice_list in questionnaire.choice_lists.all()
     }
     return {
