@@ -16,7 +16,7 @@ from rabatnet.core.services import record_actor
 
 from .models import Choice, ChoiceList, Question, Questionnaire
 from .xlsform_checks import YES, Plan, check_workbook
-from .xlsform_reading import Issue, Unreadable, issue, read_workbook
+from .xlsform_reading import MAX_COLUMNS, MAX_ROWS, Issue, Unreadable, issue, read_workbook
 
 _PYXFORM_ROW = re.compile(r"\[row\s*:\s*(\d+)\]")
 _PYXFORM_SHEET = re.compile(r"'(survey|choices|settings)' sheet", re.IGNORECASE)
@@ -58,7 +58,15 @@ def check_xlsform(content: bytes) -> tuple[list[Issue], Plan]:
     except Unreadable:
         return [
             issue(
-                "survey", None, "", _("The file is not an Excel workbook (.xlsx) that can be read.")
+                "survey",
+                None,
+                "",
+                _(
+                    "The file is not an Excel workbook (.xlsx) that can be read, or it has "
+                    "more than %(rows)s rows or %(columns)s columns on a sheet."
+                ),
+                rows=MAX_ROWS,
+                columns=MAX_COLUMNS,
             )
         ], Plan()
     issues, plan = check_workbook(sheets)

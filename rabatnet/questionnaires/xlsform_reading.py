@@ -96,7 +96,12 @@ def _as_text(value: object) -> str:
 
 
 class Unreadable(Exception):
-    """Not a workbook openpyxl can read."""
+    """Not a workbook openpyxl can read, or far larger than a questionnaire."""
+
+
+# A questionnaire of a few hundred questions is large; more rows than this is no form.
+MAX_ROWS = 5000
+MAX_COLUMNS = 200
 
 
 def read_workbook(content: bytes) -> dict[str, Sheet]:
@@ -116,7 +121,11 @@ def read_workbook(content: bytes) -> dict[str, Sheet]:
             while headers and not headers[-1]:
                 headers.pop()
             sheet = Sheet(worksheet.title, headers)
+            if len(headers) > MAX_COLUMNS:
+                raise Unreadable(f"{worksheet.title}: more than {MAX_COLUMNS} columns")
             for number, values in enumerate(rows, start=2):
+                if number > MAX_ROWS:
+                    raise Unreadable(f"{worksheet.title}: more than {MAX_ROWS} rows")
                 cells = [_as_text(v) for v in values][: max(len(headers), 1)]
                 if any(cells):
                     sheet.rows.append((number, cells + [""] * (len(headers) - len(cells))))
