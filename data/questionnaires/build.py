@@ -235,6 +235,33 @@ CHALLENGES = {
 }
 
 
+DESCRIPTIONS = {
+    "rabatnet_sources": (
+        "Part I of the migration profile users' guide: which institution collects which "
+        "migration data, of what kind, for which areas, how often and how it can be reached. "
+        "One row per data source.",
+        "Partie I du guide de l'utilisateur du profil migratoire : quelle institution collecte "
+        "quelles données migratoires, de quel type, pour quels domaines, à quelle fréquence et "
+        "comment y accéder. Une ligne par source de données.",
+    ),
+    "rabatnet_actors": (
+        "Part II of the guide: the institutions at each stage of the migration policy cycle "
+        "(identification of needs, processing, decision, implementation, follow-up, "
+        "reformulation). One row per institution and stage.",
+        "Partie II du guide : les institutions à chaque étape du cycle des politiques "
+        "migratoires (identification des besoins, élaboration, décision, mise en œuvre, suivi, "
+        "reformulation). Une ligne par institution et par étape.",
+    ),
+    "rabatnet_challenges": (
+        "Parts III and IV of the guide: the challenges met in using migration data, the best "
+        "practices and examples of use, and the recommendations, each with its own rows.",
+        "Parties III et IV du guide : les défis rencontrés dans l'utilisation des données "
+        "migratoires, les bonnes pratiques et exemples d'utilisation, et les recommandations, "
+        "chacun avec ses lignes.",
+    ),
+}
+
+
 def write(form):
     form_id, version, title_en, title_fr, part = form["settings"]
     workbook = Workbook()
@@ -249,8 +276,10 @@ def write(form):
         choices.append(list(row))
     settings = workbook.create_sheet("settings")
     settings.append(["form_title", "form_id", "version", "default_language",
-                     "title_en", "title_fr", "guide_part"])
-    settings.append([title_en, form_id, version, "English (en)", title_en, title_fr, part])
+                     "title_en", "title_fr", "description_en", "description_fr", "guide_part"])
+    description_en, description_fr = DESCRIPTIONS[form_id]
+    settings.append([title_en, form_id, version, "English (en)", title_en, title_fr,
+                     description_en, description_fr, part])
     workbook.save(HERE / f"{form_id}.xlsx")
 
 

@@ -39,6 +39,7 @@ class Row:
 class Plan:
     settings: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
     choices: dict[str, list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
 
@@ -218,6 +219,9 @@ def _settings(sheets: dict[str, Sheet], plan: Plan, issues: list[Issue]) -> str:
         title, _where = value(f"title_{code}")
         if title:
             plan.titles[code] = title
+        description, _where = value(f"description_{code}")
+        if description:
+            plan.descriptions[code] = description
     title, where = value("form_title")
     if title and default not in plan.titles:
         plan.titles[default] = title

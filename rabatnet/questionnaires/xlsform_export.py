@@ -4,8 +4,9 @@ English and French, that pyxform converts to an XForm for ODK Collect and KoboTo
 Columns: see ``xlsform_columns``. Groups and repeats open with ``begin_group`` /
 ``begin_repeat`` and close with ``end_group`` / ``end_repeat``; the settings sheet carries
 ``form_title`` (default language), ``form_id``, ``version`` and ``default_language``
-("English (en)" / "French (fr)"), and the site's own ``title_en``, ``title_fr`` and
-``guide_part`` columns, which pyxform leaves alone (``title::French (fr)`` breaks it).
+("English (en)" / "French (fr)"), and the site's own ``title_en``, ``title_fr``,
+``description_en``, ``description_fr`` and ``guide_part`` columns, which pyxform leaves
+alone (a ``title::French (fr)`` column breaks it).
 """
 
 import io
@@ -85,13 +86,14 @@ def choices_rows(questionnaire: Questionnaire) -> list[list[str]]:
 def settings_row(questionnaire: Questionnaire) -> tuple[list[str], list[str]]:
     language = questionnaire.default_language or "en"
     headers = [*SETTINGS_HEADERS, *(f"title_{c}" for c in LANGUAGES)]
-    headers.append("guide_part")
+    headers += [*(f"description_{c}" for c in LANGUAGES), "guide_part"]
     values = [
         _text(questionnaire, "title", language) or questionnaire.title,
         questionnaire.form_id,
         questionnaire.form_version,
         LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"]),
         *(_text(questionnaire, "title", c) for c in LANGUAGES),
+        *(_text(questionnaire, "description", c) for c in LANGUAGES),
         questionnaire.guide_part,
     ]
     return headers, values

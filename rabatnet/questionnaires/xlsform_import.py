@@ -116,6 +116,7 @@ def _write(plan: Plan, actor: User | None) -> Questionnaire:
         guide_part=settings["guide_part"],
         status=Questionnaire.Status.DRAFT,
         **_translated("title", plan.titles),
+        **_translated("description", plan.descriptions),
     )
     record_actor(questionnaire, actor)
     questionnaire.save()

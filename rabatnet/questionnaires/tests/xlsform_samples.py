@@ -61,6 +61,8 @@ def canonical(questionnaire: Questionnaire) -> dict[str, Any]:
             questionnaire.form_version,
             _in(questionnaire, "title", "en"),
             _in(questionnaire, "title", "fr"),
+            _in(questionnaire, "description", "en"),
+            _in(questionnaire, "description", "fr"),
             questionnaire.default_language,
             questionnaire.guide_part,
         ),
