@@ -60,22 +60,6 @@ def _columns(sheet: Sheet, known: set[str], default: str, issues: list[Issue]) -
             continue
         name, language = header_of(header)
         where = sheet.column(index)
-        if language == "?" or (language and language not in SITE_LANGUAGES):
-            if name in known:
-                issues.append(
-                    issue(
-                        sheet.name,
-                        1,
-                        where,
-                        _(
-                            "The site keeps English and French; this column is in another "
-                            "language (write it as “%(field)s::English (en)” or "
-                            "“%(field)s::French (fr)”)."
-                        ),
-                        field=name,
-                    )
-                )
-            continue
         if name not in known:
             if any(cells[index] for _n, cells in sheet.rows):
                 issues.append(
@@ -87,6 +71,21 @@ def _columns(sheet: Sheet, known: set[str], default: str, issues: list[Issue]) -
                         header=header,
                     )
                 )
+            continue
+        if language == "?" or (language and language not in SITE_LANGUAGES):
+            issues.append(
+                issue(
+                    sheet.name,
+                    1,
+                    where,
+                    _(
+                        "The site keeps English and French; this column is in another "
+                        "language (write it as “%(field)s::English (en)” or "
+                        "“%(field)s::French (fr)”)."
+                    ),
+                    field=name,
+                )
+            )
             continue
         if name in (*TRANSLATED, "label") or language:
             language = language or default

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import override
 
-from .xlsform_columns import column_letter, header_of
+from .xlsform_columns import column_letter
 
 
 @dataclass(frozen=True)
@@ -66,14 +66,6 @@ class Sheet:
 
     def column(self, index: int) -> str:
         return f"{column_letter(index)} ({self.headers[index]})"
-
-    def index(self, wanted: str, language: str | None | bool = False) -> int | None:
-        """The index of the column for ``wanted`` (and ``language`` unless False)."""
-        for position, header in enumerate(self.headers):
-            name, code = header_of(header)
-            if name == wanted and (language is False or code == language):
-                return position
-        return None
 
     def cell(self, cells: list[str], index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""

@@ -1,7 +1,7 @@
 """Bad XLSForms: every problem named by sheet, row and column, in English and French;
 nothing written. The commands' contract (arguments, output, exit status)."""
 
-from io import StringIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
@@ -149,3 +149,25 @@ def test_load_questionnaires_is_idempotent() -> None:
     call_command("load_questionnaires", stdout=out)
     assert "already present, left as it is" in out.getvalue()
     assert Questionnaire.objects.count() == 3
+
+
+def test_other_languages_and_unknown_columns_are_named() -> None:
+    survey = [
+        ["type", "name", "label::English (en)", "label::Español (es)", "media::image"],
+        ["text", "unit", "Unit", "Unidad", "logo.png"],
+    ]
+    lines = _lines(workbook(survey))
+    assert any(x.startswith("sheet survey, row 1, column D (label::Español (es))") for x in lines)
+    assert any(x.startswith("sheet survey, row 1, column E (media::image)") for x in lines)
+
+
+def test_a_formula_like_text_stays_text_on_export() -> None:
+    questionnaire = make_questionnaire()
+    Question.objects.filter(name="respondent_unit").update(label_en="=1+1", hint_en="=HYPERLINK()")
+    from openpyxl import load_workbook
+
+    from ..xlsform_export import export_xlsform
+
+    book = load_workbook(BytesIO(export_xlsform(questionnaire)))
+    cell = book["survey"]["C2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
