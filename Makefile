@@ -46,6 +46,7 @@ setup: messages ## Database under var/, reference data, statistics, demo account
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_reference
 	$(MANAGE) load_meetings
+	$(MANAGE) load_questionnaires
 	$(MANAGE) load_demo
 	$(MANAGE) load_demo_guides
 	$(MANAGE) create_forums

@@ -4,6 +4,7 @@ from .form_fuzz_interest import interest_posts
 from .form_fuzz_submissions import submission_posts
 from .form_fuzz_support import Post
 from .form_fuzz_workshops import workshop_posts
+from .form_fuzz_xlsform import xlsform_posts
 
 
 def making_posts() -> list[Post]:
@@ -11,4 +12,5 @@ def making_posts() -> list[Post]:
         *submission_posts(),
         *workshop_posts(),
         *interest_posts(),
+        *xlsform_posts(),
     ]

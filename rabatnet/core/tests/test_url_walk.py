@@ -28,6 +28,7 @@ from rabatnet.meetings.tests.samples import meeting_samples
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
+from rabatnet.questionnaires.tests.factories import make_questionnaire
 from rabatnet.questionnaires.tests.interest_samples import interest_samples
 from rabatnet.questionnaires.tests.submission_samples import submission_samples
 from rabatnet.questionnaires.tests.workshop_fixtures import workshop_samples
@@ -79,6 +80,7 @@ def samples(db) -> dict[str, dict[str, object]]:
     return {
         **meeting_samples(),
         **submission_samples(),
+        "xlsform:download": {"form_id": make_questionnaire("walk_form").form_id},
         **{name: quarter for name in NEWSLETTER_ISSUE_URLS},
         "newsletter:item_edit": item,
         "newsletter:item_delete": item,

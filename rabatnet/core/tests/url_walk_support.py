@@ -120,3 +120,8 @@ CEILINGS |= {
 }
 # The secretariat has no expert profile of its own: "my profile" says so.
 SECRETARIAT_STATUS |= {"experts:me": 404}
+
+# XLSForm out and in (issue 13, A): the secretariat's import page; every member downloads a
+# questionnaire's XLSForm. Measured as the secretariat with an empty cache, + 2.
+PRIVATE |= {"xlsform:import", "xlsform:download"}
+CEILINGS |= {"xlsform:import": 8, "xlsform:download": 10}

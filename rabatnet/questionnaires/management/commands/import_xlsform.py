@@ -1,0 +1,53 @@
+"""``python manage.py import_xlsform FILE``: a questionnaire from an XLSForm (.xlsx).
+
+Every problem is printed, one a line ("sheet survey, row 7, column C (type): …"), in English
+then French (``--language en`` or ``fr`` for one only); nothing is written and the command
+fails (exit status 1) if there is any.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from rabatnet.questionnaires.xlsform_import import import_xlsform
+
+
+class Command(BaseCommand):
+    help = "Create a questionnaire from an XLSForm workbook (.xlsx); nothing is written on error."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="The XLSForm workbook (.xlsx).")
+        parser.add_argument(
+            "--language",
+            choices=["en", "fr", "both"],
+            default="both",
+            help="The language of the messages (default: English and French).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}\nFichier introuvable : {path}")
+        if path.stat().st_size > settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES:
+            raise CommandError(
+                f"{path} is larger than {settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES} bytes.\n"
+                f"{path} dépasse {settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES} octets."
+            )
+        result = import_xlsform(content=path.read_bytes(), actor=None)
+        languages = ["en", "fr"] if options["language"] == "both" else [options["language"]]
+        if result.issues:
+            for found in result.issues:
+                for language in languages:
+                    self.stderr.write(found.line(language))
+            raise CommandError(
+                f"{len(result.issues)} problem(s); nothing was written. / "
+                f"{len(result.issues)} problème(s) ; rien n'a été enregistré."
+            )
+        questionnaire = result.questionnaire
+        assert questionnaire is not None
+        self.stdout.write(
+            f"Created the questionnaire {questionnaire.form_id} "
+            f"({questionnaire.questions.count()} rows of the survey sheet, as a draft)."
+        )

@@ -1,0 +1,60 @@
+"""A — XLSForm out and in: the secretariat imports a workbook; members download one."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from rabatnet.core.access import actor
+
+from .permissions import access_questionnaire, access_questionnaire_management
+from .xlsform_export import export_xlsform
+from .xlsform_forms import XlsformUploadForm
+from .xlsform_import import import_xlsform
+
+NO_STORE = "private, no-store"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = NO_STORE
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def _detail_url(form_id: str) -> str:
+    """The questionnaire's page (helper F's ``questionnaires:detail``)."""
+    try:
+        return reverse("questionnaires:detail", kwargs={"form_id": form_id})
+    except NoReverseMatch:
+        return f"/{get_language()}/private/questionnaires/{form_id}/"
+
+
+@require_http_methods(["GET", "POST"])
+def import_view(request: HttpRequest) -> HttpResponse:
+    access_questionnaire_management(request)
+    form = XlsformUploadForm(request.POST or None, request.FILES or None)
+    issues = []
+    if request.method == "POST" and form.is_valid():
+        result = import_xlsform(content=form.cleaned_data["file"].read(), actor=actor(request))
+        if result.questionnaire is not None:
+            return redirect(_detail_url(result.questionnaire.form_id))
+        issues = result.issues
+    status = 400 if request.method == "POST" else 200
+    return _private(
+        render(
+            request,
+            "questionnaires/xlsform_import.html",
+            {"form": form, "issues": issues},
+            status=status,
+        )
+    )
+
+
+@require_http_methods(["GET"])
+def download(request: HttpRequest, form_id: str) -> HttpResponse:
+    questionnaire = access_questionnaire(request, form_id, "view")
+    response = HttpResponse(export_xlsform(questionnaire), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{questionnaire.form_id}.xlsx"'
+    return _private(response)
