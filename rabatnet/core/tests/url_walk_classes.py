@@ -4,6 +4,7 @@ answers otherwise, the arguments and query strings it is walked with.
 A new URL is classified here, or the walk fails.
 """
 
+from . import url_walk_builder as builder
 from . import url_walk_support as support
 from .url_walk_ceilings import CEILINGS
 
@@ -324,3 +325,11 @@ CEILINGS |= support.CEILINGS
 # "All data held about me" reads the expert profile and the proposals as an expert.
 CEILINGS["network:my_data"] += 2
 CEILINGS["network:person_data"] += 2
+
+# The questionnaires and their builder (issue 13, F): their own module.
+PUBLIC |= builder.PUBLIC
+PRIVATE |= builder.PRIVATE
+OTHER |= builder.OTHER
+POST_ONLY |= builder.POST_ONLY
+SECRETARIAT_STATUS |= builder.SECRETARIAT_STATUS
+CEILINGS |= builder.CEILINGS
