@@ -218,6 +218,11 @@ class ChoiceRowForm(SiteForm):
     label_en = forms.CharField(label=_("Label (English)"), max_length=250, required=False)
     label_fr = forms.CharField(label=_("Label (French)"), max_length=250, required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # the table's headings name the columns
+            field.widget.attrs.setdefault("aria-label", str(field.label or ""))
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data
         code = (data.get("code") or "").strip()
