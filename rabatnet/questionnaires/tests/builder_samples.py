@@ -34,3 +34,9 @@ def builder_samples() -> dict[str, dict[str, object]]:
 
 def builder_url(name: str, **kwargs: object) -> str:
     return reverse(f"questionnaires:{name}", kwargs=kwargs)
+
+
+def tr(obj: object, name: str) -> str:
+    """A translated column (``label_en``, ``title_fr``): modeltranslation adds them at run
+    time, out of the type checker's sight."""
+    return str(getattr(obj, name) or "")

@@ -12,6 +12,7 @@ from rabatnet.network.tests import factories as f
 
 from ..models import ChoiceList, Question, Questionnaire
 from .builder_samples import builder_url as url
+from .builder_samples import tr
 
 pytestmark = pytest.mark.django_db
 T = Question.Type
@@ -101,7 +102,7 @@ def test_building_a_questionnaire_through_the_pages(builder: Client) -> None:
     )
     assert response.status_code == 302
     yes_no = ChoiceList.objects.get(questionnaire=questionnaire, name="yes_no")
-    assert [(c.name, c.label_en, c.label_fr) for c in yes_no.choices.all()] == [
+    assert [(c.name, tr(c, "label_en"), tr(c, "label_fr")) for c in yes_no.choices.all()] == [
         ("yes", "Yes", "Oui"),
         ("no", "No", "Non"),
     ]
@@ -161,7 +162,7 @@ def test_building_a_questionnaire_through_the_pages(builder: Client) -> None:
     assert order == ["has_sources", "about", "staff", "budget", "data_source", "source_name"]
     staff = Question.objects.get(name="staff")
     assert staff.parent == about and staff.constraint == ". >= 0"
-    assert staff.constraint_message_fr == "Pas négatif."
+    assert tr(staff, "constraint_message_fr") == "Pas négatif."
     assert Question.objects.get(name="source_name").feeds == "source.name"
     page = builder.get(reverse("questionnaires:detail", args=["unit_survey"])).content.decode()
     assert "Move up" in page and "Add a question inside" in page
@@ -195,8 +196,8 @@ def _settings(questionnaire: Questionnaire, **fields: Any) -> dict[str, Any]:
         "guide_part": questionnaire.guide_part,
         "default_language": questionnaire.default_language,
         "status": questionnaire.status,
-        "title_en": questionnaire.title_en or "",
-        "title_fr": questionnaire.title_fr or "",
+        "title_en": tr(questionnaire, "title_en") or "",
+        "title_fr": tr(questionnaire, "title_fr") or "",
         "description_en": "",
         "description_fr": "",
         "version": questionnaire.version,
