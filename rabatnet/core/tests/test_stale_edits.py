@@ -43,6 +43,8 @@ from rabatnet.support.expert_forms import ExpertForm
 from rabatnet.support.models import Expert
 from rabatnet.support.tests.factories import make_expert
 
+from .stale_edit_builder import builder_cases
+
 
 def form_data(form: forms.BaseForm) -> dict[str, Any]:
     """What a browser posts back for ``form`` left as it was shown."""
@@ -223,6 +225,11 @@ CASES += [
         site_user="secretariat",
     ),
 ]
+
+
+# The questionnaire builder (issue 13, F): a questionnaire's settings and a question.
+CASES += [Case(**fields) for fields in builder_cases()]
+
 CHANGED = "Changed in the admin"
 
 
@@ -255,6 +262,9 @@ SITE_ONLY |= {"FollowUpAction"}
 # Support requests: the country edits one at the site only while received (support/tests/
 # test_request_pages.py::test_a_stale_edit_of_a_request_is_refused_with_the_change_shown).
 SITE_ONLY |= {"SupportRequest"}
+# Lists of choices (issue 13, F): questionnaires/tests/test_builder_choices.py::
+# test_stale_edits_are_refused_with_the_change_shown.
+SITE_ONLY |= {"ChoiceList"}
 
 
 def test_every_versioned_model_has_a_case() -> None:
@@ -283,6 +293,8 @@ def test_every_versioned_model_has_a_case() -> None:
         "Assessment",
         "Meeting",
         "Expert",
+        "Questionnaire",
+        "Question",
     }, "A versioned model without a case here (or not in the admin)"
     assert len(CASES) == len(names)
 
