@@ -4,6 +4,7 @@ answers otherwise, the arguments and query strings it is walked with.
 A new URL is classified here, or the walk fails.
 """
 
+from . import url_walk_builder as builder
 from . import url_walk_interest as interest
 from . import url_walk_support as support
 from . import url_walk_workshops as workshops
@@ -350,3 +351,10 @@ SECRETARIAT_STATUS |= interest.SECRETARIAT_STATUS
 CEILINGS |= interest.CEILINGS
 CEILINGS["network:my_data"] += interest.MY_DATA_EXTRA
 CEILINGS["network:person_data"] += interest.MY_DATA_EXTRA
+# The questionnaires and their builder (issue 13, F): their own module.
+PUBLIC |= builder.PUBLIC
+PRIVATE |= builder.PRIVATE
+OTHER |= builder.OTHER
+POST_ONLY |= builder.POST_ONLY
+SECRETARIAT_STATUS |= builder.SECRETARIAT_STATUS
+CEILINGS |= builder.CEILINGS
