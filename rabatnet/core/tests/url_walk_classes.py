@@ -4,6 +4,7 @@ answers otherwise, the arguments and query strings it is walked with.
 A new URL is classified here, or the walk fails.
 """
 
+from . import url_walk_compilation as compilation
 from . import url_walk_support as support
 from .url_walk_ceilings import CEILINGS
 
@@ -324,3 +325,9 @@ CEILINGS |= support.CEILINGS
 # "All data held about me" reads the expert profile and the proposals as an expert.
 CEILINGS["network:my_data"] += 2
 CEILINGS["network:person_data"] += 2
+
+# Compilation (issue 13, D): its own module.
+PRIVATE |= compilation.PRIVATE
+POST_ONLY |= compilation.POST_ONLY
+SECRETARIAT_STATUS |= compilation.SECRETARIAT_STATUS
+CEILINGS |= compilation.CEILINGS
