@@ -2,16 +2,21 @@
 forms, and the trace of an accepted record in the guide workspace (EN and FR)."""
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rabatnet.accounts.tests.helpers import sign_in
+from rabatnet.core.tests.narrowing import present
 from rabatnet.guides.models import ActorRole, Stage
 from rabatnet.network.models import Organisation
 from rabatnet.network.tests import factories as f
 
+from .. import compilation_services as services
 from ..models import Candidate, Outcome
-from .compilation_fixtures import pending_candidate
+from ..traces import guide_traces
+from .compilation_fixtures import feeding_questionnaire, full_response, pending_candidate
 from .factories import make_workshop
 
 pytestmark = pytest.mark.django_db
@@ -54,9 +59,9 @@ def test_the_triad_on_every_page(client) -> None:
         # The coordinating authority reads the pages but does not edit the guide.
         authority = 200 if name in reads else 403
         assert _status(client, f.coordinating_authority("SEN"), url, method) == authority, name
-    authority = f.coordinating_authority("SEN")
-    assert _status(client, authority, urls["candidate"], "post", {"stage": "decision"}) == 403
-    assert _status(client, authority, urls["reject"], "post", {"reason": "x"}) == 403
+    reader = f.coordinating_authority("SEN")
+    assert _status(client, reader, urls["candidate"], "post", {"stage": "decision"}) == 403
+    assert _status(client, reader, urls["reject"], "post", {"reason": "x"}) == 403
     candidate.refresh_from_db()
     assert candidate.status == Candidate.Status.PENDING
 
@@ -190,3 +195,36 @@ def test_proposing_from_responses_and_a_workshop_through_the_pages(client) -> No
     assert response.status_code == 302 and response["Location"].endswith("?lang=fr")
     page = client.get(REVIEW).content.decode()
     assert "From the workshop “Atelier de Dakar”, held on 10 March 2026" in page
+
+
+def test_the_review_page_costs_the_same_whatever_the_candidates(client) -> None:
+    candidate = pending_candidate()
+    client.force_login(f.secretariat())
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(REVIEW).status_code == 200
+        return len(queries)
+
+    before = count()
+    full_response(feeding_questionnaire("test_more"), instance_id="more")
+    assert services.propose_from_country(guide=candidate.guide, actor=None) == 5
+    assert count() == before
+
+
+def test_the_traces_of_a_guide_take_one_query(django_assert_num_queries) -> None:
+    candidate = pending_candidate()
+    workshop = make_workshop(candidate.guide, title="Atelier")
+    Outcome.objects.create(workshop=workshop, kind="recommendation", text="Publier.")
+    services.propose_from_workshop(workshop=workshop, actor=None)
+    accepted = services.candidate_accept(
+        candidate=Candidate.objects.get(outcome__workshop=workshop),
+        expected_version=1,
+        data={"category": "other", "text": "Publier.", "addressee": "ANSD", "priority": "low"},
+        actor=f.secretariat(),
+    )
+    with django_assert_num_queries(1):
+        traces = guide_traces(candidate.guide)
+    trace = traces[("recommendation", present(accepted.record_id))]
+    assert (trace.origin, trace.workshop) == ("workshop", "Atelier")
+    assert str(trace.held_on) == "2026-03-10"
