@@ -25,7 +25,6 @@ PART_OF_KIND: dict[str, str | None] = {
     Candidate.Kind.PRACTICE: "practices",
     Candidate.Kind.RECOMMENDATION: "recommendations",
 }
-KIND_OF_PART = {part: kind for kind, part in PART_OF_KIND.items() if part}
 
 
 def model_of_kind(kind: str) -> type[Model]:
