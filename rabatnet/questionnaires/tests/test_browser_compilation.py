@@ -25,7 +25,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium missing: run `make chromium`"),
 ]
 T = TypeVar("T")
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -62,7 +61,7 @@ def test_a_workgroup_member_accepts_a_candidate_and_sees_its_trace(live_server) 
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         try:
-            page = browser.new_context(viewport=PHONE).new_page()
+            page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
             page.set_default_timeout(10_000)
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(f"{base}/en/accounts/login/")
