@@ -33,6 +33,18 @@ def _candidate_url(candidate: Candidate) -> str:
     return reverse("compilation:candidate", kwargs={"pk": candidate.pk})
 
 
+def _record_url(candidate: Candidate) -> str:
+    """Where the record an accepted candidate made is edited ("" if none)."""
+    if candidate.record_id is None:
+        return ""
+    iso3 = candidate.guide.country.iso3
+    part = selectors.PART_OF_KIND[candidate.kind]
+    if part is None:
+        return reverse("sources:edit", kwargs={"iso3": iso3, "pk": candidate.record_id})
+    kwargs = {"iso3": iso3, "part": part, "pk": candidate.record_id}
+    return reverse("guides:part_edit", kwargs=kwargs) + f"?lang={candidate.guide.language}"
+
+
 def _stale_lines(error: StaleEditError) -> list[tuple[str, object]]:
     """What changed in the candidate since the page was read, as (label, value now)."""
     current = error.current
@@ -135,6 +147,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "version_form": version_form,
         "reject_form": RejectForm(initial=initial),
         "stale": stale,
+        "record_url": _record_url(candidate),
         "can_review": pending and can_review_candidate(request.user, candidate),
     }
     return render(request, "questionnaires/compilation_candidate.html", context)

@@ -124,6 +124,8 @@ def test_accepting_an_edited_candidate_puts_it_in_the_draft_with_its_trace(clien
     candidate.refresh_from_db()
     assert (candidate.status, candidate.record_id) == ("accepted", record.pk)
     assert candidate.guide.stage == Stage.DRAFTING
+    decided = client.get(url).content.decode()
+    assert f"/actors/{record.pk}/" in decided and "Accept into the draft" not in decided
     workspace = reverse("guides:workspace", kwargs={"iso3": "SEN"}) + "?lang=fr"
     page = client.get(workspace).content.decode()
     assert "From questionnaire “Information sources (test)” (test_compile), respondent Awa" in page
