@@ -17,11 +17,11 @@ from rabatnet.guides.models import Guide, Stage
 from rabatnet.network.models import Organisation
 from rabatnet.sources.models import Area, Source
 
+from .compilation_services import propose_from_workshop
 from .models import (
     Answer,
     Candidate,
     Invitation,
-    Outcome,
     Question,
     Questionnaire,
     Response,
@@ -221,17 +221,7 @@ def load_workshop(guide: Guide, actor: User, say: Callable[[str], None]) -> None
     workshop = demo_workshop(guide, city="Bamako")
     if workshop.status == Workshop.Status.HELD:
         guide_follows(guide=guide, stage=Stage.WORKSHOP, actor=actor)
-    proposed = 0
-    for outcome in workshop.outcomes.all():
-        if outcome.kind == Outcome.Kind.CHALLENGE:
-            data: dict[str, Any] = {"title": outcome.text[:200], "description": outcome.text}
-            kind = "challenge"
-        elif outcome.kind == Outcome.Kind.RECOMMENDATION:
-            data, kind = {"text": outcome.text}, "recommendation"
-        else:
-            continue  # needs stay in the workshop's report
-        candidate_propose(guide=guide, kind=kind, data=data, outcome=outcome, is_example=True)
-        proposed += 1
+    proposed = propose_from_workshop(workshop=workshop, actor=actor)
     if Candidate.objects.filter(guide=guide, status=Candidate.Status.ACCEPTED).exists():
         guide_follows(guide=guide, stage=Stage.DRAFTING, actor=actor)
     say(f"Demo workshop (example): “{workshop.title}”, {proposed} outcomes proposed.")

@@ -1,6 +1,7 @@
 """The form fuzz's posts of the guide's making (issue 13): one list from its areas."""
 
 from .form_fuzz_builder import builder_posts
+from .form_fuzz_compilation import compilation_posts
 from .form_fuzz_interest import interest_posts
 from .form_fuzz_submissions import submission_posts
 from .form_fuzz_support import Post
@@ -15,4 +16,5 @@ def making_posts() -> list[Post]:
         *interest_posts(),
         *xlsform_posts(),
         *builder_posts(),
+        *compilation_posts(),
     ]

@@ -29,6 +29,7 @@ from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFac
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
 from rabatnet.questionnaires.tests.builder_samples import builder_samples
+from rabatnet.questionnaires.tests.compilation_samples import compilation_samples
 from rabatnet.questionnaires.tests.factories import make_questionnaire
 from rabatnet.questionnaires.tests.interest_samples import interest_samples
 from rabatnet.questionnaires.tests.submission_samples import submission_samples
@@ -136,6 +137,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         **workshop_samples(),
         **interest_samples(),
         **builder_samples(),
+        **compilation_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

@@ -5,6 +5,7 @@ A new URL is classified here, or the walk fails.
 """
 
 from . import url_walk_builder as builder
+from . import url_walk_compilation as compilation
 from . import url_walk_interest as interest
 from . import url_walk_support as support
 from . import url_walk_workshops as workshops
@@ -358,3 +359,8 @@ OTHER |= builder.OTHER
 POST_ONLY |= builder.POST_ONLY
 SECRETARIAT_STATUS |= builder.SECRETARIAT_STATUS
 CEILINGS |= builder.CEILINGS
+# Compilation (issue 13, D): its own module.
+PRIVATE |= compilation.PRIVATE
+POST_ONLY |= compilation.POST_ONLY
+SECRETARIAT_STATUS |= compilation.SECRETARIAT_STATUS
+CEILINGS |= compilation.CEILINGS

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rabatnet.core.access import actor, parse_number
+from rabatnet.questionnaires.traces import workspace_compilation
 
 from .. import lifecycle, selectors, services
 from ..forms import PARTS, DecisionForm, GuideTextForm, Part, StartForm
@@ -51,6 +52,7 @@ def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
                 "stages": Stage,
                 "decision_form": DecisionForm(),
                 "events": selectors.guide_events(guide)[:10],
+                "compilation": workspace_compilation(guide),  # records' traces (issue 13)
             }
         )
     return render(request, "guides/workspace.html", context)
