@@ -5,5 +5,6 @@ One import line per module that registers something (personal data, erasure, wel
 
 from . import (
     interest_receivers,  # noqa: F401  (G: my data, erasure: stakeholders)
+    trace_receivers,  # noqa: F401  (D: the records' traces in the guide workspace)
     workshop_receivers,  # noqa: F401  (E: personal data, erasure)
 )

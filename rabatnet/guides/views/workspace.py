@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rabatnet.core.access import actor, parse_number
-from rabatnet.questionnaires.traces import workspace_compilation
 
 from .. import lifecycle, selectors, services
 from ..forms import PARTS, DecisionForm, GuideTextForm, Part, StartForm
@@ -17,6 +16,7 @@ from ..models.guide import content_hash
 from ..permissions import access_country_guides, access_guide, can_edit_guide, can_start_guide
 from ..rendering import render_guide_body
 from ..snapshot import guide_snapshot
+from ..workspace_hooks import records_list_context
 from .lifecycle import back_to_workspace
 
 
@@ -52,7 +52,7 @@ def workspace(request: HttpRequest, iso3: str) -> HttpResponse:
                 "stages": Stage,
                 "decision_form": DecisionForm(),
                 "events": selectors.guide_events(guide)[:10],
-                "compilation": workspace_compilation(guide),  # records' traces (issue 13)
+                **records_list_context(guide),  # e.g. each record's trace (questionnaires)
             }
         )
     return render(request, "guides/workspace.html", context)
