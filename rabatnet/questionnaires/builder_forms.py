@@ -11,7 +11,13 @@ from rabatnet.core.forms import SiteForm, SiteModelForm, VersionedModelForm
 
 from . import builder_selectors as selectors
 from . import builder_services as services
-from .models import RESERVED_FORM_IDS, XLSFORM_NAME, ChoiceList, Question, Questionnaire
+from .models import (
+    CHOICE_CODE,
+    RESERVED_FORM_IDS,
+    ChoiceList,
+    Question,
+    Questionnaire,
+)
 
 PAIRS = [("_en", "en"), ("_fr", "fr")]
 MAX_CHOICES = 200
@@ -212,9 +218,7 @@ class ChoiceRowForm(SiteForm):
     choice = forms.IntegerField(
         widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
     )
-    code = forms.CharField(
-        label=_("Code"), max_length=60, required=False, validators=[XLSFORM_NAME]
-    )
+    code = forms.CharField(label=_("Code"), max_length=60, required=False, validators=[CHOICE_CODE])
     label_en = forms.CharField(label=_("Label (English)"), max_length=250, required=False)
     label_fr = forms.CharField(label=_("Label (French)"), max_length=250, required=False)
 

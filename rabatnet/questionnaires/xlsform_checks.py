@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import RESERVED_FORM_IDS, XLSFORM_NAME, GuidePart, Questionnaire
+from .models import CHOICE_CODE, RESERVED_FORM_IDS, XLSFORM_NAME, GuidePart, Questionnaire
 from .xlsform_columns import PLAIN, TRANSLATED, RowType, header_of, language_of
 from .xlsform_reading import Issue, Sheet, issue
 
@@ -47,6 +47,14 @@ class Plan:
 def _valid_name(value: str) -> bool:
     try:
         XLSFORM_NAME(value)
+    except ValidationError:
+        return False
+    return len(value) <= 60
+
+
+def _valid_code(value: str) -> bool:
+    try:
+        CHOICE_CODE(value)
     except ValidationError:
         return False
     return len(value) <= 60
@@ -280,15 +288,15 @@ def _choices(sheets: dict[str, Sheet], default: str, plan: Plan, issues: list[Is
                 )
             )
             continue
-        if not _valid_name(code):
+        if not _valid_code(code):
             issues.append(
                 issue(
                     "choices",
                     number,
                     sheet.column(name_col),
                     _(
-                        "“%(value)s” is not a valid choice code: a letter or an underscore "
-                        "first, then letters, digits, underscores, dots or hyphens."
+                        "“%(value)s” is not a valid choice code: no spaces, no control "
+                        "characters, 60 characters at most."
                     ),
                     value=code,
                 )

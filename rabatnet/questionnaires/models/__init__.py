@@ -4,6 +4,7 @@ candidate records. One module per part; everything is importable from here."""
 from .answers import Answer, ImportBatch, Invitation, Response
 from .compilation import Candidate
 from .definition import (
+    CHOICE_CODE,
     RESERVED_FORM_IDS,
     XLSFORM_NAME,
     Choice,
@@ -17,6 +18,7 @@ from .interest import ExpressionOfInterest, Stakeholder
 from .workshops import Outcome, Participant, Workshop, WorkshopExpert
 
 __all__ = [
+    "CHOICE_CODE",
     "RESERVED_FORM_IDS",
     "XLSFORM_NAME",
     "Answer",

@@ -29,6 +29,15 @@ XLSFORM_NAME = RegexValidator(
 )
 
 
+# Choice codes (the choices sheet's ``name``): what answers store. XLSForm allows any code
+# without spaces (select several stores codes separated by spaces), digits first included:
+# many forms use 1, 2, 3.
+CHOICE_CODE = RegexValidator(
+    r"^[^\s\x00-\x1f\x7f]+\Z",
+    _("A choice code has no spaces and no control characters (e.g. yes, 1, census)."),
+    code="choice_code",
+)
+
 # Words the site's addresses use beside form IDs (/private/questionnaires/import/, .../new/).
 RESERVED_FORM_IDS = frozenset({"import", "new", "countries"})
 
@@ -169,7 +178,7 @@ class Choice(models.Model):
     choice_list = models.ForeignKey(
         ChoiceList, on_delete=models.CASCADE, related_name="choices", verbose_name=_("list")
     )
-    name = models.CharField(_("code"), max_length=60, validators=[XLSFORM_NAME])
+    name = models.CharField(_("code"), max_length=60, validators=[CHOICE_CODE])
     label = models.CharField(_("label"), max_length=250)
     position = models.PositiveIntegerField(_("position"), default=0)
 
