@@ -7,7 +7,7 @@ carries each repeat's number of rows; ``version`` the response's version when th
 read (0 before the first save).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -91,7 +91,7 @@ def shown(question: Question, value: str) -> object:
 class Block:
     kind: str  # heading, note, field, repeat
     text: str = ""
-    field: Any = None
+    bound: Any = None
     name: str = ""
     rows: list[tuple[int, list["Block"]]] = field(default_factory=list)
 
@@ -156,7 +156,7 @@ class AnswerForm(SiteForm):
             elif question.type == T.NOTE:
                 out.append(Block("note", text))
             else:
-                out.append(Block("field", field=self[field_name(question.name, row)]))
+                out.append(Block("field", bound=self[field_name(question.name, row)]))
         return out
 
 

@@ -22,7 +22,10 @@ MAX_TOKEN = 200
 
 
 def make_token(invitation: Invitation) -> str:
-    return signing.dumps({"i": invitation.pk, "f": invitation.questionnaire.form_id}, salt=SALT)
+    """The same token every time for one invitation (no timestamp: the expiry is the
+    invitation's own, which can be extended)."""
+    data = {"i": invitation.pk, "f": invitation.questionnaire.form_id}
+    return signing.Signer(salt=SALT).sign_object(data)
 
 
 def answer_url(invitation: Invitation, language: str | None = None) -> str:
@@ -46,7 +49,7 @@ def invitation_from_token(token: str) -> Invitation:
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN:
         raise unknown
     try:
-        data = signing.loads(token, salt=SALT)
+        data = signing.Signer(salt=SALT).unsign_object(token)
     except (signing.BadSignature, ValueError, UnicodeError):
         raise unknown from None
     if not isinstance(data, dict):
