@@ -28,6 +28,7 @@ from rabatnet.meetings.tests.samples import meeting_samples
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
+from rabatnet.questionnaires.tests.answer_samples import answer_samples
 from rabatnet.sources.models import Source
 from rabatnet.statistics.services import geo_countries_sync
 from rabatnet.statistics.tests.factories import DatasetFactory, IndicatorFactory
@@ -126,6 +127,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         **mission_samples(),
         **matching_samples(),
         **expert_samples(),
+        **answer_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

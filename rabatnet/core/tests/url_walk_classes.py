@@ -4,6 +4,7 @@ answers otherwise, the arguments and query strings it is walked with.
 A new URL is classified here, or the walk fails.
 """
 
+from . import url_walk_answers as answers
 from . import url_walk_support as support
 from .url_walk_ceilings import CEILINGS
 
@@ -324,3 +325,9 @@ CEILINGS |= support.CEILINGS
 # "All data held about me" reads the expert profile and the proposals as an expert.
 CEILINGS["network:my_data"] += 2
 CEILINGS["network:person_data"] += 2
+# Answering questionnaires (issue 13, C): its own module.
+PUBLIC |= answers.PUBLIC
+PRIVATE |= answers.PRIVATE
+POST_ONLY |= answers.POST_ONLY
+SECRETARIAT_STATUS |= answers.SECRETARIAT_STATUS
+CEILINGS |= answers.CEILINGS
