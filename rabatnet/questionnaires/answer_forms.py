@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from rabatnet.core.forms import SiteForm
 
@@ -190,9 +189,3 @@ def parse_action(raw: object, layout: Layout, counts: dict[str, int]) -> tuple[s
         if 1 <= row <= counts[repeat]:
             return "remove", repeat, row
     return "save", "", 0
-
-
-BUTTON_LABELS = {
-    "save": _("Save and continue later"),
-    "submit": _("Submit my answers"),
-}

@@ -47,6 +47,7 @@ from rabatnet.sources.models import Source
 from rabatnet.statistics.forms import DownloadForm
 
 from .form_fuzz_actions import action_posts
+from .form_fuzz_answers import answer_posts
 from .form_fuzz_cycles import cycle_posts
 from .form_fuzz_dialogue import dialogue_posts
 from .form_fuzz_initiatives import initiative_posts
@@ -206,6 +207,7 @@ POSTS = [
     *meetings_posts(),
     *initiative_posts(),
     *technical_support_posts(),
+    *answer_posts(),
     # Forms read from the query (GET): a filter, the download picker, the map's state and search.
     _query_form(DirectoryFilterForm, "network:directory", "secretariat"),
     *(
