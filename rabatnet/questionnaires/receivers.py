@@ -2,3 +2,5 @@
 
 One import line per module that registers something (personal data, erasure, welcome pack).
 """
+
+from . import answer_receivers  # noqa: F401  (C: respondents' personal data, erasure)

@@ -17,7 +17,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium missing: run `make chromium`"),
 ]
-PHONE = {"width": 390, "height": 844}
+WIDTH, HEIGHT = 390, 844  # a phone, CSS pixels
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -44,12 +44,14 @@ def test_a_respondent_answers_on_a_phone(live_server) -> None:
     errors: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport=PHONE, java_script_enabled=False).new_page()
+        page = browser.new_context(
+            viewport={"width": WIDTH, "height": HEIGHT}, java_script_enabled=False
+        ).new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(url)
         expect(page.locator("h1")).to_contain_text("Information sources (test)")
         # One column: no horizontal scrolling on a phone.
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
         page.get_by_label("Your unit").fill("Direction de la statistique")
         page.get_by_label("Yes", exact=True).check()
         page.get_by_role("button", name="Save and continue later").click()
