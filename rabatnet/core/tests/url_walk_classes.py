@@ -331,3 +331,6 @@ PRIVATE |= answers.PRIVATE
 POST_ONLY |= answers.POST_ONLY
 SECRETARIAT_STATUS |= answers.SECRETARIAT_STATUS
 CEILINGS |= answers.CEILINGS
+# "All data held about me" reads the invitations sent to the person's address (one query).
+CEILINGS["network:my_data"] += 1
+CEILINGS["network:person_data"] += 1
