@@ -200,3 +200,15 @@ def test_the_dashboard_counts_per_department_and_says_it_is_derived(client):
     assert (total.invited, total.opened, total.started, total.submitted) == (2, 1, 1, 1)
     text = page.content.decode()
     assert "50 % (n = 2)" in text and "Derived from" in text
+
+
+def test_another_countrys_invitation_is_out_of_reach(client):
+    mali = invited(iso3="MLI")
+    client.force_login(f.focal_point("SEN"))
+    kwargs = {"form_id": mali.questionnaire.form_id, "iso3": "SEN", "pk": mali.pk}
+    for step in ("revoke", "extend", "resend"):
+        url = reverse("answers:invitation_step", kwargs={**kwargs, "step": step})
+        assert client.post(url).status_code == 404
+        assert client.post(url.replace("/SEN/", "/MLI/")).status_code == 403
+    mali.refresh_from_db()
+    assert mali.revoked_at is None
