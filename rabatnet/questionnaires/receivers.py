@@ -4,6 +4,7 @@ One import line per module that registers something (personal data, erasure, wel
 """
 
 from . import (
+    answer_receivers,  # noqa: F401  (C: respondents' personal data, erasure)
     interest_receivers,  # noqa: F401  (G: my data, erasure: stakeholders)
     trace_receivers,  # noqa: F401  (D: the records' traces in the guide workspace)
     workshop_receivers,  # noqa: F401  (E: personal data, erasure)

@@ -1,5 +1,6 @@
 """The form fuzz's posts of the guide's making (issue 13): one list from its areas."""
 
+from .form_fuzz_answers import answer_posts
 from .form_fuzz_builder import builder_posts
 from .form_fuzz_compilation import compilation_posts
 from .form_fuzz_interest import interest_posts
@@ -17,4 +18,5 @@ def making_posts() -> list[Post]:
         *xlsform_posts(),
         *builder_posts(),
         *compilation_posts(),
+        *answer_posts(),
     ]

@@ -28,6 +28,7 @@ from rabatnet.meetings.tests.samples import meeting_samples
 from rabatnet.network.tests.factories import AppointmentFactory, OrganisationFactory
 from rabatnet.network.tests.factories import secretariat as secretariat_user
 from rabatnet.newsletter.tests.factories import sent_issue
+from rabatnet.questionnaires.tests.answer_samples import answer_samples
 from rabatnet.questionnaires.tests.builder_samples import builder_samples
 from rabatnet.questionnaires.tests.compilation_samples import compilation_samples
 from rabatnet.questionnaires.tests.factories import make_questionnaire
@@ -138,6 +139,7 @@ def samples(db) -> dict[str, dict[str, object]]:
         **interest_samples(),
         **builder_samples(),
         **compilation_samples(),
+        **answer_samples(),
         "forums:forum_level": {"slug": level_thread.forum.slug},
         "forums:thread_level": {"slug": level_thread.forum.slug, "pk": level_thread.pk},
     }

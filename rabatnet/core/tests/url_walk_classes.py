@@ -4,6 +4,7 @@ answers otherwise, the arguments and query strings it is walked with.
 A new URL is classified here, or the walk fails.
 """
 
+from . import url_walk_answers as answers
 from . import url_walk_builder as builder
 from . import url_walk_compilation as compilation
 from . import url_walk_interest as interest
@@ -364,3 +365,12 @@ PRIVATE |= compilation.PRIVATE
 POST_ONLY |= compilation.POST_ONLY
 SECRETARIAT_STATUS |= compilation.SECRETARIAT_STATUS
 CEILINGS |= compilation.CEILINGS
+# Answering questionnaires (issue 13, C): its own module.
+PUBLIC |= answers.PUBLIC
+PRIVATE |= answers.PRIVATE
+POST_ONLY |= answers.POST_ONLY
+SECRETARIAT_STATUS |= answers.SECRETARIAT_STATUS
+CEILINGS |= answers.CEILINGS
+# "All data held about me" reads the invitations sent to the person's address (one query).
+CEILINGS["network:my_data"] += 1
+CEILINGS["network:person_data"] += 1
