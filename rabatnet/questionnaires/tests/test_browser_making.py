@@ -17,12 +17,13 @@ from django.core.management import call_command
 
 from rabatnet.core.tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from rabatnet.followup.tests.test_browser_followup import _in_db, _load_reference
+from rabatnet.questionnaires.models import Questionnaire
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium missing: run `make chromium`"),
 ]
-PHONE = {"width": 390, "height": 844}  # CSS pixels
+WIDTH, HEIGHT = 390, 844  # a phone, CSS pixels
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -33,7 +34,7 @@ def _reference_data_back(django_db_setup, django_db_blocker):
         call_command("load_reference", stdout=io.StringIO())
 
 
-def _questionnaire_with_challenges() -> object:
+def _questionnaire_with_challenges() -> Questionnaire:
     """The factories' questionnaire plus a repeat of challenges that feeds part III."""
     from rabatnet.questionnaires.models import Question
 
@@ -107,10 +108,12 @@ def test_a_respondent_answers_and_the_workgroup_accepts_with_its_trace(live_serv
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             # The respondent: a phone, no JavaScript, the French link.
-            phone = browser.new_context(viewport=PHONE, java_script_enabled=False).new_page()
+            phone = browser.new_context(
+                viewport={"width": WIDTH, "height": HEIGHT}, java_script_enabled=False
+            ).new_page()
             phone.on("pageerror", lambda error: errors.append(str(error)))
             phone.goto(base + answer_path)
-            assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+            assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH
             phone.get_by_label("Votre service").fill("Direction de la statistique")
             phone.get_by_label("Non", exact=True).check()
             phone.locator("[name=q-challenge_title-1]").fill(
@@ -126,7 +129,7 @@ def test_a_respondent_answers_and_the_workgroup_accepts_with_its_trace(live_serv
             expect(phone.get_by_role("status").first).to_contain_text("Vos réponses ont été")
 
             # The workgroup member: a phone too, signed in.
-            page = browser.new_context(viewport=PHONE).new_page()
+            page = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}).new_page()
             page.set_default_timeout(10_000)
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(f"{base}/en/accounts/login/")
