@@ -6,11 +6,14 @@ stakeholders — is edited at the site only, where stale edits are refused
 
 from django.contrib import admin
 
+from rabatnet.core.forms import SiteModelForm
+
 from .models import ImportBatch, Invitation
 
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
+    form = SiteModelForm
     list_display = ["questionnaire", "country", "department", "respondent_name", "expires_at"]
     list_filter = ["questionnaire", "country"]
     raw_id_fields = ["department", "created_by"]
@@ -18,5 +21,6 @@ class InvitationAdmin(admin.ModelAdmin):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(admin.ModelAdmin):
+    form = SiteModelForm
     list_display = ["questionnaire", "country", "format", "file_name", "submissions", "imported_at"]
     readonly_fields = ["sha256"]

@@ -230,7 +230,8 @@ def test_the_command_imports_and_reports(form, tmp_path: Path):
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(x.kobo_xlsx([x.kobo_main_row(1, "u9", has_sources="maybe")], []))
     err = StringIO()
-    with pytest.raises(CommandError, match="refused"):
+    # The summary is in the active language (a test before may have left French on).
+    with pytest.raises(CommandError, match="refused|refusé"):
         call_command("import_submissions", "test_sources", str(bad), "--country", "SEN",
                      "--no-progress", "--language", "fr", stderr=err)  # fmt: skip
     assert "test_sources, ligne 2" in err.getvalue() or "row 2" in err.getvalue()
