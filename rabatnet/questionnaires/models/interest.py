@@ -8,6 +8,7 @@ invited to the workgroup; one who accepts becomes a member of the guide's workgr
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -124,11 +125,18 @@ class Stakeholder(VersionedModel):
         verbose_name_plural = _("stakeholders")
         ordering = ["guide", "organisation__name", "pk"]
         constraints = [
+            # Once per guide: a person once per institution, an institution once without a
+            # person (two conditional constraints: SQLite has no NULLS NOT DISTINCT).
             models.UniqueConstraint(
                 fields=["guide", "organisation", "person"],
-                name="stakeholder_once_per_guide",
-                nulls_distinct=False,
-            )
+                condition=Q(person__isnull=False),
+                name="stakeholder_person_once_per_guide",
+            ),
+            models.UniqueConstraint(
+                fields=["guide", "organisation"],
+                condition=Q(person__isnull=True),
+                name="stakeholder_institution_once_per_guide",
+            ),
         ]
 
     def __str__(self) -> str:
