@@ -8,7 +8,6 @@ The questions are read from the database, never assumed: each answer is made for
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
 from django.utils import timezone
 
@@ -17,7 +16,7 @@ from rabatnet.guides.models import Guide, Stage
 from rabatnet.network.models import Organisation
 from rabatnet.sources.models import Area, Source
 
-from .compilation_services import propose_from_workshop
+from .compilation_services import propose_from_response, propose_from_workshop
 from .models import (
     Answer,
     Candidate,
@@ -27,7 +26,7 @@ from .models import (
     Response,
     Workshop,
 )
-from .services import candidate_propose, guide_follows
+from .services import guide_follows
 from .workshop_demo import demo_workshop
 
 FORM_ID = "rabatnet_sources"
@@ -42,6 +41,16 @@ ROWS = [
     ("Registres des entrées et sorties aux frontières (exemple)", "border_records"),
     ("Enquête modulaire auprès des ménages (exemple)", "household_survey"),
 ]
+DEPARTMENT = "{department}"
+# Plain answers by question name (the standard questionnaire's), example content.
+TEXTS = {
+    "institution": DEPARTMENT,
+    "respondent_role": "Chef de la division des statistiques (exemple)",
+    "gaps": "Les retours de migrants et les transferts de fonds ne sont pas comptés (exemple).",
+    "source_last_release": "202{row}",
+    "source_description": "Exemple : série tenue par le service, publiée dans son annuaire.",
+    "source_url": "https://example.org/mali/source-{row}",
+}
 REJECTED_BECAUSE = "Exemple : cette enquête ne couvre pas les migrations ; hors du guide."
 
 
@@ -76,6 +85,9 @@ def _value(question: Question, row: int, department: str) -> str | None:
         return kind
     if feeds == "source.entity" and not codes:
         return department
+    if question.name in TEXTS:
+        text = TEXTS[question.name]
+        return department if text is DEPARTMENT else text.format(row=row)
     if question.type == T.SELECT_ONE:
         return "yes" if "yes" in codes else (codes[0] if codes else None)
     if question.type == T.SELECT_MULTIPLE:
@@ -106,15 +118,6 @@ def _answer(response: Response, questions: list[Question], rows: int, department
     Answer.objects.bulk_create(answers)
 
 
-def _row_data(response: Response, row: int) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for answer in response.answers.filter(row=row).select_related("question"):
-        kind, _dot, name = answer.question.feeds.partition(".")
-        if kind == "source" and name:
-            data[name] = answer.value
-    return data
-
-
 def _accept_as_source(candidate: Candidate, department: Organisation, actor: User) -> None:
     """Make the part I record from the candidate's values, and mark the candidate accepted."""
     data = candidate.data
@@ -130,7 +133,8 @@ def _accept_as_source(candidate: Candidate, department: Organisation, actor: Use
         description="Exemple : accepté depuis une réponse au questionnaire.",
         is_example=True,
     )
-    source.areas.set(Area.objects.filter(slug__in=str(data.get("areas", "")).split()))
+    areas = [v for v in data.get("areas") or [] if isinstance(v, int)]
+    source.areas.set(Area.objects.filter(pk__in=areas))
     candidate.status = Candidate.Status.ACCEPTED
     candidate.record_id = source.pk
     candidate.decided_at = timezone.now()
@@ -192,18 +196,14 @@ def load_sources(guide: Guide, actor: User, say: Callable[[str], None]) -> None:
     proposed = 0
     if submitted is not None:
         response, department = submitted
-        rows = sorted(set(response.answers.filter(row__gt=0).values_list("row", flat=True)))
-        for row in rows:
-            data = _row_data(response, row)
-            if not data:
-                continue
-            candidate = candidate_propose(
-                guide=guide, kind="source", data=data, response=response, row=row, is_example=True
-            )
-            proposed += 1
-            if row == 1:
+        proposed = propose_from_response(response=response, guide=guide, actor=actor)
+        candidates = Candidate.objects.filter(response=response, kind="source").order_by("row")
+        for candidate in candidates:
+            candidate.is_example = True
+            candidate.save(update_fields=["is_example"])
+            if candidate.row == 1:
                 _accept_as_source(candidate, department, actor)
-            elif row == 3:
+            elif candidate.row == 3:
                 candidate.status = Candidate.Status.REJECTED
                 candidate.reason = REJECTED_BECAUSE
                 candidate.decided_at, candidate.decided_by = timezone.now(), actor

@@ -95,3 +95,19 @@ def test_with_rabatnet_sources_and_twice_is_a_no_op():
     out = _run()
     assert _counts() == before
     assert "already there" in out
+
+
+@override_settings(DEMO_DATA=True)
+def test_with_the_shipped_questionnaire_the_candidates_name_real_rows():
+    """Through the compilation: areas as Area ids, the institution matched to the department."""
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_questionnaires", stdout=io.StringIO())
+    _run()
+    submitted = Response.objects.get(status=Response.Status.SUBMITTED)
+    pending = Candidate.objects.get(response=submitted, status=Candidate.Status.PENDING)
+    assert pending.is_example
+    assert pending.data["areas"] and all(isinstance(v, int) for v in pending.data["areas"])
+    assert pending.data["entity"] == submitted.department_id
+    assert "Exemple (" not in str(pending.data)
+    source = Source.objects.get(pk=Candidate.objects.get(response=submitted, row=1).record_id)
+    assert source.areas.exists()
