@@ -9,7 +9,9 @@ transaction rolled back at the end: the database is left as it was):
   (``read_and_check``, no write) — the ratio is what writing costs on top of reading;
 - the respondent's answer page of the standard questionnaire ``rabatnet_sources`` (or the
   tests' small one if it is not loaded) through a personal link: server time (p50, p95), its
-  queries and the bytes on the wire as a browser receives them (``br``, ``gzip``, none); the
+  queries and the bytes on the wire as a browser receives them (a browser's ``gzip, deflate,
+  br``; ``br`` alone; ``gzip``; none: private pages that carry a CSRF token never travel in
+  brotli, decision 0021); the
   baseline is /en/countries/ with the public page cache off (both pages built every time).
 Run after `make setup`: `.venv/bin/python bench/questionnaires.py` (BENCH_SUBMISSIONS,
 BENCH_RUNS to change the sizes).
@@ -87,7 +89,7 @@ def bench_import() -> None:
 
 def wire(client: Client, url: str) -> str:
     sizes = []
-    for accept in ("br", "gzip", ""):
+    for accept in ("gzip, deflate, br", "br", "gzip", ""):
         response = client.get(url, HTTP_ACCEPT_ENCODING=accept)
         encoding = response.get("Content-Encoding", "identity")
         sizes.append(f"{accept or 'identity'} {len(response.content):,} ({encoding})")
