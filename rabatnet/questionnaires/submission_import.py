@@ -127,8 +127,9 @@ def submissions_import(
     )
     origin = Response.Origin.KOBO if fmt == ImportBatch.Format.KOBO else Response.Origin.ODK
     now = timezone.now()
-    for submission in submissions:
-        response = Response.objects.create(
+    # Two bulk writes whatever the number of submissions (the database returns the new keys).
+    responses = Response.objects.bulk_create(
+        Response(
             questionnaire=questionnaire,
             country=country,
             batch=batch,
@@ -137,10 +138,13 @@ def submissions_import(
             instance_id=submission.instance_id,
             submitted_at=submission.submitted_at or now,
         )
-        Answer.objects.bulk_create(
-            Answer(response=response, question_id=pk, row=row, value=value)
-            for (pk, row), value in sorted(submission.answers.items(), key=lambda i: i[0][1])
-        )
+        for submission in submissions
+    )
+    Answer.objects.bulk_create(
+        Answer(response=response, question_id=pk, row=row, value=value)
+        for response, submission in zip(responses, submissions, strict=True)
+        for (pk, row), value in sorted(submission.answers.items(), key=lambda i: i[0][1])
+    )
     services.country_guides_follow(
         country=country,
         stage=Stage.QUESTIONNAIRES,

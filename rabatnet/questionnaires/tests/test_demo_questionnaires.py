@@ -109,5 +109,6 @@ def test_with_the_shipped_questionnaire_the_candidates_name_real_rows():
     assert pending.data["areas"] and all(isinstance(v, int) for v in pending.data["areas"])
     assert pending.data["entity"] == submitted.department_id
     assert "Exemple (" not in str(pending.data)
-    source = Source.objects.get(pk=Candidate.objects.get(response=submitted, row=1).record_id)
-    assert source.areas.exists()
+    record_id = Candidate.objects.get(response=submitted, row=1).record_id
+    assert record_id is not None
+    assert Source.objects.get(pk=record_id).areas.exists()
