@@ -9,6 +9,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from rabatnet.countries.models import Country
 from rabatnet.guides.models import Guide
 
 from .compilation_selectors import PART_OF_KIND
@@ -71,6 +72,15 @@ def guide_traces(guide: Guide) -> dict[tuple[str, int], Trace]:
         for c in _traced(guide, [Candidate.Status.ACCEPTED])
         if c.record_id is not None
     }
+
+
+def source_traces(country: Country) -> dict[int, Trace]:
+    """Source id → trace, for every part I record of the country made from a candidate
+    (the mapping is the country's, shared by its guides), in one query."""
+    accepted = Candidate.objects.filter(
+        guide__country=country, kind=Candidate.Kind.SOURCE, status=Candidate.Status.ACCEPTED
+    ).select_related("response__questionnaire", "response__department", "outcome__workshop")
+    return {c.record_id: trace_of(c) for c in accepted if c.record_id is not None}
 
 
 @dataclass

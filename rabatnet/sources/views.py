@@ -11,6 +11,7 @@ from rabatnet.network.services import organisation_create
 
 from . import selectors, services
 from .forms import EntityForm, SourceForm
+from .list_hooks import source_notes_context
 from .models import Source
 from .permissions import access_source, access_sources, can_add_source
 
@@ -23,6 +24,7 @@ def source_list(request: HttpRequest, iso3: str) -> HttpResponse:
         "country": country,
         "table": selectors.source_table(country),
         "can_edit": can_add_source(request.user, country),
+        **source_notes_context(country),  # e.g. each source's trace (questionnaires)
     }
     return render(request, "sources/source_list.html", context)
 
