@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from rabatnet.core.responses import kept_private
+
 from . import answer_services as services
 from .answer_forms import AnswerForm, parse_action, posted_counts
 from .answer_layout import Layout, Values, layout_of, relevant_keys, row_counts, translated
@@ -24,16 +26,6 @@ from .answer_read import read_rows
 from .invitation_services import invitation_opened
 from .invitations import LinkRefused, invitation_from_token
 from .models import Invitation, Response
-
-NO_STORE = "private, no-store"
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = NO_STORE
-    # "same-origin", not "no-referrer": with no referrer at all browsers send
-    # "Origin: null" with the form's POST, which CSRF protection refuses.
-    response["Referrer-Policy"] = "same-origin"
-    return response
 
 
 def _title(invitation: Invitation) -> str:
@@ -70,7 +62,7 @@ def _page(
         "blocks": form.blocks() if form is not None else [],
         **extra,
     }
-    return _private(render(request, "questionnaires/answer_form.html", context))
+    return kept_private(render(request, "questionnaires/answer_form.html", context))
 
 
 @login_not_required
@@ -85,13 +77,13 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             {"message": refused.message},
             status=refused.status,
         )
-        return _private(page)
+        return kept_private(page)
     invitation_opened(invitation=invitation)
     layout = layout_of(invitation.questionnaire)
     response = services.current_response(invitation)
     saved = services.saved_values(response)
     if response is not None and response.status == Response.Status.SUBMITTED:
-        return _private(
+        return kept_private(
             render(
                 request,
                 "questionnaires/answer_done.html",
@@ -156,4 +148,4 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     url = reverse("answers:answer", kwargs={"token": token})
     query = urlencode({f"rows-{name}": count for name, count in counts.items()})
     anchor = f"#repeat-{repeat}" if repeat else ""
-    return _private(HttpResponseRedirect(f"{url}?{query}{anchor}" if query else url))
+    return kept_private(HttpResponseRedirect(f"{url}?{query}{anchor}" if query else url))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rabatnet.core.access import actor, parse_number
+from rabatnet.core.responses import kept_private
 from rabatnet.core.steps import take_step
 
 from . import stakeholder_services as services
@@ -21,8 +22,6 @@ from .interest_forms import InvitationAnswerForm, StakeholderForm
 from .models import ExpressionOfInterest, Stakeholder
 from .permissions import access_interest
 from .stakeholder_invitations import read_token
-
-NO_STORE = "private, no-store"
 
 
 def _stakeholder(interest: ExpressionOfInterest, pk: object) -> Stakeholder:
@@ -103,8 +102,4 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         stakeholder = None
     context = {"stakeholder": stakeholder, "answered": answered, "form": form, "problem": problem}
     response = render(request, "questionnaires/stakeholder_invitation.html", context, status=status)
-    response["Cache-Control"] = NO_STORE
-    # The token is in the address: never sent to another site ("same-origin", not
-    # "no-referrer", so that the answer's POST keeps its Origin for CSRF protection).
-    response["Referrer-Policy"] = "same-origin"
-    return response
+    return kept_private(response)  # the token is in the address

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rabatnet.core.access import actor, grant
+from rabatnet.core.responses import kept_private
 from rabatnet.core.steps import take_step
 from rabatnet.guides.permissions import access_guide
 from rabatnet.network.permissions import is_member, is_secretariat
@@ -24,12 +25,8 @@ from .workshop_forms import WorkshopCancelForm, WorkshopFilterForm, WorkshopForm
 from .workshop_pdf import report_pdf
 from .workshop_report import build_report
 
-
-def private(response: HttpResponse) -> HttpResponse:
-    """The sign-in list is personal data: never kept by a cache."""
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "same-origin"
-    return response
+# The sign-in list is personal data: never kept by a cache.
+private = kept_private
 
 
 @require_GET

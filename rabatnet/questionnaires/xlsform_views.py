@@ -7,20 +7,14 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from rabatnet.core.access import actor
+from rabatnet.core.responses import kept_private
 
 from .permissions import access_questionnaire, access_questionnaire_management
 from .xlsform_export import export_xlsform
 from .xlsform_forms import XlsformUploadForm
 from .xlsform_import import import_xlsform
 
-NO_STORE = "private, no-store"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = NO_STORE
-    response["Referrer-Policy"] = "same-origin"
-    return response
 
 
 def _detail_url(form_id: str) -> str:
@@ -42,7 +36,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
             return redirect(_detail_url(result.questionnaire.form_id))
         issues = result.issues
     status = 400 if request.method == "POST" else 200
-    return _private(
+    return kept_private(
         render(
             request,
             "questionnaires/xlsform_import.html",
@@ -57,4 +51,4 @@ def download(request: HttpRequest, form_id: str) -> HttpResponse:
     questionnaire = access_questionnaire(request, form_id, "view")
     response = HttpResponse(export_xlsform(questionnaire), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{questionnaire.form_id}.xlsx"'
-    return _private(response)
+    return kept_private(response)

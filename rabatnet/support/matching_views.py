@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rabatnet.core.access import actor, grant, parse_number
+from rabatnet.core.responses import kept_private
 from rabatnet.core.steps import take_step
 
 from . import matching_services as services
@@ -23,7 +24,6 @@ from .models import Proposal, SupportRequest
 from .permissions import access_request, own_expert_profile
 
 # Keep the answer link out of caches, logs of other sites and the Referer header.
-NO_STORE = "private, no-store"
 
 
 def _proposal(support_request: SupportRequest, pk: object) -> Proposal:
@@ -166,12 +166,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         form = AnswerForm()
     context = {**summary(proposal.request), "proposal": proposal, "form": form}
     response = render(request, "support/matching_answer.html", context)
-    response["Cache-Control"] = NO_STORE
-    # The token is in the address: never sent to another site. "same-origin", not
-    # "no-referrer": with no referrer at all browsers send "Origin: null" with the answer's
-    # POST, which CSRF protection (rightly) refuses.
-    response["Referrer-Policy"] = "same-origin"
-    return response
+    return kept_private(response)  # the token is in the address
 
 
 @require_GET

@@ -5,14 +5,12 @@ with its trace ("From questionnaire …, respondent …, answered on …").
 Drives Debian's headless Chromium through Playwright against ``live_server``.
 """
 
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from collections.abc import Iterator
 
 import pytest
-from django.db import connections
 
 from rabatnet.core.tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from rabatnet.followup.tests.test_browser_followup import _in_db
 from rabatnet.guides.models import ActorRole
 from rabatnet.guides.tests.test_browser import _reference_and_seeds
 from rabatnet.network.tests import factories
@@ -24,7 +22,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium missing: run `make chromium`"),
 ]
-T = TypeVar("T")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -32,19 +29,6 @@ def _reference_data_back(django_db_setup, django_db_blocker) -> Iterator[None]:
     yield
     with django_db_blocker.unblock():
         _reference_and_seeds()
-
-
-def _in_db(query: Callable[[], T]) -> T:
-    """Queries run in a thread of their own (Playwright's loop holds this one)."""
-
-    def run() -> T:
-        try:
-            return query()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 @pytest.mark.django_db(transaction=True)
