@@ -151,6 +151,16 @@ def secretariat_contacts() -> QuerySet[Person]:
     )
 
 
+def secretariat_recipients() -> QuerySet[Person]:
+    """Whom to mail for the secretariat: its people in post, not erased, with an address."""
+    in_post = Appointment.objects.current().filter(role=Role.SECRETARIAT).values("person")
+    return (
+        Person.objects.filter(pk__in=in_post, erased_at__isnull=True)
+        .exclude(email="")
+        .order_by("pk")
+    )
+
+
 def organisations() -> QuerySet[Organisation]:
     return Organisation.objects.select_related("country")
 

@@ -21,7 +21,8 @@ from django.utils.translation import gettext_noop
 
 from rabatnet.accounts.models import User
 from rabatnet.core.tasks import send_email
-from rabatnet.network.models import Appointment, Person, Role
+from rabatnet.network.models import Person
+from rabatnet.network.selectors import secretariat_recipients
 
 from .models import ExpressionOfInterest, Stakeholder
 
@@ -85,16 +86,6 @@ def _queue(subject: str, body: str, to: str) -> None:
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[to]))
 
 
-def secretariat_people() -> list[Person]:
-    """The people with a secretariat appointment in force, not erased, with an address."""
-    in_force = Appointment.objects.current().filter(role=Role.SECRETARIAT).values("person")
-    return list(
-        Person.objects.filter(pk__in=in_force, erased_at__isnull=True)
-        .exclude(email="")
-        .order_by("pk")
-    )
-
-
 def _mail(people: Iterable[Person], template: str, subject: str, **context: object) -> None:
     """Queue ``template`` to each person, rendered in their language."""
     for person in people:
@@ -120,7 +111,7 @@ def _detail_url(interest: ExpressionOfInterest, language: str) -> str:
 
 def mail_declared(interest: ExpressionOfInterest) -> None:
     """Tell the secretariat that a country declared its interest."""
-    for person in secretariat_people():
+    for person in secretariat_recipients():
         _mail(
             [person],
             "interest_mail_declared.txt",

@@ -1,6 +1,7 @@
-"""Mails to the country about its request: each change of stage (with the reason) and each
-new version of the terms of reference awaiting its agreement. To the country's requesters in
-post (focal points, coordinating authority), each in their language, through the worker."""
+"""Mails about a request, each in the reader's language, through the worker: to the country
+(its requesters in post: focal points, coordinating authority), each change of stage (with
+the reason) and each new version of the terms of reference awaiting its agreement; to the
+secretariat, each new request filed."""
 
 from typing import Any
 
@@ -15,10 +16,11 @@ from django.utils.translation import gettext, gettext_noop
 from rabatnet.core.tasks import send_email
 from rabatnet.countries.models import Country
 from rabatnet.network.models import Appointment, Person
+from rabatnet.network.selectors import secretariat_recipients
 
 from .models import Stage, StageEvent, SupportRequest, TermsOfReference
 from .permissions import REQUESTERS
-from .signals import stage_changed
+from .signals import request_filed, stage_changed
 
 
 def requesters(country: Country) -> QuerySet[Person]:
@@ -39,8 +41,19 @@ def _mail_country(
     request: SupportRequest, subject: str, template: str, context: dict[str, Any]
 ) -> int:
     """One mail per requester, in their language; the number queued."""
+    return _mail_people(requesters(request.country), request, subject, template, context)
+
+
+def _mail_people(
+    people: QuerySet[Person],
+    request: SupportRequest,
+    subject: str,
+    template: str,
+    context: dict[str, Any],
+) -> int:
+    """One mail per person, in their language; the number queued."""
     queued = 0
-    for person in requesters(request.country):
+    for person in people:
         with translation.override(person.language or "en"):
             values = {
                 "person": person,
@@ -59,6 +72,21 @@ def _mail_country(
 # Subjects, marked for translation here and translated in each person's language.
 STAGE_SUBJECT = gettext_noop("Technical support request %(reference)s: %(title)s")
 TERMS_SUBJECT = gettext_noop("Terms of reference to agree: %(reference)s %(title)s")
+FILED_SUBJECT = gettext_noop("New technical support request %(reference)s: %(title)s")
+
+
+@receiver(request_filed, dispatch_uid="support_request_filed_mail")
+def mail_request_filed(sender: Any, request: SupportRequest, **kwargs: Any) -> int:
+    """Tell the secretariat a country filed a request (example requests mail nobody)."""
+    if request.example:
+        return 0
+    return _mail_people(
+        secretariat_recipients(),
+        request,
+        FILED_SUBJECT,
+        "support/request_mail_filed.txt",
+        {"filer": request.filed_by.get_full_name() if request.filed_by else ""},
+    )
 
 
 @receiver(stage_changed, dispatch_uid="support_request_stage_mail")

@@ -16,7 +16,7 @@ from rabatnet.strategy.models import Objective
 
 from .lifecycle import transition
 from .models import StageEvent, SupportRequest
-from .signals import stage_changed
+from .signals import request_filed, stage_changed
 
 
 def locked_request(request: SupportRequest) -> SupportRequest:
@@ -66,7 +66,8 @@ def request_file(
     at: datetime | None = None,
 ) -> SupportRequest:
     """Store a new request (built, not yet saved, by a form or a loader) as received, with
-    its objectives; the clock starts at ``filed_at`` (``at``, or now)."""
+    its objectives; the clock starts at ``filed_at`` (``at``, or now). Once committed,
+    ``request_filed`` tells the secretariat."""
     request.filed_at = at or timezone.now()
     request.filed_by = actor
     request.stage = SupportRequest.Stage.RECEIVED
@@ -82,4 +83,5 @@ def request_file(
         at=request.filed_at,
         by=actor,
     )
+    transaction.on_commit(lambda: request_filed.send(sender=SupportRequest, request=request))
     return request

@@ -55,3 +55,30 @@ def test_people_out_of_post_or_erased_are_not_mailed(django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         request_advance(request=request, action=lifecycle.ACKNOWLEDGE, actor=f.secretariat())
     assert [m.to for m in mail.outbox] == [[kept.email]]
+
+
+def test_a_filed_request_is_mailed_to_the_secretariat_in_their_language(
+    client, django_capture_on_commit_callbacks
+):
+    focal = f.focal_point("SEN")
+    english = Person.objects.get(user=f.secretariat())
+    french = Person.objects.get(user=f.secretariat())
+    Person.objects.filter(pk=french.pk).update(language="fr")
+    Person.objects.filter(user=f.secretariat()).update(erased_at="2026-01-01T00:00Z")
+    with django_capture_on_commit_callbacks(execute=True):
+        request = make_request("SEN", actor=focal)
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert set(by_address) == {english.email, french.email}
+    assert request.reference in by_address[english.email].subject
+    assert "Senegal" in by_address[english.email].body
+    assert focal.get_full_name() in by_address[english.email].body
+    assert f"/en/private/support/{request.pk}/" in by_address[english.email].body
+    assert f"/fr/private/support/{request.pk}/" in by_address[french.email].body
+    assert "Nouvelle demande" in by_address[french.email].subject
+
+
+def test_an_example_request_mails_nobody(django_capture_on_commit_callbacks):
+    f.secretariat()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_request("SEN", example=True)
+    assert mail.outbox == []
