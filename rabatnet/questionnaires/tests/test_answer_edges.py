@@ -22,3 +22,33 @@ def test_a_huge_number_in_a_text_answer_under_a_mod_constraint_is_refused_not_a_
     assert refused.status_code == 200
     assert "An even number." in refused.context["form"].errors["q-respondent_unit"]
     assert not Response.objects.filter(status=Response.Status.SUBMITTED).exists()
+
+
+def _messages(page) -> list[str]:
+    return [str(message) for message in page.context["messages"]]
+
+
+def test_a_stale_tab_is_refused_in_the_respondents_language(client):
+    """The message was translated once, at import (in English): a French respondent read it
+    in English."""
+    invitation = invited(language="fr")
+    url = link(invitation, "fr")
+    first = page_version(client.get(url))
+    client.post(url, posted(first, respondent_unit="Premier onglet"))
+    stale = client.post(url, posted(first, respondent_unit="Second onglet"))
+    assert stale.status_code == 200
+    assert any(m.startswith("Ces réponses ont été enregistrées") for m in _messages(stale))
+    assert Response.objects.get().answers.get().value == "Premier onglet"
+
+
+def test_a_post_from_an_old_tab_after_submitting_says_nothing_was_kept(client):
+    invitation = invited(language="fr")
+    url = link(invitation, "fr")
+    version = page_version(client.get(url))
+    answers = {"respondent_unit": "DGS", "has_sources": "no"}
+    client.post(url, posted(version, "submit", **answers))
+    late = client.post(url, posted(version, respondent_unit="Changé"))
+    assert late.status_code == 200
+    assert "Ces réponses ont déjà été envoyées : elles ne peuvent plus changer." in _messages(late)
+    response = Response.objects.get()
+    assert response.answers.get(question__name="respondent_unit").value == "DGS"
