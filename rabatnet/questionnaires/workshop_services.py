@@ -7,6 +7,7 @@ that no longer applies: a held or cancelled workshop is not held again; a cancel
 takes no more participants, experts or outcomes.
 """
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -253,12 +254,42 @@ def _outcome(workshop: Workshop, outcome: Outcome) -> Outcome:
     return found
 
 
+def outcome_seen(outcome: Outcome) -> str:
+    """A fingerprint of the outcome as a page showed it (outcomes keep no version)."""
+    return hashlib.sha256(f"{outcome.kind}\n{outcome.text}".encode()).hexdigest()[:20]
+
+
+class OutcomeChanged(ValidationError):
+    """Somebody saved the outcome after the page was read: nothing saved; ``current`` is
+    the outcome as it is now."""
+
+    def __init__(self, current: Outcome) -> None:
+        super().__init__(
+            _(
+                "Somebody changed this outcome after you opened the page; it now reads: "
+                "“%(text)s”. Nothing was saved: check your text below and save again."
+            )
+            % {"text": current.text}
+        )
+        self.current = current
+
+
 @transaction.atomic
 def outcome_update(
-    *, workshop: Workshop, outcome: Outcome, kind: str, text: str, by: User
+    *,
+    workshop: Workshop,
+    outcome: Outcome,
+    kind: str,
+    text: str,
+    by: User,
+    seen: str | None = None,
 ) -> Outcome:
+    """Change an outcome; ``seen`` (``outcome_seen`` of the page's outcome) refuses a page
+    read before somebody else's save (``OutcomeChanged``) rather than overwrite it."""
     text = _outcome_text(kind, text)
     found = _outcome(workshop, outcome)
+    if seen is not None and seen != outcome_seen(found):
+        raise OutcomeChanged(found)
     found.kind, found.text = kind, text
     found.save(update_fields=["kind", "text"])
     return found
