@@ -52,3 +52,19 @@ def test_a_post_from_an_old_tab_after_submitting_says_nothing_was_kept(client):
     assert "Ces réponses ont déjà été envoyées : elles ne peuvent plus changer." in _messages(late)
     response = Response.objects.get()
     assert response.answers.get(question__name="respondent_unit").value == "DGS"
+
+
+def test_the_forms_default_button_saves_rather_than_removing_a_row(client):
+    """Enter in a field presses the form's first submit button: it was "Remove row 1"."""
+    import re
+
+    invitation = invited()
+    url = link(invitation)
+    page = client.get(url)
+    client.post(url, posted(page_version(page), respondent_unit="DGS", has_sources="yes"))
+    body = client.get(url).content.decode()
+    assert 'value="remove:data_source:1"' in body  # the repeat's rows are on the page
+    form = body[body.index('<form method="post"') :]
+    first = re.search(r"<button[^>]*>", form)
+    assert first is not None
+    assert 'type="submit"' in first.group() and 'value="save"' in first.group()
