@@ -153,6 +153,13 @@ def participant_add(
     full_name = full_name.strip()
     if not full_name:
         raise ValidationError(_("Give the participant's name."))
+    if (
+        person is None
+        and current.participants.filter(
+            person=None, full_name__iexact=full_name, organisation=organisation
+        ).exists()
+    ):  # a second click
+        raise ValidationError(_("This person is already on the list."))
     return Participant.objects.create(
         workshop=current,
         person=person,
@@ -212,6 +219,8 @@ def expert_add(
     full_name = full_name.strip()
     if not full_name:
         raise ValidationError(_("Choose an expert on the roster or give a name."))
+    if expert is None and current.experts.filter(expert=None, full_name__iexact=full_name).exists():
+        raise ValidationError(_("This expert is already listed."))
     return WorkshopExpert.objects.create(
         workshop=current, expert=expert, full_name=full_name, scope=scope, role=role.strip()
     )
@@ -241,6 +250,8 @@ def _outcome_text(kind: str, text: str) -> str:
 def outcome_add(*, workshop: Workshop, kind: str, text: str, by: User | None) -> Outcome:
     text = _outcome_text(kind, text)
     current = _locked(workshop, OPEN)
+    if current.outcomes.filter(kind=kind, text=text).exists():  # a second click
+        raise ValidationError(_("This outcome is already on the list."))
     last = current.outcomes.filter(kind=kind).order_by("-position").first()
     position = (last.position + 1) if last else 1
     return Outcome.objects.create(workshop=current, kind=kind, text=text, position=position)

@@ -38,3 +38,24 @@ def test_a_stale_outcome_edit_is_refused_and_saving_again_wins(client):
     assert client.post(url, {"kind": "need", "text": "Sans empreinte"}).status_code == 200
     outcome.refresh_from_db()
     assert outcome.text == "Autre chose"
+
+
+def test_a_second_click_adds_no_second_line(client):
+    """The sign-in list, the experts and the outcomes took the same line twice (and two
+    identical outcomes proposed two candidates)."""
+    workshop = planned()
+    client.force_login(f.focal_point("SEN"))
+    posts = [
+        ("workshops:participant_add", {"full_name": "Awa Secrète", "function": "Cheffe"}),
+        ("workshops:expert_add", {"full_name": "Jean Expert", "scope": "local"}),
+        ("workshops:outcome_add", {"kind": "need", "text": "Formation des agents"}),
+    ]
+    for name, data in posts:
+        url = reverse(name, args=[workshop.pk])
+        assert client.post(url, data).status_code == 302, name
+        again = client.post(url, data)
+        assert again.status_code == 200, name
+        assert "already" in str(again.context["form"].non_field_errors()), name
+    assert workshop.participants.count() == 1
+    assert workshop.experts.count() == 1
+    assert workshop.outcomes.count() == 1
