@@ -152,8 +152,10 @@ def _appoint(person: Person, stakeholder: Stakeholder) -> None:
 @transaction.atomic
 def stakeholder_answer(*, stakeholder: Stakeholder, accept: bool) -> Stakeholder:
     """The invited person accepts (joins the workgroup) or declines, once."""
+    _open(stakeholder.guide.expression_of_interest)  # a withdrawn declaration invites nobody
     stakeholder = _locked(stakeholder)
-    if stakeholder.status != Stakeholder.Status.INVITED or stakeholder.person is None:
+    person = stakeholder.person
+    if stakeholder.status != Stakeholder.Status.INVITED or person is None or person.erased_at:
         raise ValidationError(_("This invitation was already answered or is no longer valid."))
     stakeholder.status = Stakeholder.Status.JOINED if accept else Stakeholder.Status.DECLINED
     stakeholder.answered_at = timezone.now()
