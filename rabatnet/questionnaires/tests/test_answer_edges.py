@@ -17,8 +17,8 @@ def test_a_huge_number_in_a_text_answer_under_a_mod_constraint_is_refused_not_a_
     )
     url = link(invitation)
     page = client.get(url)
-    answers = {"respondent_unit": "9" * 400, "has_sources": "no"}
-    refused = client.post(url, posted(page_version(page), "submit", **answers))
+    data = posted(page_version(page), "submit", respondent_unit="9" * 400, has_sources="no")
+    refused = client.post(url, data)
     assert refused.status_code == 200
     assert "An even number." in refused.context["form"].errors["q-respondent_unit"]
     assert not Response.objects.filter(status=Response.Status.SUBMITTED).exists()
@@ -45,8 +45,7 @@ def test_a_post_from_an_old_tab_after_submitting_says_nothing_was_kept(client):
     invitation = invited(language="fr")
     url = link(invitation, "fr")
     version = page_version(client.get(url))
-    answers = {"respondent_unit": "DGS", "has_sources": "no"}
-    client.post(url, posted(version, "submit", **answers))
+    client.post(url, posted(version, "submit", respondent_unit="DGS", has_sources="no"))
     late = client.post(url, posted(version, respondent_unit="Changé"))
     assert late.status_code == 200
     assert "Ces réponses ont déjà été envoyées : elles ne peuvent plus changer." in _messages(late)
