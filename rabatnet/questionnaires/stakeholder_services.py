@@ -161,7 +161,6 @@ def stakeholder_answer(*, stakeholder: Stakeholder, accept: bool) -> Stakeholder
     stakeholder.answered_at = timezone.now()
     stakeholder.save(update_fields=["status", "answered_at", "updated_at"])
     if accept:
-        person = stakeholder.person
         if not WorkgroupMember.objects.filter(guide=stakeholder.guide, person=person).exists():
             member = WorkgroupMember(
                 guide=stakeholder.guide, person=person, role_in_group=stakeholder.role[:200]
