@@ -108,6 +108,8 @@ def invitation_revoke(*, invitation: Invitation) -> Invitation:
     invitation = _locked(invitation)
     if invitation.revoked_at is not None:
         raise ValidationError(_("This link was already withdrawn."))
+    if _submitted(invitation):  # the page offers no button: a withdrawn one left the rate
+        raise ValidationError(_("The answers were submitted: the link is not withdrawn."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     return invitation

@@ -49,3 +49,21 @@ def test_respondents_addresses_are_shown_to_who_runs_the_questionnaire_only(clie
     assert "Awa Ndiaye" in body and "awa.ndiaye@example.org" not in body
     client.force_login(f.focal_point("SEN"))
     assert invitation.respondent_email in client.get(url).content.decode()
+
+
+def test_a_submitted_invitations_link_is_not_withdrawn(client):
+    """Withdrawing it (a forged post: the page has no button) took the submitted answers out
+    of the response rate."""
+    from ..country_selectors import invitations_of, response_rates
+    from .factories import make_response
+
+    invitation = invited()
+    make_response(invitation.questionnaire, "SEN", {("staff", 0): "4"}, invitation=invitation)
+    client.force_login(f.focal_point("SEN"))
+    kwargs = {"form_id": "test_sources", "iso3": "SEN", "pk": invitation.pk, "step": "revoke"}
+    page = client.post(reverse("answers:invitation_step", kwargs=kwargs), follow=True)
+    assert "the link is not withdrawn" in page.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None
+    _rates, total = response_rates(invitations_of(invitation.questionnaire, invitation.country))
+    assert (total.invited, total.submitted) == (1, 1)
