@@ -10,16 +10,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .answer_forms import field_name
 from .answer_layout import Layout, Values, constraint_holds, context, label
 from .models import Answer, Invitation, Response
 
-STALE = _(
+# Lazy: translated when shown, in the respondent's language (not at import, in English).
+STALE = gettext_lazy(
     "These answers were saved from another page (another tab or device) after this page "
     "was opened. Nothing of this page was saved: copy what you typed, reload the page, "
     "then enter it again."
 )
+SUBMITTED = gettext_lazy("These answers were submitted already: they cannot change.")
 
 
 def current_response(invitation: Invitation) -> Response | None:
@@ -94,7 +97,7 @@ def response_save(
             is_example=invitation.is_example,
         )
     elif response.status == Response.Status.SUBMITTED:
-        raise ValidationError(_("These answers were submitted already: they cannot change."))
+        raise ValidationError(SUBMITTED)
     elif response.version != version:
         raise ValidationError(STALE)
     response.answers.all().delete()

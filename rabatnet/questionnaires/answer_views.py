@@ -83,6 +83,8 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     response = services.current_response(invitation)
     saved = services.saved_values(response)
     if response is not None and response.status == Response.Status.SUBMITTED:
+        if request.method == "POST":  # an old tab: say that nothing it sent was kept
+            messages.error(request, services.SUBMITTED)
         return kept_private(
             render(
                 request,

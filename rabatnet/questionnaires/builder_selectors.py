@@ -114,6 +114,16 @@ def has_answers(question: Question) -> bool:
     return Answer.objects.filter(question=question).exists()
 
 
+def answered_inside(question: Question) -> bool:
+    """True if a question inside ``question`` (at any depth) has answers."""
+    return Answer.objects.filter(question_id__in=descendant_ids(question)).exists()
+
+
+def repeat_inside(question: Question) -> bool:
+    """True if a repeat group is inside ``question`` (at any depth)."""
+    return Question.objects.filter(pk__in=descendant_ids(question), type=T.REPEAT).exists()
+
+
 def used_codes(choice_list: ChoiceList) -> set[str]:
     """The codes stored answers hold for the questions that use ``choice_list``."""
     values = Answer.objects.filter(question__choice_list=choice_list).values_list(

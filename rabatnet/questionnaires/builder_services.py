@@ -152,6 +152,10 @@ def check_question(questionnaire: Questionnaire, question: Question) -> None:
             refuse("parent", _("A section cannot be put inside itself."))
         elif selectors.enclosing_repeat(parent) is not None and _holds_repeat(question):
             refuse("parent", _("A repeat group cannot be inside another repeat group."))
+    if question.pk and question.type not in Question.CONTAINERS and question.children.exists():
+        refuse("type", _("It holds questions: it stays a section or a repeat group."))
+    elif question.pk and question.type == T.REPEAT and selectors.repeat_inside(question):
+        refuse("type", _("A repeat group cannot be inside another repeat group."))
     for name in ("relevant", "constraint"):
         expression = getattr(question, name)
         if expression:
@@ -225,6 +229,15 @@ def question_update(
 
 
 def _check_answers_still_fit(stored: Question, question: Question) -> None:
+    if stored.type != question.type and selectors.answered_inside(stored):
+        raise ValidationError(
+            {
+                "type": _(
+                    "Questions inside have answers: its type cannot change (they would no "
+                    "longer fit)."
+                )
+            }
+        )
     if not selectors.has_answers(stored):
         return
     if stored.type != question.type:

@@ -126,7 +126,7 @@ def _arithmetic(operator: str, left: Value, right: Value) -> float:
         return a - b
     if operator == "*":
         return a * b
-    if b == 0:
+    if b == 0 or math.isinf(a):  # ODK: x div 0, x mod 0 and infinity mod x are NaN
         return math.nan
     if operator == "div":
         return a / b

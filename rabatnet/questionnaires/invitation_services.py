@@ -47,10 +47,24 @@ def invitation_create(
     language: str,
     by: User | None,
 ) -> Invitation:
-    """Invite a respondent of one of the country's departments and mail the link."""
+    """Invite a respondent of one of the country's departments and mail the link; once per
+    address (a withdrawn link aside)."""
     questionnaire = _open(questionnaire)
     if department.country_id != country.pk:
         raise ValidationError(_("The department is not one of this country's."))
+    if Invitation.objects.filter(
+        questionnaire=questionnaire,
+        country=country,
+        respondent_email__iexact=respondent_email.strip(),
+        revoked_at__isnull=True,
+    ).exists():  # a second click, or a second link that would count the respondent twice
+        raise ValidationError(
+            _(
+                "%(email)s is already invited to this questionnaire: send the link again or "
+                "extend it rather than inviting again."
+            )
+            % {"email": respondent_email}
+        )
     first = not Invitation.objects.filter(country=country).exists()
     invitation = Invitation.objects.create(
         questionnaire=questionnaire,
@@ -94,6 +108,8 @@ def invitation_revoke(*, invitation: Invitation) -> Invitation:
     invitation = _locked(invitation)
     if invitation.revoked_at is not None:
         raise ValidationError(_("This link was already withdrawn."))
+    if _submitted(invitation):  # the page offers no button: a withdrawn one left the rate
+        raise ValidationError(_("The answers were submitted: the link is not withdrawn."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     return invitation

@@ -43,8 +43,9 @@ def make_token(stakeholder: Stakeholder) -> str:
 
 
 def read_token(token: str) -> tuple[Stakeholder | None, str]:
-    """The stakeholder a token invites, or None and why: "bad" (forged, expired, unknown) or
-    "used" (answered, withdrawn or invited again since). Never raises."""
+    """The stakeholder a token invites, or None and why: "bad" (forged, expired, unknown),
+    "withdrawn" (the declaration was) or "used" (answered, withdrawn or invited again since,
+    the person erased). Never raises."""
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
         return None, "bad"
     try:
@@ -65,9 +66,18 @@ def read_token(token: str) -> tuple[Stakeholder | None, str]:
     if (
         stakeholder.status != Stakeholder.Status.INVITED
         or _stamp(stakeholder.invited_at) != data["t"]
+        or stakeholder.person.erased_at is not None
     ):
         return None, "used"
+    if withdrawn(stakeholder):
+        return None, "withdrawn"
     return stakeholder, ""
+
+
+def withdrawn(stakeholder: Stakeholder) -> bool:
+    """True if the declaration the stakeholder was invited for was withdrawn since."""
+    interest = getattr(stakeholder.guide, "expression_of_interest", None)
+    return interest is not None and interest.status == ExpressionOfInterest.Status.WITHDRAWN
 
 
 def invitation_url(stakeholder: Stakeholder, language: str) -> str:

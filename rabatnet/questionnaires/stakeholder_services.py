@@ -152,14 +152,15 @@ def _appoint(person: Person, stakeholder: Stakeholder) -> None:
 @transaction.atomic
 def stakeholder_answer(*, stakeholder: Stakeholder, accept: bool) -> Stakeholder:
     """The invited person accepts (joins the workgroup) or declines, once."""
+    _open(stakeholder.guide.expression_of_interest)  # a withdrawn declaration invites nobody
     stakeholder = _locked(stakeholder)
-    if stakeholder.status != Stakeholder.Status.INVITED or stakeholder.person is None:
+    person = stakeholder.person
+    if stakeholder.status != Stakeholder.Status.INVITED or person is None or person.erased_at:
         raise ValidationError(_("This invitation was already answered or is no longer valid."))
     stakeholder.status = Stakeholder.Status.JOINED if accept else Stakeholder.Status.DECLINED
     stakeholder.answered_at = timezone.now()
     stakeholder.save(update_fields=["status", "answered_at", "updated_at"])
     if accept:
-        person = stakeholder.person
         if not WorkgroupMember.objects.filter(guide=stakeholder.guide, person=person).exists():
             member = WorkgroupMember(
                 guide=stakeholder.guide, person=person, role_in_group=stakeholder.role[:200]

@@ -21,7 +21,7 @@ from . import stakeholder_services as services
 from .interest_forms import InvitationAnswerForm, StakeholderForm
 from .models import ExpressionOfInterest, Stakeholder
 from .permissions import access_interest
-from .stakeholder_invitations import read_token
+from .stakeholder_invitations import read_token, withdrawn
 
 
 def _stakeholder(interest: ExpressionOfInterest, pk: object) -> Stakeholder:
@@ -91,14 +91,14 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     answered = None
     status = 200
     if stakeholder is None:
-        status = 410 if problem == "used" else 404
+        status = 410 if problem in ("used", "withdrawn") else 404
     elif request.method == "POST" and form.is_valid():
         try:
             answered = services.stakeholder_answer(
                 stakeholder=stakeholder, accept=form.cleaned_data["answer"] == "accept"
             )
         except ValidationError:
-            status = 410
+            status, problem = 410, "withdrawn" if withdrawn(stakeholder) else "used"
         stakeholder = None
     context = {"stakeholder": stakeholder, "answered": answered, "form": form, "problem": problem}
     response = render(request, "questionnaires/stakeholder_invitation.html", context, status=status)

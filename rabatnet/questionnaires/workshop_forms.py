@@ -112,6 +112,9 @@ class WorkshopExpertForm(SiteForm):
 class WorkshopOutcomeForm(SiteForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=Outcome.Kind)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+    # The outcome as the page showed it (``workshop_services.outcome_seen``): a stale edit
+    # is refused rather than overwriting somebody else's.
+    seen = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
 class WorkshopCancelForm(SiteForm):

@@ -152,9 +152,8 @@ def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
 def outcome_edit(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     workshop = access_workshop(request, pk, "manage")
     outcome = _line(Outcome, workshop, line)
-    form = WorkshopOutcomeForm(
-        request.POST or None, initial={"kind": outcome.kind, "text": outcome.text}
-    )
+    initial = {"kind": outcome.kind, "text": outcome.text, "seen": services.outcome_seen(outcome)}
+    form = WorkshopOutcomeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.outcome_update(
@@ -163,7 +162,14 @@ def outcome_edit(request: HttpRequest, pk: int, line: int) -> HttpResponse:
                 kind=form.cleaned_data["kind"],
                 text=form.cleaned_data["text"],
                 by=actor(request),
+                seen=form.cleaned_data["seen"],
             )
+        except services.OutcomeChanged as exc:  # what was typed stays; saving again wins
+            data = request.POST.copy()
+            data["seen"] = services.outcome_seen(exc.current)
+            form = WorkshopOutcomeForm(data, initial=initial)
+            form.is_valid()
+            form.add_error(None, exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

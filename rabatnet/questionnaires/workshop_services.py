@@ -7,6 +7,7 @@ that no longer applies: a held or cancelled workshop is not held again; a cancel
 takes no more participants, experts or outcomes.
 """
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -152,6 +153,13 @@ def participant_add(
     full_name = full_name.strip()
     if not full_name:
         raise ValidationError(_("Give the participant's name."))
+    if (
+        person is None
+        and current.participants.filter(
+            person=None, full_name__iexact=full_name, organisation=organisation
+        ).exists()
+    ):  # a second click
+        raise ValidationError(_("This person is already on the list."))
     return Participant.objects.create(
         workshop=current,
         person=person,
@@ -211,6 +219,8 @@ def expert_add(
     full_name = full_name.strip()
     if not full_name:
         raise ValidationError(_("Choose an expert on the roster or give a name."))
+    if expert is None and current.experts.filter(expert=None, full_name__iexact=full_name).exists():
+        raise ValidationError(_("This expert is already listed."))
     return WorkshopExpert.objects.create(
         workshop=current, expert=expert, full_name=full_name, scope=scope, role=role.strip()
     )
@@ -240,6 +250,8 @@ def _outcome_text(kind: str, text: str) -> str:
 def outcome_add(*, workshop: Workshop, kind: str, text: str, by: User | None) -> Outcome:
     text = _outcome_text(kind, text)
     current = _locked(workshop, OPEN)
+    if current.outcomes.filter(kind=kind, text=text).exists():  # a second click
+        raise ValidationError(_("This outcome is already on the list."))
     last = current.outcomes.filter(kind=kind).order_by("-position").first()
     position = (last.position + 1) if last else 1
     return Outcome.objects.create(workshop=current, kind=kind, text=text, position=position)
@@ -253,12 +265,42 @@ def _outcome(workshop: Workshop, outcome: Outcome) -> Outcome:
     return found
 
 
+def outcome_seen(outcome: Outcome) -> str:
+    """A fingerprint of the outcome as a page showed it (outcomes keep no version)."""
+    return hashlib.sha256(f"{outcome.kind}\n{outcome.text}".encode()).hexdigest()[:20]
+
+
+class OutcomeChanged(ValidationError):
+    """Somebody saved the outcome after the page was read: nothing saved; ``current`` is
+    the outcome as it is now."""
+
+    def __init__(self, current: Outcome) -> None:
+        super().__init__(
+            _(
+                "Somebody changed this outcome after you opened the page; it now reads: "
+                "“%(text)s”. Nothing was saved: check your text below and save again."
+            )
+            % {"text": current.text}
+        )
+        self.current = current
+
+
 @transaction.atomic
 def outcome_update(
-    *, workshop: Workshop, outcome: Outcome, kind: str, text: str, by: User
+    *,
+    workshop: Workshop,
+    outcome: Outcome,
+    kind: str,
+    text: str,
+    by: User,
+    seen: str | None = None,
 ) -> Outcome:
+    """Change an outcome; ``seen`` (``outcome_seen`` of the page's outcome) refuses a page
+    read before somebody else's save (``OutcomeChanged``) rather than overwrite it."""
     text = _outcome_text(kind, text)
     found = _outcome(workshop, outcome)
+    if seen is not None and seen != outcome_seen(found):
+        raise OutcomeChanged(found)
     found.kind, found.text = kind, text
     found.save(update_fields=["kind", "text"])
     return found

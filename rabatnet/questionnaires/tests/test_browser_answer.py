@@ -60,6 +60,10 @@ def test_a_respondent_answers_on_a_phone(live_server) -> None:
         page.locator("[name=q-source_name-1]").fill("Recensement 2013")
         page.get_by_role("button", name="Add a row").click()
         page.locator("[name=q-source_name-2]").fill("Registre d'état civil")
+        # Enter in a field presses the form's default button: it saves (it removed row 1).
+        page.locator("[name=q-source_name-2]").press("Enter")
+        expect(page.locator("[name=q-source_name-1]")).to_have_value("Recensement 2013")
+        expect(page.locator("[name=q-source_name-2]")).to_have_value("Registre d'état civil")
         page.get_by_role("button", name="Submit my answers").click()
         expect(page.get_by_role("status").first).to_contain_text("Your answers were submitted")
         expect(page.locator("table")).to_contain_text("Registre d'état civil")

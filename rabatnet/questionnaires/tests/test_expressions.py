@@ -158,3 +158,12 @@ def test_well_formed_expressions_check_and_evaluate_deterministically(expression
     first = evaluate(expression, answers, dot)
     assert isinstance(first, bool)
     assert evaluate(expression, answers, dot) is first
+
+
+@pytest.mark.parametrize("operator", ["+", "-", "*", "div", "mod"])
+def test_a_number_too_big_for_a_float_is_no_error(operator):
+    """A text answer of 400 digits reads as infinity: ``mod`` of it is NaN (it raised)."""
+    answers = {"big": "9" * 400, "small": "2"}
+    for expression in (f"${{big}} {operator} 2 = 0", f"${{small}} {operator} ${{big}} > 0"):
+        assert evaluate(expression, answers) in (True, False)
+    assert evaluate(". mod 2 = 0", {}, current="9" * 400) is False
