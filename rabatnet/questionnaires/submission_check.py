@@ -136,8 +136,22 @@ class Checker:
     def targets(self, table: Table, repeat: Question | None) -> dict[str, Target]:
         known = self.form.columns(repeat)
         found: dict[str, Target] = {}
+        for column in dict.fromkeys(table.duplicates):
+            if not is_metadata(column):
+                self.problem(
+                    table,
+                    1,
+                    column,
+                    column,
+                    _(
+                        "This column is in the file twice: only one can hold the answers. "
+                        "Remove one, or export again with the XML names or the group names."
+                    ),
+                )
         for column in table.columns:
             key = norm(column)
+            if not key:
+                continue  # a column without a header holds nothing (``_table`` checks)
             if key in known:
                 found[column] = known[key]
             elif not is_metadata(column) and not self._container_or_note(key):
