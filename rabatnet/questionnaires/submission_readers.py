@@ -160,13 +160,19 @@ def _table(name: str, raw_rows: list[list[object]]) -> Table:
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
-def _has_formulas(data: bytes) -> bool:
+def has_formulas(data: bytes) -> bool:
+    """Whether any sheet of the workbook holds a formula (read in pieces, never whole)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return any(
-            _FORMULA_TAG.search(archive.read(info))
-            for info in archive.infolist()
-            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
-        )
+        for info in archive.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            with archive.open(info) as entry:
+                tail = b""
+                while chunk := entry.read(1 << 20):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+    return False
 
 
 def _sheet_rows(values: Any, formulas: Any | None) -> list[list[object]]:
@@ -194,7 +200,7 @@ def read_xlsx(name: str, data: bytes) -> list[Table]:
     books = []
     try:
         books.append(load_workbook(io.BytesIO(data), read_only=True, data_only=True))
-        if _has_formulas(data):
+        if has_formulas(data):
             books.append(load_workbook(io.BytesIO(data), read_only=True, data_only=False))
         formulas = books[1].worksheets if len(books) > 1 else [None] * len(books[0].worksheets)
         return [

@@ -54,6 +54,13 @@ SIMPLE_TYPES = {
     "date": T.DATE,
     "note": T.NOTE,
 }
+# ODK's metadata rows (KoboToolbox adds start and end to every form): what the device
+# records, not questions; the site skips them on import and its exports' columns for them
+# are metadata (``submission_columns.METADATA``).
+METADATA_TYPES = {
+    "start", "end", "today", "deviceid", "imei", "subscriberid", "simserial", "phonenumber",
+    "username", "email", "audit",
+}  # fmt: skip
 SELECT_TYPES = {"select_one": T.SELECT_ONE, "select_multiple": T.SELECT_MULTIPLE}
 BEGIN = {"begin_group": T.GROUP, "begin_repeat": T.REPEAT}
 END = {"end_group": T.GROUP, "end_repeat": T.REPEAT}

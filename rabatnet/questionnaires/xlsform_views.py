@@ -31,7 +31,10 @@ def import_view(request: HttpRequest) -> HttpResponse:
     form = XlsformUploadForm(request.POST or None, request.FILES or None)
     issues = []
     if request.method == "POST" and form.is_valid():
-        result = import_xlsform(content=form.cleaned_data["file"].read(), actor=actor(request))
+        upload = form.cleaned_data["file"]
+        result = import_xlsform(
+            content=upload.read(), actor=actor(request), file_name=upload.name or ""
+        )
         if result.questionnaire is not None:
             return redirect(_detail_url(result.questionnaire.form_id))
         issues = result.issues

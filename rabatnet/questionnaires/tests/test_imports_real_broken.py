@@ -52,7 +52,7 @@ def _command(tmp_path: Path, *files: tuple[str, bytes], language: str = "en") ->
     return err.getvalue() + str(refused.value)
 
 
-def _book(*rows: list[object], header: list[str] = HEADER) -> bytes:
+def _book(*rows: list[object], header: list[str | None] | list[str] = HEADER) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
