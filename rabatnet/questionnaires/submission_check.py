@@ -56,7 +56,15 @@ class Submission:
 
 
 def _column(table: Table, *names: str) -> str | None:
-    """The table's column among ``names`` (compared loosely), if any."""
+    """The table's column among ``names`` (compared loosely), if any (looked up once a
+    table: it is asked for each row)."""
+    if names in table.found:
+        return table.found[names]
+    table.found[names] = _find_column(table, names)
+    return table.found[names]
+
+
+def _find_column(table: Table, names: tuple[str, ...]) -> str | None:
     for name in names:
         found = next((c for c in table.columns if norm(c) == norm(name)), None)
         if found is not None:

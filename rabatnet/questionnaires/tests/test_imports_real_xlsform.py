@@ -5,6 +5,7 @@ no settings sheet, unknown types, duplicate choices, pyxform's refusals in plain
 existing form ID; each problem by sheet, row and column in English and French, nothing
 written, never a traceback."""
 
+import html
 import io
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -290,3 +291,25 @@ def test_pyxform_refusals_people_meet_are_said_in_plain_words() -> None:
         assert "[row :" not in en[0]
         assert fr[0].startswith(f"feuille survey, ligne {row}")
         assert "pyxform" in fr[0]
+
+
+def test_the_upload_page_takes_the_form_id_from_the_file_name(client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from rabatnet.network.tests import factories as f
+
+    client.force_login(f.secretariat())
+    content = book({"survey": [["type", "name", "label"], ["text", "unit", "Unit"]]})
+    upload = SimpleUploadedFile("district_survey.xlsx", content)
+    response = client.post(reverse("xlsform:import"), {"file": upload}, follow=True)
+    assert response.redirect_chain[-1][0].endswith("/private/questionnaires/district_survey/")
+    assert "form_id and title are the file's name, “district_survey”" in html.unescape(
+        response.content.decode()
+    )
+    bad = SimpleUploadedFile("Mon formulaire.xlsx", content)
+    response = client.post(reverse("xlsform:import"), {"file": bad})
+    assert response.status_code == 400
+    assert "the file name “Mon formulaire” cannot be a form_id" in html.unescape(
+        response.content.decode()
+    )
