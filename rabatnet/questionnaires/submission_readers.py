@@ -249,8 +249,13 @@ def decode(name: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
         raise ReadError(
-            _("“%(name)s” is not UTF-8 text: export it again as CSV (UTF-8).") % {"name": name}
+            _(
+                "“%(name)s” is not UTF-8 text (line %(line)s, bytes “%(bytes)s”; Excel's "
+                "“CSV” is often Windows-1252): export it again as CSV (UTF-8)."
+            )
+            % {"name": name, "line": line, "bytes": data[error.start : error.start + 2].hex(" ")}
         ) from error
 
 

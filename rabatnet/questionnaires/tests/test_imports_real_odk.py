@@ -257,6 +257,7 @@ def test_a_latin1_file_is_named_not_a_crash(form, tmp_path):
         )
     assert type(refused.value).__name__ == "CommandError"
     assert "test_sources.csv" in err.getvalue() and "UTF-8" in err.getvalue()
+    assert "(line 2, bytes “e9 6e”" in err.getvalue()  # "né" of "générale", in Latin-1
     assert Response.objects.count() == 0
 
 
