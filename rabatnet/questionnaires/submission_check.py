@@ -94,6 +94,7 @@ class Checker:
         self.tables = [t for t in tables if t.columns]
         self.fmt = fmt
         self.problems: list[Problem] = []
+        self.bad_in_row: set[int] = set()
 
     def problem(self, table: Table, row: int | None, column: str, value: str, msg: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -187,6 +188,7 @@ class Checker:
     ) -> dict[int, str]:
         """The row's values by question pk; each bad cell a problem."""
         values: dict[int, str] = {}
+        self.bad_in_row = set()  # named already: not "required" as well (``rules``)
         split: dict[int, set[str]] = {}
         split_seen: set[int] = set()
         for column, target in targets.items():
@@ -201,6 +203,7 @@ class Checker:
                 value = answer_value(self.form, question, text)
             except BadValue as error:
                 self.problem(table, number, column, text, str(error))
+                self.bad_in_row.add(question.pk)
                 continue
             if value:
                 values[question.pk] = value
@@ -236,6 +239,8 @@ class Checker:
             column = names.get(question.pk, question.name)
             conditions = [q.relevant for q in [*self.form.ancestors(question), question]]
             if not value:
+                if question.pk in self.bad_in_row:
+                    continue
                 if question.required and all(_holds(c, scope) for c in conditions if c):
                     message = str(question.required_message or "") or _("An answer is required.")
                     self.problem(table, number, column, "", message)

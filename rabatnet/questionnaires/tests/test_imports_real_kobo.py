@@ -345,3 +345,19 @@ def test_a_float_that_is_not_a_whole_number_is_refused_by_cell(form):
     problems = [(p.table, p.row, p.column, p.value) for p in refused.value.problems]
     assert problems == [("Information sources (test)", 2, "about/staff", "3.5")]
     assert Answer.objects.count() == 0
+
+
+def test_row_numbers_are_the_spreadsheet_s_own_after_blank_rows(form):
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "main"
+    sheet.cell(row=3, column=2, value="respondent_unit")
+    for column, header in enumerate(["has_sources", "about/staff", "_uuid", "_index"], start=3):
+        sheet.cell(row=3, column=column, value=header)
+    for column, value in enumerate(["Douanes", "maybe", 1, U1, 1], start=2):
+        sheet.cell(row=5, column=column, value=value)
+    with pytest.raises(ImportRefused) as refused:
+        _import(form, "offset.xlsx", _save(book))
+    problems = [(p.table, p.row, p.column, p.value) for p in refused.value.problems]
+    assert problems == [("main", 5, "has_sources", "maybe")]

@@ -313,3 +313,10 @@ def test_the_upload_page_takes_the_form_id_from_the_file_name(client) -> None:
     assert "the file name “Mon formulaire” cannot be a form_id" in html.unescape(
         response.content.decode()
     )
+
+
+def test_export_to_a_folder_is_refused_in_words(tmp_path: Path) -> None:
+    make_questionnaire("real_form")
+    (tmp_path / "taken.xlsx").mkdir()
+    with pytest.raises(CommandError, match="cannot be written"):
+        call_command("export_xlsform", "real_form", str(tmp_path / "taken.xlsx"))

@@ -64,7 +64,13 @@ class Command(BaseCommand):
             path = Path(name)
             if not path.is_file():
                 raise CommandError(_("“%(name)s” is not a file.") % {"name": name})
-            uploads.append(Upload(name=path.name, data=path.read_bytes()))
+            try:
+                uploads.append(Upload(name=path.name, data=path.read_bytes()))
+            except OSError as error:  # no right to read it
+                raise CommandError(
+                    _("“%(name)s” cannot be read (%(error)s).")
+                    % {"name": name, "error": error.strerror}
+                ) from None
         with tqdm(desc="rows", unit="row", disable=options["no_progress"]) as bar:
             try:
                 batch = submissions_import(

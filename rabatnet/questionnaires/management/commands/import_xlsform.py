@@ -35,7 +35,14 @@ class Command(BaseCommand):
                 f"{path} is larger than {settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES} bytes.\n"
                 f"{path} dépasse {settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES} octets."
             )
-        result = import_xlsform(content=path.read_bytes(), actor=None, file_name=path.name)
+        try:
+            content = path.read_bytes()
+        except OSError as error:  # no right to read it
+            raise CommandError(
+                f"{path} cannot be read ({error.strerror}).\n"
+                f"Impossible de lire {path} ({error.strerror})."
+            ) from None
+        result = import_xlsform(content=content, actor=None, file_name=path.name)
         languages = ["en", "fr"] if options["language"] == "both" else [options["language"]]
         if result.issues:
             for found in result.issues:
