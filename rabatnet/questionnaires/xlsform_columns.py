@@ -92,8 +92,13 @@ def header_of(header: str) -> tuple[str, str | None]:
     header = header.strip()
     if "::" in header:
         field, suffix = header.split("::", 1)
-        return field.strip().lower(), language_of(suffix) or "?"
-    return header.lower(), None
+        return _field(field), language_of(suffix) or "?"
+    return _field(header), None
+
+
+def _field(text: str) -> str:
+    """A header's field as pyxform reads it: ``List Name``, ``list name`` → ``list_name``."""
+    return "_".join(text.split()).lower()
 
 
 def row_type(value: str) -> RowType | None:

@@ -98,6 +98,31 @@ def test_a_type_in_capitals_is_named_with_its_lower_case() -> None:
     assert len(fr) == 2
 
 
+def test_headers_with_spaces_for_underscores_as_pyxform_reads_them() -> None:
+    survey = [
+        [
+            "type",
+            "name",
+            "label",
+            "required",
+            "required message",
+            "constraint",
+            "Constraint Message",
+        ],
+        ["select_one yes_no", "has", "Has?", "yes", "Say it", "", ""],
+        ["integer", "n", "N", "", "", ". >= 0", "Not negative"],
+    ]
+    choices = [["list name", "name", "label"], ["yes_no", "yes", "Yes"], ["yes_no", "no", "No"]]
+    questionnaire = _created(book({"survey": survey, "choices": choices, "settings": SETTINGS}))
+    has, n = questionnaire.questions.order_by("position")
+    assert _texts(has, "required_message_en") == ("Say it",)
+    assert _texts(n, "constraint_message_en") == ("Not negative",)
+    assert list(questionnaire.choice_lists.get().choices.values_list("name", flat=True)) == [
+        "yes",
+        "no",
+    ]
+
+
 @pytest.mark.parametrize("value", ["yes", "Yes", "true", "TRUE", "true()", "TRUE()", "1", True, 1])
 def test_required_in_every_spelling(value: object) -> None:
     survey: list[list[object]] = [
