@@ -27,7 +27,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("form_id", help="The questionnaire's form ID.")
-        parser.add_argument("file", nargs="+", help="The export (main file first).")
+        parser.add_argument(
+            "file", nargs="+", help="The export: one file, or ODK Central's CSV files (any order)."
+        )
         parser.add_argument("--country", required=True, help="The country's ISO3 code.")
         parser.add_argument(
             "--format",
