@@ -56,7 +56,15 @@ class Submission:
 
 
 def _column(table: Table, *names: str) -> str | None:
-    """The table's column among ``names`` (compared loosely), if any."""
+    """The table's column among ``names`` (compared loosely), if any (looked up once a
+    table: it is asked for each row)."""
+    if names in table.found:
+        return table.found[names]
+    table.found[names] = _find_column(table, names)
+    return table.found[names]
+
+
+def _find_column(table: Table, names: tuple[str, ...]) -> str | None:
     for name in names:
         found = next((c for c in table.columns if norm(c) == norm(name)), None)
         if found is not None:
@@ -86,6 +94,7 @@ class Checker:
         self.tables = [t for t in tables if t.columns]
         self.fmt = fmt
         self.problems: list[Problem] = []
+        self.bad_in_row: set[int] = set()
 
     def problem(self, table: Table, row: int | None, column: str, value: str, msg: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -136,8 +145,22 @@ class Checker:
     def targets(self, table: Table, repeat: Question | None) -> dict[str, Target]:
         known = self.form.columns(repeat)
         found: dict[str, Target] = {}
+        for column in dict.fromkeys(table.duplicates):
+            if not is_metadata(column):
+                self.problem(
+                    table,
+                    1,
+                    column,
+                    column,
+                    _(
+                        "This column is in the file twice: only one can hold the answers. "
+                        "Remove one, or export again with the XML names or the group names."
+                    ),
+                )
         for column in table.columns:
             key = norm(column)
+            if not key:
+                continue  # a column without a header holds nothing (``_table`` checks)
             if key in known:
                 found[column] = known[key]
             elif not is_metadata(column) and not self._container_or_note(key):
@@ -165,6 +188,7 @@ class Checker:
     ) -> dict[int, str]:
         """The row's values by question pk; each bad cell a problem."""
         values: dict[int, str] = {}
+        self.bad_in_row = set()  # named already: not "required" as well (``rules``)
         split: dict[int, set[str]] = {}
         split_seen: set[int] = set()
         for column, target in targets.items():
@@ -179,6 +203,7 @@ class Checker:
                 value = answer_value(self.form, question, text)
             except BadValue as error:
                 self.problem(table, number, column, text, str(error))
+                self.bad_in_row.add(question.pk)
                 continue
             if value:
                 values[question.pk] = value
@@ -214,6 +239,8 @@ class Checker:
             column = names.get(question.pk, question.name)
             conditions = [q.relevant for q in [*self.form.ancestors(question), question]]
             if not value:
+                if question.pk in self.bad_in_row:
+                    continue
                 if question.required and all(_holds(c, scope) for c in conditions if c):
                     message = str(question.required_message or "") or _("An answer is required.")
                     self.problem(table, number, column, "", message)

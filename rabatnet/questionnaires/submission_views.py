@@ -28,12 +28,12 @@ def import_page(request: HttpRequest, form_id: str, iso3: str) -> HttpResponse:
     form = SubmissionUploadForm(request.POST or None, request.FILES or None)
     problems: list[Problem] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+        files = form.cleaned_data["file"]
         try:
             batch = submissions_import(
                 questionnaire=questionnaire,
                 country=country,
-                uploads=[Upload(name=upload.name or "export", data=upload.read())],
+                uploads=[Upload(name=f.name or "export", data=f.read()) for f in files],
                 actor=actor(request),
                 fmt=form.cleaned_data["format"],
             )

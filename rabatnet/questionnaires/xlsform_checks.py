@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import CHOICE_CODE, RESERVED_FORM_IDS, XLSFORM_NAME, GuidePart, Questionnaire
-from .xlsform_columns import PLAIN, TRANSLATED, RowType, header_of, language_of
+from .models import CHOICE_CODE, XLSFORM_NAME
+from .xlsform_columns import PLAIN, TRANSLATED, RowType, header_of
 from .xlsform_reading import Issue, Sheet, issue
 
 SITE_LANGUAGES = ("en", "fr")
@@ -60,8 +60,16 @@ def _valid_code(value: str) -> bool:
     return len(value) <= 60
 
 
-def _columns(sheet: Sheet, known: set[str], default: str, issues: list[Issue]) -> dict:
-    """(field, language) → column index; problems with headers go to ``issues``."""
+def _columns(
+    sheet: Sheet,
+    known: set[str],
+    default: str,
+    issues: list[Issue],
+    twins: dict[tuple[str, str], int] | None = None,
+) -> dict:
+    """(field, language) → column index; problems with headers go to ``issues``. A plain
+    ``label`` beside ``label::English (en)`` (the default language) goes to ``twins``: it
+    stands in where the other is empty (``plain_twins``)."""
     found: dict[tuple[str, str | None], int] = {}
     for index, header in enumerate(sheet.headers):
         if not header or header.startswith("$") or header.startswith("_"):
@@ -98,6 +106,13 @@ def _columns(sheet: Sheet, known: set[str], default: str, issues: list[Issue]) -
         if name in (*TRANSLATED, "label") or language:
             language = language or default
         key = (name, language)
+        if key in found and twins is not None and language and key not in twins:
+            earlier = found[key]
+            if ("::" in sheet.headers[earlier]) != ("::" in header):  # one plain, one not
+                plain, explicit = (index, earlier) if "::" not in header else (earlier, index)
+                found[key] = explicit
+                twins[(name, language)] = plain
+                continue
         if key in found:
             issues.append(
                 issue(
@@ -112,151 +127,12 @@ def _columns(sheet: Sheet, known: set[str], default: str, issues: list[Issue]) -
     return found
 
 
-def _settings(sheets: dict[str, Sheet], plan: Plan, issues: list[Issue]) -> str:
-    """Read the settings sheet into ``plan``; the default language."""
-    sheet = sheets.get("settings")
-    if sheet is None or not sheet.rows:
-        issues.append(
-            issue(
-                "settings",
-                None,
-                "",
-                _(
-                    "The settings sheet is missing or empty: it gives the form_id, the title and"
-                    " the default language."
-                ),
-            )
-        )
-        return "en"
-    number, cells = sheet.rows[0]
-    values = {header_of(h)[0]: (i, h) for i, h in enumerate(sheet.headers) if h and "::" not in h}
-
-    def value(name: str) -> tuple[str, str]:
-        if name not in values:
-            return "", ""
-        index = values[name][0]
-        return sheet.cell(cells, index), sheet.column(index)
-
-    default = "en"
-    language, where = value("default_language")
-    if language:
-        code = language_of(language)
-        if code not in SITE_LANGUAGES:
-            issues.append(
-                issue(
-                    "settings",
-                    number,
-                    where,
-                    _("The default language “%(value)s” is neither English (en) nor French (fr)."),
-                    value=language,
-                )
-            )
-        else:
-            default = code
-    form_id, where = value("form_id")
-    where = where or "form_id"
-    if not form_id:
-        issues.append(
-            issue(
-                "settings",
-                number,
-                where,
-                _(
-                    "The form_id is missing: it is how ODK, KoboToolbox and this site know the "
-                    "form."
-                ),
-            )
-        )
-    elif not _valid_name(form_id):
-        issues.append(
-            issue(
-                "settings",
-                number,
-                where,
-                _(
-                    "The form_id “%(value)s” is not a valid name: a letter or an underscore "
-                    "first, then letters, digits, underscores, dots or hyphens, 60 at most."
-                ),
-                value=form_id,
-            )
-        )
-    elif form_id in RESERVED_FORM_IDS:
-        issues.append(
-            issue(
-                "settings",
-                number,
-                where,
-                _("“%(value)s” is a word the site keeps; give the file another form_id."),
-                value=form_id,
-            )
-        )
-    elif Questionnaire.objects.filter(form_id=form_id).exists():
-        issues.append(
-            issue(
-                "settings",
-                number,
-                where,
-                _(
-                    "A questionnaire with the form_id “%(value)s” already exists; export it, or "
-                    "give the file another form_id."
-                ),
-                value=form_id,
-            )
-        )
-    version, where = value("version")
-    if len(version) > 40:
-        issues.append(
-            issue("settings", number, where, _("The version is longer than 40 characters."))
-        )
-    part, where = value("guide_part")
-    if part and part not in GuidePart.values:
-        issues.append(
-            issue(
-                "settings",
-                number,
-                where,
-                _(
-                    "“%(value)s” is no part of the guide (sources, actors, challenges, "
-                    "recommendations)."
-                ),
-                value=part,
-            )
-        )
-    for code in SITE_LANGUAGES:
-        title, _where = value(f"title_{code}")
-        if title:
-            plan.titles[code] = title
-        description, _where = value(f"description_{code}")
-        if description:
-            plan.descriptions[code] = description
-    title, where = value("form_title")
-    if title and default not in plan.titles:
-        plan.titles[default] = title
-    if not plan.titles:
-        issues.append(
-            issue("settings", number, "form_title", _("The form has no title (form_title)."))
-        )
-    for text in plan.titles.values():
-        if len(text) > 250:
-            issues.append(
-                issue(
-                    "settings", number, "form_title", _("The title is longer than 250 characters.")
-                )
-            )
-    plan.settings = {
-        "form_id": form_id,
-        "version": version,
-        "default_language": default,
-        "guide_part": part,
-    }
-    return default
-
-
 def _choices(sheets: dict[str, Sheet], default: str, plan: Plan, issues: list[Issue]) -> None:
     sheet = sheets.get("choices")
     if sheet is None:
         return
-    columns = _columns(sheet, CHOICE_FIELDS, default, issues)
+    twins: dict[tuple[str, str], int] = {}
+    columns = _columns(sheet, CHOICE_FIELDS, default, issues, twins)
     for needed in ("list_name", "name"):
         if (needed, None) not in columns:
             issues.append(
@@ -316,6 +192,9 @@ def _choices(sheets: dict[str, Sheet], default: str, plan: Plan, issues: list[Is
             )
             continue
         texts = {lang: cells[i] for lang, i in labels.items()}
+        named = {"label": texts}
+        plain_twins(sheet, number, cells, twins, columns, named, issues)
+        texts = named["label"]
         if not any(texts.values()):
             issues.append(
                 issue("choices", number, "", _("The choice “%(value)s” has no label."), value=code)
@@ -333,16 +212,52 @@ def _choices(sheets: dict[str, Sheet], default: str, plan: Plan, issues: list[Is
         items.append((code, texts))
 
 
-def check_workbook(sheets: dict[str, Sheet]) -> tuple[list[Issue], Plan]:
+def check_workbook(sheets: dict[str, Sheet], file_name: str = "") -> tuple[list[Issue], Plan]:
     """Every problem in the workbook, and what to write if there is none."""
     issues: list[Issue] = []
     plan = Plan()
     if "survey" not in sheets:
         issues.append(issue("survey", None, "", _("The workbook has no “survey” sheet.")))
-    default = _settings(sheets, plan, issues)
+    from .xlsform_settings import read_settings
+
+    default = read_settings(sheets, plan, issues, file_name)
     _choices(sheets, default, plan, issues)
     if "survey" in sheets:
         from .xlsform_survey import check_survey
 
         check_survey(sheets["survey"], default, plan, issues)
     return issues, plan
+
+
+def plain_twins(
+    sheet: Sheet,
+    number: int,
+    cells: list[str],
+    twins: dict[tuple[str, str], int],
+    columns: dict,
+    texts: dict[str, dict[str, str]],
+    issues: list[Issue],
+) -> None:
+    """Fill ``texts`` (field → language → text) from the plain twin columns: where the
+    column with a language is empty, the plain one stands in; where both are written and
+    differ, the row is named."""
+    for (name, language), index in twins.items():
+        plain, explicit = cells[index], texts.setdefault(name, {}).get(language, "")
+        if plain and not explicit:
+            texts[name][language] = plain
+        elif plain and explicit and plain != explicit:
+            issues.append(
+                issue(
+                    sheet.name,
+                    number,
+                    sheet.column(index),
+                    _(
+                        "This row has two texts for %(field)s in the same language: “%(plain)s” "
+                        "here and “%(other)s” in column %(where)s. Keep one of them."
+                    ),
+                    field=name,
+                    plain=plain[:80],
+                    other=explicit[:80],
+                    where=sheet.column(columns[(name, language)]),
+                )
+            )

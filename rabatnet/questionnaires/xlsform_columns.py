@@ -54,6 +54,13 @@ SIMPLE_TYPES = {
     "date": T.DATE,
     "note": T.NOTE,
 }
+# ODK's metadata rows (KoboToolbox adds start and end to every form): what the device
+# records, not questions; the site skips them on import and its exports' columns for them
+# are metadata (``submission_columns.METADATA``).
+METADATA_TYPES = {
+    "start", "end", "today", "deviceid", "imei", "subscriberid", "simserial", "phonenumber",
+    "username", "email", "audit",
+}  # fmt: skip
 SELECT_TYPES = {"select_one": T.SELECT_ONE, "select_multiple": T.SELECT_MULTIPLE}
 BEGIN = {"begin_group": T.GROUP, "begin_repeat": T.REPEAT}
 END = {"end_group": T.GROUP, "end_repeat": T.REPEAT}
@@ -85,8 +92,13 @@ def header_of(header: str) -> tuple[str, str | None]:
     header = header.strip()
     if "::" in header:
         field, suffix = header.split("::", 1)
-        return field.strip().lower(), language_of(suffix) or "?"
-    return header.lower(), None
+        return _field(field), language_of(suffix) or "?"
+    return _field(header), None
+
+
+def _field(text: str) -> str:
+    """A header's field as pyxform reads it: ``List Name``, ``list name`` → ``list_name``."""
+    return "_".join(text.split()).lower()
 
 
 def row_type(value: str) -> RowType | None:

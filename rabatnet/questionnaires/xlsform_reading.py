@@ -8,7 +8,6 @@ French, the page the visitor's language.
 
 import datetime
 import io
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,8 +62,11 @@ class Sheet:
     name: str
     headers: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, text
 
     def column(self, index: int) -> str:
+        if index >= len(self.headers) or not self.headers[index]:
+            return column_letter(index)
         return f"{column_letter(index)} ({self.headers[index]})"
 
     def cell(self, cells: list[str], index: int | None) -> str:
@@ -97,31 +99,54 @@ MAX_COLUMNS = 200
 
 
 def read_workbook(content: bytes) -> dict[str, Sheet]:
-    """The workbook's sheets by lower-case name; raises ``Unreadable``."""
+    """The workbook's sheets by name (lower case, without surrounding spaces); raises
+    ``Unreadable``. A formula whose result was not saved with the file is kept as its text
+    in ``Sheet.formulas`` (the cell reads as empty), to be named."""
     from openpyxl import load_workbook
 
+    from .submission_readers import has_formulas
+
+    books = []
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, IndexError) as error:
+        books.append(load_workbook(io.BytesIO(content), read_only=True, data_only=True))
+        if has_formulas(content):
+            books.append(load_workbook(io.BytesIO(content), read_only=True, data_only=False))
+        texts = books[1].worksheets if len(books) > 1 else [None] * len(books[0].worksheets)
+        sheets: dict[str, Sheet] = {}
+        for worksheet, formulas in zip(books[0].worksheets, texts, strict=True):
+            sheets.setdefault(worksheet.title.strip().lower(), _sheet(worksheet, formulas))
+        return sheets
+    except Unreadable:
+        raise
+    # openpyxl raises many kinds for a damaged file, while opening it or reading a sheet
+    # (zipfile's, KeyError, ValueError, the XML parser's ParseError, a SyntaxError).
+    except Exception as error:
         raise Unreadable(str(error)) from error
-    sheets: dict[str, Sheet] = {}
-    try:
-        for worksheet in workbook.worksheets:
-            rows = worksheet.iter_rows(values_only=True)
-            header_cells = next(rows, ())
-            headers = [_as_text(v) for v in header_cells]
-            while headers and not headers[-1]:
-                headers.pop()
-            sheet = Sheet(worksheet.title, headers)
-            if len(headers) > MAX_COLUMNS:
-                raise Unreadable(f"{worksheet.title}: more than {MAX_COLUMNS} columns")
-            for number, values in enumerate(rows, start=2):
-                if number > MAX_ROWS:
-                    raise Unreadable(f"{worksheet.title}: more than {MAX_ROWS} rows")
-                cells = [_as_text(v) for v in values][: max(len(headers), 1)]
-                if any(cells):
-                    sheet.rows.append((number, cells + [""] * (len(headers) - len(cells))))
-            sheets.setdefault(worksheet.title.strip().lower(), sheet)
     finally:
-        workbook.close()
-    return sheets
+        for book in books:
+            book.close()
+
+
+def _sheet(worksheet: Any, formulas: Any | None) -> Sheet:
+    rows = worksheet.iter_rows(values_only=True)
+    texts = formulas.iter_rows(values_only=True) if formulas is not None else None
+    header_cells = next(rows, ())
+    if texts is not None:
+        next(texts, ())
+    headers = [_as_text(v) for v in header_cells]
+    while headers and not headers[-1]:
+        headers.pop()
+    sheet = Sheet(worksheet.title, headers)
+    if len(headers) > MAX_COLUMNS:
+        raise Unreadable(f"{worksheet.title}: more than {MAX_COLUMNS} columns")
+    for number, values in enumerate(rows, start=2):
+        if number > MAX_ROWS:
+            raise Unreadable(f"{worksheet.title}: more than {MAX_ROWS} rows")
+        formula_row = next(texts, ()) if texts is not None else ()
+        for index, (value, text) in enumerate(zip(values, formula_row, strict=False)):
+            if value is None and isinstance(text, str) and text.startswith("="):
+                sheet.formulas.append((number, index, text))
+        cells = [_as_text(v) for v in values][: max(len(headers), 1)]
+        if any(cells):
+            sheet.rows.append((number, cells + [""] * (len(headers) - len(cells))))
+    return sheet

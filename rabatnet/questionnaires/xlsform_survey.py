@@ -15,13 +15,15 @@ from .xlsform_checks import (
     Row,
     _columns,
     _valid_name,
+    plain_twins,
 )
-from .xlsform_columns import PLAIN, TRANSLATED, T, row_type
+from .xlsform_columns import METADATA_TYPES, PLAIN, TRANSLATED, T, row_type
 from .xlsform_reading import Issue, Sheet, issue
 
 
 def check_survey(sheet: Sheet, default: str, plan: Plan, issues: list[Issue]) -> None:
-    columns = _columns(sheet, SURVEY_FIELDS, default, issues)
+    twins: dict[tuple[str, str], int] = {}
+    columns = _columns(sheet, SURVEY_FIELDS, default, issues, twins)
     for needed in ("type", "name"):
         if (needed, None) not in columns:
             issues.append(
@@ -40,6 +42,9 @@ def check_survey(sheet: Sheet, default: str, plan: Plan, issues: list[Issue]) ->
     stack: list[tuple[int, Row]] = []  # (index in plan.rows, the container row)
     for number, cells in sheet.rows:
         value, name = cells[type_col], cells[name_col]
+        if value.strip().lower() in METADATA_TYPES:
+            names.add(name)  # ODK's and KoboToolbox's metadata (start, end…): not a question
+            continue
         rtype = row_type(value)
         if rtype is None:
             message = (
@@ -53,6 +58,21 @@ def check_survey(sheet: Sheet, default: str, plan: Plan, issues: list[Issue]) ->
             )
             issues.append(issue("survey", number, sheet.column(type_col), message, value=value))
             continue
+        keyword = " ".join(value.split()[: 2 if rtype.list_name else None])
+        if keyword != keyword.lower():
+            issues.append(
+                issue(
+                    "survey",
+                    number,
+                    sheet.column(type_col),
+                    _(
+                        "ODK and KoboToolbox read a type in lower case only: write "
+                        "“%(fixed)s”, not “%(value)s”."
+                    ),
+                    fixed=" ".join([keyword.lower(), *value.split()[len(keyword.split()) :]]),
+                    value=value,
+                )
+            )
         if rtype.end:
             if not stack or stack[-1][1].rtype.type != rtype.type:
                 issues.append(
@@ -118,6 +138,7 @@ def check_survey(sheet: Sheet, default: str, plan: Plan, issues: list[Issue]) ->
             f: {lang: cells[i] for (g, lang), i in columns.items() if g == f and lang}
             for f in TRANSLATED
         }
+        plain_twins(sheet, number, cells, twins, columns, texts, issues)
         plain = {f: cells[columns[(f, None)]] if (f, None) in columns else "" for f in PLAIN}
         row = Row(number, rtype, name, texts, plain, stack[-1][0] if stack else None)
         _check_row(sheet, columns, row, issues)

@@ -1,9 +1,11 @@
 """A — XLSForm out and in: the secretariat imports a workbook; members download one."""
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from rabatnet.core.access import actor
@@ -31,8 +33,20 @@ def import_view(request: HttpRequest) -> HttpResponse:
     form = XlsformUploadForm(request.POST or None, request.FILES or None)
     issues = []
     if request.method == "POST" and form.is_valid():
-        result = import_xlsform(content=form.cleaned_data["file"].read(), actor=actor(request))
+        upload = form.cleaned_data["file"]
+        result = import_xlsform(
+            content=upload.read(), actor=actor(request), file_name=upload.name or ""
+        )
         if result.questionnaire is not None:
+            if result.form_id_from_file_name:
+                messages.info(
+                    request,
+                    _(
+                        "The file has no settings sheet (or no form_id): the questionnaire's "
+                        "form_id and title are the file's name, “%(form_id)s”."
+                    )
+                    % {"form_id": result.questionnaire.form_id},
+                )
             return redirect(_detail_url(result.questionnaire.form_id))
         issues = result.issues
     status = 400 if request.method == "POST" else 200

@@ -29,5 +29,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"No such folder: {path.parent}\nDossier introuvable : {path.parent}"
             )
-        path.write_bytes(export_xlsform(questionnaire))
+        try:
+            path.write_bytes(export_xlsform(questionnaire))
+        except OSError as error:  # a folder named so, no right to write, a full disk
+            raise CommandError(
+                f"{path} cannot be written ({error.strerror}).\n"
+                f"Impossible d'écrire {path} ({error.strerror})."
+            ) from None
         self.stdout.write(f"Wrote {questionnaire.form_id} to {path}.")

@@ -27,7 +27,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("form_id", help="The questionnaire's form ID.")
-        parser.add_argument("file", nargs="+", help="The export (main file first).")
+        parser.add_argument(
+            "file", nargs="+", help="The export: one file, or ODK Central's CSV files (any order)."
+        )
         parser.add_argument("--country", required=True, help="The country's ISO3 code.")
         parser.add_argument(
             "--format",
@@ -64,7 +66,13 @@ class Command(BaseCommand):
             path = Path(name)
             if not path.is_file():
                 raise CommandError(_("“%(name)s” is not a file.") % {"name": name})
-            uploads.append(Upload(name=path.name, data=path.read_bytes()))
+            try:
+                uploads.append(Upload(name=path.name, data=path.read_bytes()))
+            except OSError as error:  # no right to read it
+                raise CommandError(
+                    _("“%(name)s” cannot be read (%(error)s).")
+                    % {"name": name, "error": error.strerror}
+                ) from None
         with tqdm(desc="rows", unit="row", disable=options["no_progress"]) as bar:
             try:
                 batch = submissions_import(

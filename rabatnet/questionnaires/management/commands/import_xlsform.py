@@ -35,7 +35,14 @@ class Command(BaseCommand):
                 f"{path} is larger than {settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES} bytes.\n"
                 f"{path} dépasse {settings.QUESTIONNAIRE_UPLOAD_MAX_BYTES} octets."
             )
-        result = import_xlsform(content=path.read_bytes(), actor=None)
+        try:
+            content = path.read_bytes()
+        except OSError as error:  # no right to read it
+            raise CommandError(
+                f"{path} cannot be read ({error.strerror}).\n"
+                f"Impossible de lire {path} ({error.strerror})."
+            ) from None
+        result = import_xlsform(content=content, actor=None, file_name=path.name)
         languages = ["en", "fr"] if options["language"] == "both" else [options["language"]]
         if result.issues:
             for found in result.issues:
@@ -51,3 +58,10 @@ class Command(BaseCommand):
             f"Created the questionnaire {questionnaire.form_id} "
             f"({questionnaire.questions.count()} rows of the survey sheet, as a draft)."
         )
+        if result.form_id_from_file_name:
+            self.stdout.write(
+                f"The file has no settings sheet (or no form_id): its form_id and title are "
+                f"the file name, “{questionnaire.form_id}”.\n"
+                f"Le fichier n'a pas de feuille settings (ou pas de form_id) : son form_id et "
+                f"son titre sont le nom du fichier, « {questionnaire.form_id} »."
+            )
