@@ -18,15 +18,19 @@ from rabatnet.strategy.models import Objective
 from .action_samples import action, conclusion, meeting
 
 pytestmark = pytest.mark.django_db
-YESTERDAY = timezone.localdate() - timedelta(days=1)
+
+
+def yesterday() -> date:
+    """Read when a test runs: a constant taken at collection goes stale at midnight."""
+    return timezone.localdate() - timedelta(days=1)
 
 
 @pytest.fixture
 def two_meetings():
     first = meeting("dakar-2013", year=2013, month=9)
     conclusion(first)
-    action(first, "Late data plan", deadline=YESTERDAY)
-    action(first, "Finished survey", status="done", iso3="MLI", deadline=YESTERDAY)
+    action(first, "Late data plan", deadline=yesterday())
+    action(first, "Finished survey", status="done", iso3="MLI", deadline=yesterday())
     action(first, "Ongoing study", status="in_progress", deadline=None, objective=4)
     second = meeting("france-2014", year=2014, month=3)
     return first, second
@@ -105,7 +109,7 @@ def test_the_csv_has_the_filtered_rows_and_defuses_formulas(client, two_meetings
     titles = {row[2] for row in rows[1:]}
     assert titles == {"Late data plan", "'=HYPERLINK(1)"}
     late = next(row for row in rows if row[2] == "Late data plan")
-    assert late[7] == "yes" and late[4] == YESTERDAY.isoformat()
+    assert late[7] == "yes" and late[4] == yesterday().isoformat()
 
 
 def test_the_progress_note_is_not_public(client, two_meetings):

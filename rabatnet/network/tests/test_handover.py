@@ -2,7 +2,7 @@
 
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -22,7 +22,10 @@ from .lifecycle import half_signed_in_status, status
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today() -> date:
+    """Today, read when a test runs: a constant taken at collection goes stale at midnight."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -55,17 +58,19 @@ def test_handover_moves_the_post_and_keeps_the_history(client, post):
     f.AppointmentFactory.create(person__full_name="Fatou Sall", person__share_email=True)
     mail.outbox.clear()
 
-    response = _hand_over(client, post, {"successor": successor.pk, "on": TODAY, "language": "en"})
+    response = _hand_over(
+        client, post, {"successor": successor.pk, "on": today(), "language": "en"}
+    )
 
     assert response.status_code == 302 and response["Location"] == successor.get_absolute_url()
     post.refresh_from_db()
-    assert post.ends_on == TODAY
+    assert post.ends_on == today()
     new = Appointment.objects.get(person=successor)
     assert (new.role, new.country, new.theme, new.starts_on, new.ends_on) == (
         post.role,
         post.country,
         post.theme,
-        TODAY,
+        today(),
         None,
     )
     record = Handover.objects.get()
@@ -73,7 +78,7 @@ def test_handover_moves_the_post_and_keeps_the_history(client, post):
     assert record.welcomed_at is not None
     # The predecessor's page still shows the ended appointment.
     page = client.get(post.person.get_absolute_url()).content.decode()
-    assert "Aminata Ndiaye" in page and TODAY.strftime("%Y") in page
+    assert "Aminata Ndiaye" in page and today().strftime("%Y") in page
     assert Appointment.objects.filter(person=post.person).count() == 1
     # The welcome pack, in the successor's language (French links, French role names).
     (welcome,) = mail.outbox
@@ -86,7 +91,7 @@ def test_handover_moves_the_post_and_keeps_the_history(client, post):
 def test_a_new_successor_gets_a_person_an_account_an_invitation_and_the_welcome(client, post):
     mail.outbox.clear()
     data = {"full_name": "Ibrahima Fall", "email": "Ibrahima@Example.org", "language": "fr"}
-    response = _hand_over(client, post, {**data, "on": TODAY})
+    response = _hand_over(client, post, {**data, "on": today()})
 
     assert response.status_code == 302
     person = Person.objects.get(email="ibrahima@example.org")
@@ -98,39 +103,43 @@ def test_a_new_successor_gets_a_person_an_account_an_invitation_and_the_welcome(
 
 def test_the_form_refuses_both_or_neither_successor(client, post):
     other = f.PersonFactory.create()
-    both = {"successor": other.pk, "full_name": "X Y", "email": "x@example.org", "on": TODAY}
-    for data in (both, {"on": TODAY}, {"full_name": "No Mail", "on": TODAY}):
+    both = {"successor": other.pk, "full_name": "X Y", "email": "x@example.org", "on": today()}
+    for data in (both, {"on": today()}, {"full_name": "No Mail", "on": today()}):
         response = _hand_over(client, post, {**data, "language": "en"})
         assert response.status_code == 200
-    taken = {"full_name": "Twin", "email": other.email, "on": TODAY, "language": "en"}
+    taken = {"full_name": "Twin", "email": other.email, "on": today(), "language": "en"}
     assert "Another person already has" in _hand_over(client, post, taken).content.decode()
     assert not Handover.objects.exists()
 
 
 def test_a_post_is_handed_over_once(client, post):
     first, second = f.PersonFactory.create(), f.PersonFactory.create()
-    handover(appointment=post, successor=first, on=TODAY, actor=None, site_url="")
+    handover(appointment=post, successor=first, on=today(), actor=None, site_url="")
     with pytest.raises(ValidationError, match="already handed over"):
-        handover(appointment=post, successor=second, on=TODAY, actor=None, site_url="")
-    response = _hand_over(client, post, {"successor": second.pk, "on": TODAY, "language": "en"})
+        handover(appointment=post, successor=second, on=today(), actor=None, site_url="")
+    response = _hand_over(client, post, {"successor": second.pk, "on": today(), "language": "en"})
     assert response.status_code == 200
     assert "already handed over" in response.content.decode()
     assert Handover.objects.count() == 1
 
 
 def test_an_ended_appointment_is_not_handed_over(post):
-    post.ends_on = TODAY - timedelta(days=1)
+    post.ends_on = today() - timedelta(days=1)
     post.save()
     with pytest.raises(ValidationError, match="nothing to hand over"):
         handover(
-            appointment=post, successor=f.PersonFactory.create(), on=TODAY, actor=None, site_url=""
+            appointment=post,
+            successor=f.PersonFactory.create(),
+            on=today(),
+            actor=None,
+            site_url="",
         )
-    too_early = f.AppointmentFactory.create(starts_on=TODAY)
+    too_early = f.AppointmentFactory.create(starts_on=today())
     with pytest.raises(ValidationError, match="after the start"):
         handover(
             appointment=too_early,
             successor=f.PersonFactory.create(),
-            on=TODAY,
+            on=today(),
             actor=None,
             site_url="",
         )
@@ -138,7 +147,7 @@ def test_an_ended_appointment_is_not_handed_over(post):
 
 def test_the_successor_cannot_be_the_predecessor(post):
     with pytest.raises(ValidationError, match="somebody else"):
-        handover(appointment=post, successor=post.person, on=TODAY, actor=None, site_url="")
+        handover(appointment=post, successor=post.person, on=today(), actor=None, site_url="")
     assert not Handover.objects.exists()
 
 
@@ -152,7 +161,7 @@ def test_what_the_apps_moved_is_kept_on_the_handover(post):
         record = handover(
             appointment=post,
             successor=NewSuccessor(full_name="Heir", email="heir@example.org"),
-            on=TODAY,
+            on=today(),
             actor=None,
             site_url="https://testserver",
         )
@@ -190,7 +199,7 @@ def test_two_handovers_at_once_one_wins(_reference_data_back):
             seen = Appointment.objects.get(pk=post.pk)
             assert seen.ends_on is None  # both read the open post before either writes
             barrier.wait(timeout=10)
-            handover(appointment=seen, successor=heir, on=TODAY, actor=None, site_url="")
+            handover(appointment=seen, successor=heir, on=today(), actor=None, site_url="")
             outcomes.append("won")
         except ValidationError as exc:
             outcomes.append(" ".join(exc.messages))

@@ -1,6 +1,6 @@
 """Unit tests for every can_* rule, by role, country and appointment dates."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 import rules
@@ -12,7 +12,11 @@ from rabatnet.network import permissions as p
 from rabatnet.network.tests import factories as f
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+
+
+def today() -> date:
+    """Today, read when a test runs: a constant taken at collection goes stale at midnight."""
+    return timezone.localdate()
 
 
 def test_private_area_needs_an_appointment_in_force(senegal):
@@ -22,18 +26,18 @@ def test_private_area_needs_an_appointment_in_force(senegal):
 
 
 def test_appointment_that_ended_today_gives_no_access(senegal):
-    user = f.focal_point(ends_on=TODAY)
+    user = f.focal_point(ends_on=today())
     assert not p.can_view_private_area(user)
     assert not p.can_view_country_area(user, senegal)
 
 
 def test_appointment_ending_tomorrow_still_gives_access(senegal):
-    user = f.focal_point(ends_on=TODAY + timedelta(days=1))
+    user = f.focal_point(ends_on=today() + timedelta(days=1))
     assert p.can_view_country_area(user, senegal)
 
 
 def test_appointment_not_yet_started_gives_no_access(senegal):
-    user = f.focal_point(starts_on=TODAY + timedelta(days=1))
+    user = f.focal_point(starts_on=today() + timedelta(days=1))
     assert not p.can_view_private_area(user)
 
 
@@ -82,7 +86,7 @@ def test_a_person_sees_and_changes_their_own_record():
 def test_only_the_secretariat_manages_the_network():
     assert p.can_manage_network(f.secretariat())
     assert not p.can_manage_network(f.focal_point())
-    assert not p.can_manage_network(f.secretariat(ends_on=TODAY))
+    assert not p.can_manage_network(f.secretariat(ends_on=today()))
 
 
 def test_inactive_accounts_get_nothing(senegal):

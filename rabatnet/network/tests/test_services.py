@@ -1,6 +1,6 @@
 """Writes of the network: appointments, people, stale edits, bad input."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -16,7 +16,11 @@ from rabatnet.network.models import Appointment, Person, Role
 from rabatnet.network.tests import factories as f
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+
+
+def today() -> date:
+    """Today, read when a test runs: a constant taken at collection goes stale at midnight."""
+    return timezone.localdate()
 
 
 def test_appointment_rules_name_the_field(senegal):
@@ -25,12 +29,12 @@ def test_appointment_rules_name_the_field(senegal):
         ({"role": Role.FOCAL_POINT}, "country"),
         ({"role": Role.SECRETARIAT, "country": senegal}, "country"),
         ({"role": Role.THEMATIC_CONTACT, "country": senegal}, "theme"),
-        ({"role": Role.FOCAL_POINT, "country": senegal, "ends_on": TODAY}, "ends_on"),
+        ({"role": Role.FOCAL_POINT, "country": senegal, "ends_on": today()}, "ends_on"),
         ({"role": "minister", "country": senegal}, "role"),
     ]
     for kwargs, field in cases:
         with pytest.raises(ValidationError) as error:
-            services.appointment_create(person=person, starts_on=TODAY, **kwargs)
+            services.appointment_create(person=person, starts_on=today(), **kwargs)
         assert field in error.value.message_dict
     assert not Appointment.objects.filter(person=person).exists()
 
@@ -38,8 +42,8 @@ def test_appointment_rules_name_the_field(senegal):
 def test_ending_an_appointment_keeps_its_history(senegal):
     user = f.focal_point("SEN")
     appointment = user.person.appointments.get()
-    services.appointment_end(appointment=appointment, ends_on=TODAY, actor=f.secretariat())
-    assert Appointment.objects.filter(pk=appointment.pk, ends_on=TODAY).exists()
+    services.appointment_end(appointment=appointment, ends_on=today(), actor=f.secretariat())
+    assert Appointment.objects.filter(pk=appointment.pk, ends_on=today()).exists()
     assert not Appointment.objects.current().filter(pk=appointment.pk).exists()
     assert appointment.history.count() == 2
     with pytest.raises(ValidationError):
@@ -105,7 +109,7 @@ def test_appointment_form_refuses_bad_input(client):
     person = f.PersonFactory.create()
     client.force_login(f.secretariat())
     url = reverse("network:appointment_create", kwargs={"pk": person.pk})
-    response = client.post(url, {"role": Role.FOCAL_POINT, "starts_on": str(TODAY)})
+    response = client.post(url, {"role": Role.FOCAL_POINT, "starts_on": str(today())})
     assert "country" in response.context["form"].errors
     senegal = Country.objects.get(iso3="SEN")
     response = client.post(
@@ -113,14 +117,14 @@ def test_appointment_form_refuses_bad_input(client):
         {
             "role": Role.FOCAL_POINT,
             "country": senegal.pk,
-            "starts_on": str(TODAY),
-            "ends_on": str(TODAY - timedelta(days=1)),
+            "starts_on": str(today()),
+            "ends_on": str(today() - timedelta(days=1)),
         },
     )
     assert "ends_on" in response.context["form"].errors
     assert not person.appointments.exists()
     response = client.post(
-        url, {"role": Role.FOCAL_POINT, "country": senegal.pk, "starts_on": str(TODAY)}
+        url, {"role": Role.FOCAL_POINT, "country": senegal.pk, "starts_on": str(today())}
     )
     assert response.status_code == 302 and person.appointments.get().country == senegal
 
