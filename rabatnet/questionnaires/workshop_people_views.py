@@ -152,6 +152,9 @@ def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
 def outcome_edit(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     workshop = access_workshop(request, pk, "manage")
     outcome = _line(Outcome, workshop, line)
+    if outcome.candidates.exists():  # it stays as proposed: say so rather than offer a form
+        messages.error(request, _("This outcome was proposed for the guide: it stays as proposed."))
+        return redirect("workshops:detail", pk=workshop.pk)
     initial = {"kind": outcome.kind, "text": outcome.text, "seen": services.outcome_seen(outcome)}
     form = WorkshopOutcomeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -3,7 +3,7 @@ each name shown as consent allows (``network.visibility``)."""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from rabatnet.accounts.models import User
@@ -18,7 +18,7 @@ from rabatnet.network.visibility import person_card
 from rabatnet.support.expert_selectors import roster
 from rabatnet.support.models import Expert
 
-from .models import Outcome, Workshop, WorkshopExpert
+from .models import Candidate, Outcome, Workshop, WorkshopExpert
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,10 @@ def expert_lines(viewer: AnyUser, workshop: Workshop) -> dict[str, list[ExpertLi
 
 
 def outcomes_by_kind(workshop: Workshop) -> list[tuple[str, str, list[Outcome]]]:
-    """(kind, its plural label, its outcomes) for each kind, in order."""
-    outcomes = list(workshop.outcomes.order_by("position", "pk"))
+    """(kind, its plural label, its outcomes) for each kind, in order; each outcome says
+    whether it was ``proposed`` for the guide (then it stays as it is)."""
+    proposed = Exists(Candidate.objects.filter(outcome=OuterRef("pk")))
+    outcomes = list(workshop.outcomes.annotate(proposed=proposed).order_by("position", "pk"))
     labels = {
         Outcome.Kind.NEED: _("Needs"),
         Outcome.Kind.CHALLENGE: _("Challenges"),

@@ -285,6 +285,18 @@ class OutcomeChanged(ValidationError):
         self.current = current
 
 
+def _refuse_once_proposed(outcome: Outcome) -> None:
+    """A proposed outcome stays as the workgroup reviews it (its trace names the workshop):
+    the review edits the record, not the outcome."""
+    if outcome.candidates.exists():
+        raise ValidationError(
+            _(
+                "This outcome was proposed for the guide: it stays as proposed. "
+                "Edit the record in the review instead."
+            )
+        )
+
+
 @transaction.atomic
 def outcome_update(
     *,
@@ -299,6 +311,7 @@ def outcome_update(
     read before somebody else's save (``OutcomeChanged``) rather than overwrite it."""
     text = _outcome_text(kind, text)
     found = _outcome(workshop, outcome)
+    _refuse_once_proposed(found)
     if seen is not None and seen != outcome_seen(found):
         raise OutcomeChanged(found)
     found.kind, found.text = kind, text
@@ -309,6 +322,5 @@ def outcome_update(
 @transaction.atomic
 def outcome_remove(*, workshop: Workshop, outcome: Outcome, by: User) -> None:
     found = _outcome(workshop, outcome)
-    if found.candidates.exists():
-        raise ValidationError(_("This outcome was proposed for the guide: it stays."))
+    _refuse_once_proposed(found)
     found.delete()

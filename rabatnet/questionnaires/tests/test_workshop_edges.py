@@ -2,11 +2,13 @@
 second save silently overwrote the first)."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from rabatnet.network.tests import factories as f
 
 from .. import workshop_services as services
+from ..compilation_services import propose_from_workshop
 from .workshop_fixtures import planned
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +61,30 @@ def test_a_second_click_adds_no_second_line(client):
     assert workshop.participants.count() == 1
     assert workshop.experts.count() == 1
     assert workshop.outcomes.count() == 1
+
+
+def test_a_proposed_outcome_stays_as_proposed(client):
+    """The candidate copies the outcome when proposed: editing the outcome afterwards made the
+    workshop's report and the record the workgroup reviews say different things."""
+    workshop = planned()
+    proposed = services.outcome_add(workshop=workshop, kind="need", text="Formation", by=None)
+    propose_from_workshop(workshop=workshop, actor=None)
+    fresh = services.outcome_add(workshop=workshop, kind="need", text="Matériel", by=None)
+    client.force_login(f.focal_point("SEN"))
+
+    page = client.get(reverse("workshops:detail", args=[workshop.pk])).content.decode()
+    assert "proposed for the guide" in page
+    assert reverse("workshops:outcome_edit", args=[workshop.pk, proposed.pk]) not in page
+    assert reverse("workshops:outcome_edit", args=[workshop.pk, fresh.pk]) in page
+    url = reverse("workshops:outcome_edit", args=[workshop.pk, proposed.pk])
+    assert client.get(url).status_code == 302
+    refused = client.post(url, {"kind": "need", "text": "Autre", "seen": "x"}, follow=True)
+    assert "it stays as proposed" in refused.content.decode()
+    removed = reverse("workshops:outcome_remove", args=[workshop.pk, proposed.pk])
+    assert "it stays as proposed" in client.post(removed, follow=True).content.decode()
+    with pytest.raises(ValidationError, match="stays as proposed"):
+        services.outcome_update(
+            workshop=workshop, outcome=proposed, kind="need", text="Autre", by=f.secretariat()
+        )
+    proposed.refresh_from_db()
+    assert (proposed.text, workshop.outcomes.count()) == ("Formation", 2)
