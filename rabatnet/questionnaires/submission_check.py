@@ -1,6 +1,7 @@
 """Checking every cell of an export against the questionnaire, before anything is written.
 
-``check_tables`` returns the submissions to write, or raises ``ImportRefused`` with every
+``check_tables`` returns the submissions to write (and those the server's review rejected,
+left out), or raises ``ImportRefused`` with every
 problem found: the sheet or file, the row as the person sees it (the header is row 1), the
 column, the value and what is wrong, in the language in force (English or French).
 """
@@ -46,6 +47,15 @@ class ImportRefused(Exception):
         super().__init__("; ".join(p.message for p in problems[:3]))
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What ``check_tables`` found: the submissions to write, and the instance IDs of those
+    rejected in the server's review, left out (and said so)."""
+
+    submissions: list["Submission"]
+    left_out: list[str]
+
+
 @dataclass
 class Submission:
     """One submission, checked: what ``submission_import`` writes."""
@@ -77,6 +87,9 @@ KEYS = {
     Format.ODK: ("meta-instanceID", "KEY", "instanceID", "meta/instanceID"),
 }
 TIMES = {Format.KOBO: ("_submission_time", "end"), Format.ODK: ("SubmissionDate", "end")}
+# The review state a server gave a submission; the rejected ones are left out of the import.
+REVIEW = {Format.KOBO: ("_validation_status",), Format.ODK: ("ReviewState",)}
+REJECTED = {"rejected", "not approved", "validation_status_not_approved", "non approuvé"}
 
 
 def detect_format(tables: list[Table]) -> str | None:
@@ -95,6 +108,13 @@ class Checker:
         self.fmt = fmt
         self.problems: list[Problem] = []
         self.bad_in_row: set[int] = set()
+        self.left_out: list[str] = []  # instance IDs of submissions rejected in review
+
+    def rejected_in_review(self, table: Table, cells: dict[str, str]) -> bool:
+        """Whether ODK Central (``ReviewState``) or KoboToolbox (``_validation_status``)
+        says the submission was rejected (not approved): it is left out, not checked."""
+        column = _column(table, *REVIEW[Format(self.fmt)])
+        return bool(column) and norm(cells.get(column or "", "")) in REJECTED
 
     def problem(self, table: Table, row: int | None, column: str, value: str, msg: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -284,8 +304,9 @@ def check_tables(
     tables: list[Table],
     fmt: str,
     tick: Callable[[int], object] = lambda n: None,
-) -> list[Submission]:
-    """The submissions of the export, every cell checked; ImportRefused if any does not fit."""
+) -> Checked:
+    """The submissions of the export, every cell checked; ImportRefused if any does not fit.
+    Submissions rejected in the server's review (and their repeat rows) are left out."""
     checker = Checker(questionnaire, tables, fmt)
     main, repeats = checker.split()
     if main is None or checker.problems:
@@ -295,7 +316,7 @@ def check_tables(
     submissions = link_rows(checker, main, repeats, tick)
     if checker.problems:
         raise ImportRefused(checker.problems)
-    return submissions
+    return Checked(submissions, checker.left_out)
 
 
 def submission_time(

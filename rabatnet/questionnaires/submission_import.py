@@ -2,7 +2,9 @@
 
 Everything is read and checked first (``submission_readers``, ``submission_check``,
 ``submission_rows``); a file with any row that does not fit is refused whole, naming each
-problem. Only then, in one transaction: an ``ImportBatch``, one ``Response`` per
+problem; submissions rejected in the server's review (ODK Central's ``ReviewState``,
+KoboToolbox's ``_validation_status``) are left out, and the batch keeps their IDs. Only
+then, in one transaction: an ``ImportBatch``, one ``Response`` per
 submission (submitted, at the export's submission time), its ``Answer`` rows (codes,
 ISO dates, plain numbers). Submissions already imported for the questionnaire (their
 instance ID) and a file already imported (its SHA-256) are refused, never replaced. The
@@ -23,10 +25,17 @@ from rabatnet.guides.models import Stage
 
 from . import services
 from .models import Answer, ImportBatch, Questionnaire, Response
-from .submission_check import ImportRefused, Problem, Submission, check_tables, detect_format
+from .submission_check import Checked, ImportRefused, Problem, check_tables, detect_format
 from .submission_readers import ReadError, Table, read_files
 
-__all__ = ["ImportRefused", "Problem", "Upload", "submissions_import"]
+__all__ = [
+    "ImportRefused",
+    "Problem",
+    "Upload",
+    "imported_message",
+    "left_out_message",
+    "submissions_import",
+]
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,7 @@ def read_and_check(
     uploads: list[Upload],
     fmt: str = "",
     tick: Callable[[int], object] = lambda n: None,
-) -> tuple[str, list[Submission]]:
+) -> tuple[str, Checked]:
     """The format and the checked submissions; ImportRefused with every problem."""
     names = ", ".join(u.name for u in uploads)
     try:
@@ -68,10 +77,19 @@ def read_and_check(
                 "(no _uuid, KEY or instanceID column): choose the format."
             ),
         )
-    submissions = check_tables(questionnaire, tables, fmt, tick)
-    if not submissions:
+    checked = check_tables(questionnaire, tables, fmt, tick)
+    if not checked.submissions and checked.left_out:
+        raise _refusal(
+            names,
+            _(
+                "Every submission of the file (%(count)s) was rejected in its review on the "
+                "server: there is nothing to import."
+            )
+            % {"count": len(checked.left_out)},
+        )
+    if not checked.submissions:
         raise _refusal(names, _("The file holds no submission."))
-    return fmt, submissions
+    return fmt, checked
 
 
 @transaction.atomic
@@ -86,7 +104,8 @@ def submissions_import(
 ) -> ImportBatch:
     """Check the export whole, then write it; ImportRefused (nothing written) otherwise."""
     names = ", ".join(u.name for u in uploads)[:250]
-    fmt, submissions = read_and_check(questionnaire, uploads, fmt, tick)
+    fmt, checked = read_and_check(questionnaire, uploads, fmt, tick)
+    submissions = checked.submissions
     # One import at a time per questionnaire: the checks below hold until the commit.
     Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
     sha256 = fingerprint(uploads)
@@ -123,6 +142,7 @@ def submissions_import(
         file_name=names,
         sha256=sha256,
         submissions=len(submissions),
+        left_out=checked.left_out,
         imported_by=actor,
     )
     origin = Response.Origin.KOBO if fmt == ImportBatch.Format.KOBO else Response.Origin.ODK
@@ -152,3 +172,20 @@ def submissions_import(
         comment=_("Submissions imported for “%(form)s”.") % {"form": questionnaire.form_id},
     )
     return batch
+
+
+def left_out_message(batch: ImportBatch) -> str:
+    """The submissions of the file that the server's review rejected, left out: said, not
+    dropped silently."""
+    return _("%(count)s submission(s) rejected in the server's review left out: %(ids)s.") % {
+        "count": len(batch.left_out),
+        "ids": ", ".join(batch.left_out[:20]),
+    } + (" …" if len(batch.left_out) > 20 else "")
+
+
+def imported_message(batch: ImportBatch) -> str:
+    done = _("%(count)s submission(s) imported from “%(name)s”.") % {
+        "count": batch.submissions,
+        "name": batch.file_name,
+    }
+    return f"{done} {left_out_message(batch)}" if batch.left_out else done

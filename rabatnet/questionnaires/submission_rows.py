@@ -22,6 +22,8 @@ from .submission_check import (
 from .submission_readers import Table
 
 Format = ImportBatch.Format
+# Where a submission rejected in review stood: its repeat rows are left out with it.
+LEFT_OUT: tuple[Submission, dict[str, str]] = (Submission("", None), {})
 
 
 def _scope(checker: Checker, values: dict[int, str]) -> dict[str, str]:
@@ -41,7 +43,16 @@ def link_rows(
     by_key: dict[str, tuple[Submission, dict[str, str]]] = {}
     by_uuid: dict[str, tuple[Submission, dict[str, str]]] = {}
     seen: dict[str, int] = {}
+    uuid_column = _column(main, "_uuid")
     for position, (number, cells) in enumerate(main.rows, start=1):
+        key = (cells.get(own_key, "") if own_key else "") or str(position)
+        if checker.rejected_in_review(main, cells):  # left out: neither checked nor written
+            checker.left_out.append(instance_id(checker, main, number, cells))
+            by_key[key] = LEFT_OUT
+            if uuid_column and cells.get(uuid_column):
+                by_uuid[cells[uuid_column]] = LEFT_OUT
+            tick(1)
+            continue
         values = checker.row_answers(main, number, cells, targets)
         scope = _scope(checker, values)
         checker.rules(main, number, values, scope, questions, names)
@@ -60,9 +71,7 @@ def link_rows(
                 % {"row": seen[submission.instance_id]},
             )
         seen[submission.instance_id] = number
-        key = (cells.get(own_key, "") if own_key else "") or str(position)
         by_key[key] = (submission, scope)
-        uuid_column = _column(main, "_uuid")
         if uuid_column and cells.get(uuid_column):
             by_uuid[cells[uuid_column]] = (submission, scope)
         submissions.append(submission)
@@ -112,6 +121,9 @@ def _repeat_rows(
                 parent,
                 _("No submission of the file has this key: the row belongs to none."),
             )
+            continue
+        if found is LEFT_OUT:  # a row of a submission rejected in review
+            tick(1)
             continue
         submission, main_scope = found
         row = rows_of[id(submission)] = rows_of.get(id(submission), 0) + 1

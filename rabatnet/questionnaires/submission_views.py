@@ -8,7 +8,6 @@ anybody appointed for the country sees the list of imports (``"view"``), not the
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from rabatnet.core.access import actor
@@ -17,7 +16,7 @@ from .models import ImportBatch
 from .permissions import access_questionnaire_country, can_run_questionnaire
 from .submission_check import Problem
 from .submission_forms import SubmissionUploadForm
-from .submission_import import ImportRefused, Upload, submissions_import
+from .submission_import import ImportRefused, Upload, imported_message, submissions_import
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,11 +39,7 @@ def import_page(request: HttpRequest, form_id: str, iso3: str) -> HttpResponse:
         except ImportRefused as refused:
             problems = refused.problems
         else:
-            messages.success(
-                request,
-                _("%(count)s submission(s) imported from “%(name)s”.")
-                % {"count": batch.submissions, "name": batch.file_name},
-            )
+            messages.success(request, imported_message(batch))
             return redirect("submissions:import", form_id=questionnaire.form_id, iso3=country.iso3)
     batches = ImportBatch.objects.filter(questionnaire=questionnaire, country=country)
     context = {

@@ -92,6 +92,15 @@ class ImportBatch(models.Model):
     file_name = models.CharField(_("file name"), max_length=250)
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     submissions = models.PositiveIntegerField(_("submissions"))
+    left_out = models.JSONField(
+        _("left out (rejected in review)"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Instance IDs of the file's submissions that ODK Central or KoboToolbox marked "
+            "rejected (not approved) in its review: not imported."
+        ),
+    )
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

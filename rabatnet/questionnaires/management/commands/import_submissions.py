@@ -14,7 +14,12 @@ from rabatnet.countries.models import Country
 from rabatnet.questionnaires.models import ImportBatch, Questionnaire
 from rabatnet.questionnaires.permissions import FORM_ID
 from rabatnet.questionnaires.submission_check import problem_line
-from rabatnet.questionnaires.submission_import import ImportRefused, Upload, submissions_import
+from rabatnet.questionnaires.submission_import import (
+    ImportRefused,
+    Upload,
+    left_out_message,
+    submissions_import,
+)
 
 
 class Command(BaseCommand):
@@ -94,3 +99,5 @@ class Command(BaseCommand):
             _("%(count)s submission(s) imported for %(form)s, %(country)s (import %(pk)s).")
             % {"count": batch.submissions, "form": form_id, "country": iso3, "pk": batch.pk}
         )
+        if batch.left_out:
+            self.stdout.write(left_out_message(batch))
