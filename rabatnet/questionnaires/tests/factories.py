@@ -14,6 +14,7 @@ from ..models import (
     Answer,
     Choice,
     ChoiceList,
+    ImportBatch,
     Invitation,
     Question,
     Questionnaire,
@@ -170,3 +171,16 @@ def make_workshop(guide: Guide, **fields: Any) -> Workshop:
         **fields,
     }
     return Workshop.objects.create(guide=guide, **values)
+
+
+def import_export(form: Questionnaire, *files: tuple[str, bytes], fmt: str = "") -> ImportBatch:
+    """Import the files of an export (name, bytes) for Senegal, as the command does."""
+    from ..submission_import import Upload, submissions_import
+
+    return submissions_import(
+        questionnaire=form,
+        country=Country.objects.get(iso3="SEN"),
+        uploads=[Upload(name=name, data=data) for name, data in files],
+        actor=None,
+        fmt=fmt,
+    )

@@ -12,11 +12,9 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from rabatnet.countries.models import Country
-
-from ..models import Answer, ImportBatch, Questionnaire, Response
-from ..submission_import import ImportRefused, Upload, submissions_import
-from .factories import make_questionnaire
+from ..models import Answer, Questionnaire, Response
+from ..submission_import import ImportRefused
+from .factories import import_export, make_questionnaire
 
 pytestmark = pytest.mark.django_db
 U1 = "6f1c2e0a-1111-4a4a-9b9b-000000000001"
@@ -164,15 +162,6 @@ def _save(book: Workbook) -> bytes:
     return out.getvalue()
 
 
-def _import(form: Questionnaire, name: str, data: bytes) -> ImportBatch:
-    return submissions_import(
-        questionnaire=form,
-        country=Country.objects.get(iso3="SEN"),
-        uploads=[Upload(name=name, data=data)],
-        actor=None,
-    )
-
-
 def _answers(instance: str) -> dict[tuple[str, int], str]:
     response = Response.objects.get(instance_id=f"uuid:{instance}")
     return {(a.question.name, a.row): a.value for a in response.answers.select_related("question")}
@@ -204,7 +193,9 @@ EXPECTED_FIRST = {
     ],
 )
 def test_a_real_kobo_xlsx_export_in_each_header_style(form, sep, groups, flags):
-    batch = _import(form, "Information_sources_-_all_versions.xlsx", kobo_book(sep, groups, flags))
+    batch = import_export(
+        form, ("Information_sources_-_all_versions.xlsx", kobo_book(sep, groups, flags))
+    )
 
     assert (batch.format, batch.submissions) == ("kobo", 2)
     assert _answers(U1) == EXPECTED_FIRST
@@ -229,7 +220,7 @@ def test_trailing_empty_rows_and_columns_and_padded_headers(form):
         sheet.append([None, "", None, None, None, None, None])
     sheet.cell(row=40, column=12).value = None  # the sheet's extent reaches past the data
     sheet.cell(row=40, column=12).number_format = "0.00"
-    _import(form, "padded.xlsx", _save(book))
+    import_export(form, ("padded.xlsx", _save(book)))
     assert _answers(U1) == {
         ("respondent_unit", 0): "Douanes",
         ("has_sources", 0): "yes",
@@ -305,7 +296,7 @@ def _labels_book(language: str) -> bytes:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_labels_export_in_english_and_french(form, language):
-    _import(form, "labels.xlsx", _labels_book(language))
+    import_export(form, ("labels.xlsx", _labels_book(language)))
     assert _answers(U1) == {
         ("respondent_unit", 0): "Douanes",
         ("has_sources", 0): "yes",
@@ -328,7 +319,7 @@ def test_a_repeat_sheet_joined_by_the_submission_uuid_alone(form):
         [["Douanes", "yes", U1, 1]],
     )
     _sheet(book, "data_source", ["source_name", "_submission__uuid"], [["Fichier", U1]])
-    _import(form, "old.xlsx", _save(book))
+    import_export(form, ("old.xlsx", _save(book)))
     assert _answers(U1)[("source_name", 1)] == "Fichier"
 
 
@@ -341,7 +332,7 @@ def test_a_float_that_is_not_a_whole_number_is_refused_by_cell(form):
         [["Douanes", "no", 3.5, U1, 1]],
     )
     with pytest.raises(ImportRefused) as refused:
-        _import(form, "f.xlsx", _save(book))
+        import_export(form, ("f.xlsx", _save(book)))
     problems = [(p.table, p.row, p.column, p.value) for p in refused.value.problems]
     assert problems == [("Information sources (test)", 2, "about/staff", "3.5")]
     assert Answer.objects.count() == 0
@@ -358,6 +349,6 @@ def test_row_numbers_are_the_spreadsheet_s_own_after_blank_rows(form):
     for column, value in enumerate(["Douanes", "maybe", 1, U1, 1], start=2):
         sheet.cell(row=5, column=column, value=value)
     with pytest.raises(ImportRefused) as refused:
-        _import(form, "offset.xlsx", _save(book))
+        import_export(form, ("offset.xlsx", _save(book)))
     problems = [(p.table, p.row, p.column, p.value) for p in refused.value.problems]
     assert problems == [("main", 5, "has_sources", "maybe")]

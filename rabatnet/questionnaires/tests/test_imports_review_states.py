@@ -10,13 +10,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from rabatnet.countries.models import Country
 from rabatnet.network.tests import factories as f
 
 from ..models import Answer, ImportBatch, Questionnaire, Response
-from ..submission_import import ImportRefused, Upload, submissions_import
+from ..submission_import import ImportRefused
 from . import submission_exports as x
-from .factories import make_questionnaire
+from .factories import import_export, make_questionnaire
 
 pytestmark = pytest.mark.django_db
 UUID_3 = "1b0e5a4c-0000-4000-8000-000000000003"
@@ -25,15 +24,6 @@ UUID_3 = "1b0e5a4c-0000-4000-8000-000000000003"
 @pytest.fixture
 def form() -> Questionnaire:
     return make_questionnaire()
-
-
-def _import(form: Questionnaire, name: str, data: bytes) -> ImportBatch:
-    return submissions_import(
-        questionnaire=form,
-        country=Country.objects.get(iso3="SEN"),
-        uploads=[Upload(name=name, data=data)],
-        actor=None,
-    )
 
 
 def _odk(review_of_2: str, kind_of_2: str = "nonsense", **bad: str) -> bytes:
@@ -55,7 +45,7 @@ def _odk(review_of_2: str, kind_of_2: str = "nonsense", **bad: str) -> bytes:
 
 
 def test_odk_rejected_submission_is_left_out_with_its_repeat_rows_and_named(form):
-    batch = _import(form, "odk.zip", _odk("rejected", **{"about-staff": "many"}))
+    batch = import_export(form, ("odk.zip", _odk("rejected", **{"about-staff": "many"})))
 
     assert batch.submissions == 2
     assert batch.left_out == [f"uuid:{x.UUID_2}"]
@@ -65,13 +55,13 @@ def test_odk_rejected_submission_is_left_out_with_its_repeat_rows_and_named(form
 
 
 def test_odk_approved_edited_and_received_are_imported(form):
-    assert _import(form, "odk.zip", _odk("edited", "census")).left_out == []
+    assert import_export(form, ("odk.zip", _odk("edited", "census"))).left_out == []
     assert Response.objects.count() == 3
 
 
 def test_a_bad_row_that_is_not_rejected_still_refuses_the_file(form):
     with pytest.raises(ImportRefused) as refused:
-        _import(form, "odk.zip", _odk("approved", **{"about-staff": "many"}))
+        import_export(form, ("odk.zip", _odk("approved", **{"about-staff": "many"})))
     named = [(p.table, p.row, p.value) for p in refused.value.problems]
     assert ("test_sources.csv", 3, "many") in named
     assert ("test_sources-data_source.csv", 3, "nonsense") in named
@@ -91,14 +81,14 @@ def test_kobo_not_approved_is_left_out(form, status):
             }),
         ],
     )  # fmt: skip
-    batch = _import(form, "kobo.xlsx", data)
+    batch = import_export(form, ("kobo.xlsx", data))
     assert (batch.submissions, batch.left_out) == (1, [f"uuid:{x.UUID_2}"])
 
 
 def test_a_file_whose_every_submission_was_rejected_is_refused_and_says_why(form):
     data = x.odk_zip(x.odk_files([x.odk_main_row(x.UUID_1, ReviewState="rejected")], []))
     with pytest.raises(ImportRefused, match="rejected in its review"):
-        _import(form, "odk.zip", data)
+        import_export(form, ("odk.zip", data))
     assert ImportBatch.objects.count() == 0
 
 

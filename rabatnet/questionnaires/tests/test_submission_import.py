@@ -9,13 +9,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from rabatnet.countries.models import Country
 from rabatnet.guides.models import Stage
 
 from ..models import Answer, ImportBatch, Questionnaire, Response
-from ..submission_import import ImportRefused, Upload, submissions_import
+from ..submission_import import ImportRefused
 from . import submission_exports as x
-from .factories import make_guide, make_questionnaire
+from .factories import import_export, make_guide, make_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -23,17 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def form() -> Questionnaire:
     return make_questionnaire()
-
-
-def _import(form: Questionnaire, *files: tuple[str, bytes], fmt: str = "") -> ImportBatch:
-    uploads = [Upload(name=name, data=data) for name, data in files]
-    return submissions_import(
-        questionnaire=form,
-        country=Country.objects.get(iso3="SEN"),
-        uploads=uploads,
-        actor=None,
-        fmt=fmt,
-    )
 
 
 def _answers(response: Response) -> dict[tuple[str, int], str]:
@@ -47,14 +35,14 @@ def _counts() -> tuple[int, int, int]:
 def _refused(form: Questionnaire, *files: tuple[str, bytes]) -> list[tuple]:
     before = _counts()
     with pytest.raises(ImportRefused) as refused:
-        _import(form, *files)
+        import_export(form, *files)
     assert _counts() == before, "a refused file wrote something"
     return [(p.table, p.row, p.column, p.value) for p in refused.value.problems]
 
 
 def test_a_kobo_xlsx_export_is_imported_with_its_repeat_sheet(form):
     guide = make_guide("SEN")
-    batch = _import(form, ("test_sources.xlsx", x.good_kobo_xlsx()))
+    batch = import_export(form, ("test_sources.xlsx", x.good_kobo_xlsx()))
 
     assert (batch.format, batch.submissions, len(batch.sha256)) == ("kobo", 2, 64)
     first = Response.objects.get(instance_id=f"uuid:{x.UUID_1}")
@@ -84,7 +72,7 @@ def test_a_kobo_xlsx_export_is_imported_with_its_repeat_sheet(form):
 
 def test_a_kobo_csv_export_with_french_labels_and_semicolons(form):
     rows = [x.french_labels_row(), x.french_labels_row(x.UUID_2, **{"_index": "2"})]
-    batch = _import(form, ("export.csv", x.kobo_csv(rows)))
+    batch = import_export(form, ("export.csv", x.kobo_csv(rows)))
 
     assert (batch.format, batch.submissions) == ("kobo", 2)
     response = Response.objects.get(instance_id=f"uuid:{x.UUID_1}")
@@ -98,12 +86,12 @@ def test_a_kobo_csv_export_with_french_labels_and_semicolons(form):
 
 
 def test_a_kobo_csv_with_commas_is_read_too(form):
-    _import(form, ("export.csv", x.kobo_csv([x.french_labels_row()], delimiter=",")))
+    import_export(form, ("export.csv", x.kobo_csv([x.french_labels_row()], delimiter=",")))
     assert Response.objects.get().instance_id == f"uuid:{x.UUID_1}"
 
 
 def test_an_odk_central_zip_is_imported_with_its_repeat_file(form):
-    batch = _import(form, ("test_sources.zip", x.good_odk_zip()))
+    batch = import_export(form, ("test_sources.zip", x.good_odk_zip()))
 
     assert (batch.format, batch.submissions) == ("odk", 1)
     response = Response.objects.get()
@@ -128,7 +116,7 @@ def test_odk_csv_files_given_one_by_one(form):
         [x.odk_main_row(x.UUID_1)],
         [x.odk_repeat_row(x.UUID_1, 1, source_name="Enquête", **{"areas": ""})],
     )
-    _import(form, *files.items())
+    import_export(form, *files.items())
     assert _answers(Response.objects.get())[("source_name", 1)] == "Enquête"
 
 
@@ -164,7 +152,7 @@ def test_bad_rows_are_named_and_nothing_is_written(form):
 def test_messages_are_in_french_too(form):
     data = x.kobo_xlsx([x.kobo_main_row(1, x.UUID_1, last_census="hier")], [])
     with translation.override("fr"), pytest.raises(ImportRefused) as refused:
-        _import(form, ("f.xlsx", data))
+        import_export(form, ("f.xlsx", data))
     assert "n’est pas une date" in refused.value.problems[0].message or (
         "date" in refused.value.problems[0].message
     )
@@ -181,10 +169,10 @@ def test_duplicates_are_refused_within_the_file_and_across_imports(form):
     problems = _refused(form, ("twice.xlsx", twice))
     assert ("test_sources", 3, "instanceID", f"uuid:{x.UUID_1}") in problems
 
-    _import(form, ("test_sources.xlsx", x.good_kobo_xlsx()))
+    import_export(form, ("test_sources.xlsx", x.good_kobo_xlsx()))
     # The same file again: refused as already imported.
     with pytest.raises(ImportRefused, match="already imported"):
-        _import(form, ("again.xlsx", x.good_kobo_xlsx()))
+        import_export(form, ("again.xlsx", x.good_kobo_xlsx()))
     # Another file holding a submission already imported: refused, naming it.
     other = x.kobo_xlsx([x.kobo_main_row(1, x.UUID_2, respondent_unit="Changed")], [])
     problems = _refused(form, ("other.xlsx", other))
@@ -215,7 +203,7 @@ def test_control_characters_unicode_and_huge_numbers_are_answers_or_problems(for
     problems = _refused(form, ("u.csv", x.kobo_csv([huge])))
     assert [(p[1], p[2]) for p in problems] == [(2, "staff (fr)")]
 
-    _import(form, ("u.csv", x.kobo_csv([{**huge, "staff (fr)": "3"}])))
+    import_export(form, ("u.csv", x.kobo_csv([{**huge, "staff (fr)": "3"}])))
     assert _answers(Response.objects.get())[("respondent_unit", 0)] == "Unité ☃ 𝔘"
 
 
@@ -276,7 +264,7 @@ def test_constraints_and_relevance_go_through_the_evaluator(form, monkeypatch):
     )
     before = _counts()
     with translation.override("fr"), pytest.raises(ImportRefused) as refused:
-        _import(form, ("c.xlsx", data))
+        import_export(form, ("c.xlsx", data))
     assert _counts() == before
     problems = [(p.table, p.row, p.column, p.value, p.message) for p in refused.value.problems]
     assert problems == [
